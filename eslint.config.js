@@ -1,0 +1,87 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import vue from 'eslint-plugin-vue';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+/**
+ * The import direction of ARCHITECTURE.md, as errors:
+ *   core <- render <- app;  core <- host/export <- electron, web, cli.
+ * Each zone lists the folders code in `target` may not import from.
+ */
+const layers = [
+  {
+    target: './src/core',
+    from: ['./src/render', './src/app', './src/host', './src/export', './src/web', './src/cli', './electron'],
+    message: 'src/core is pure: it imports nothing of the other layers.',
+  },
+  {
+    target: './src/render',
+    from: ['./src/app', './src/host', './src/export', './src/web', './src/cli', './electron'],
+    message: 'src/render depends only on src/core.',
+  },
+  {
+    target: './src/app',
+    from: ['./src/host/node', './src/export', './src/web', './src/cli', './electron'],
+    message: 'src/app talks to the host only through the contract (src/host/contract).',
+  },
+  {
+    target: './src/host',
+    from: ['./src/app', './src/web', './src/cli', './electron'],
+    message: 'src/host is below the shells that use it.',
+  },
+  {
+    target: './src/export',
+    from: ['./src/app', './src/web', './src/cli', './electron'],
+    message: 'src/export is below the shells that use it.',
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'out', 'coverage', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  ...vue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    languageOptions: { globals: { ...globals.node } },
+    plugins: { 'import-x': importX },
+    settings: {
+      // Resolve TypeScript sources so the layer rule sees where an import really points.
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.vue', '.json'] })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layers }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The core may not reach Node, the DOM, Konva, Vue or Electron: it stays pure and portable.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'stream'],
+              message: 'src/core is pure: no Node.',
+            },
+            {
+              group: ['konva', 'konva/*', 'vue', 'pinia', 'electron', '@napi-rs/*'],
+              message: 'src/core is pure.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  prettier,
+);

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { IdSchema, SecondsSchema } from './primitives';
+
+/** Caption looks; each keeps text readable over moving art (outline, box or shadow). */
+export const CAPTION_STYLES = ['outline', 'box', 'shadow'] as const;
+export type CaptionStyle = (typeof CAPTION_STYLES)[number];
+
+export const CaptionWordSchema = z.object({
+  start: SecondsSchema,
+  end: SecondsSchema,
+  text: z.string().min(1).max(200),
+});
+
+/** One caption cue. Times are seconds on the project's timeline. */
+export const CaptionSchema = z.object({
+  id: IdSchema,
+  start: SecondsSchema,
+  end: SecondsSchema,
+  text: z.string().min(1).max(500),
+  style: z.enum(CAPTION_STYLES).default('outline'),
+  /** Optional per-word timing, for word-by-word highlighting. */
+  words: z.array(CaptionWordSchema).max(200).optional(),
+});
+export type Caption = z.infer<typeof CaptionSchema>;
+
+export const CaptionSettingsSchema = z.object({
+  fontFamily: z.string().max(100).default('Fredoka'),
+  fontSize: z.number().min(24).max(160).default(64),
+  /** Where the caption block sits: its vertical centre as a fraction of the safe area height. */
+  position: z.enum(['top', 'middle', 'bottom']).default('bottom'),
+});
+export type CaptionSettings = z.infer<typeof CaptionSettingsSchema>;
