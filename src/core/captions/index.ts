@@ -1,0 +1,4 @@
+export * from './timing';
+export * from './graphemes';
+export * from './wrap';
+export * from './readability';

@@ -1,0 +1,3 @@
+export * from './frameState';
+export * from './evaluate';
+export * from './elements';

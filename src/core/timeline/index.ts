@@ -1,0 +1,5 @@
+export * from './easing';
+export * from './color';
+export * from './keyframes';
+export * from './timeline';
+export * from './transitions';
