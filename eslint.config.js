@@ -69,11 +69,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          // Exact module names, so a relative './path' of our own is not mistaken for Node's.
+          paths: ['fs', 'path', 'os', 'child_process', 'stream', 'util', 'crypto', 'worker_threads'].map(
+            (name) => ({ name, message: 'src/core is pure: no Node.' }),
+          ),
           patterns: [
-            {
-              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'stream'],
-              message: 'src/core is pure: no Node.',
-            },
+            { group: ['node:*'], message: 'src/core is pure: no Node.' },
             {
               group: ['konva', 'konva/*', 'vue', 'pinia', 'electron', '@napi-rs/*'],
               message: 'src/core is pure.',

@@ -1,0 +1,9 @@
+/** The public API of the pure core: the document model and everything computed from it. */
+export * from './schema';
+export * from './frame';
+export * from './timeline';
+export * from './captions';
+export * from './endCard';
+export * from './fonts';
+export * from './platform/platforms';
+export * from './load';

@@ -1,0 +1,42 @@
+/** What an entry of a .kindness zip is, judged by its name alone. */
+export type EntryRole =
+  | { type: 'project' }
+  | { type: 'asset'; id: string }
+  /** Under assets/ but not named by a content hash: damage or another tool's file. */
+  | { type: 'odd-asset' }
+  /** Folders and anything else (e.g. __MACOSX/): never read. */
+  | { type: 'other' };
+
+export const PROJECT_ENTRY = 'project.json';
+export const ASSET_PREFIX = 'assets/';
+const ASSET_ENTRY = /^assets\/([0-9a-f]{64})$/;
+
+/**
+ * Why an entry name is unsafe, or null when it is fine. Names that could point outside the
+ * folder they would be extracted to are refused, even though we never extract to disk: such
+ * a file was made to attack some unzip tool and nothing in it is trusted.
+ */
+export function unsafeEntryReason(name: string): string | null {
+  if (name === '') return 'an entry has no name';
+  if (name.includes('\0')) return 'its name contains a NUL character';
+  if (name.includes('\\')) return 'its name contains a backslash';
+  if (name.startsWith('/')) return 'its name is an absolute path';
+  if (/^[A-Za-z]:/.test(name)) return 'its name starts with a drive letter';
+  if (name.split('/').includes('..')) return 'its name points outside the project folder ("..")';
+  return null;
+}
+
+export function entryRole(name: string): EntryRole {
+  if (name === PROJECT_ENTRY) return { type: 'project' };
+  const asset = ASSET_ENTRY.exec(name);
+  if (asset?.[1] !== undefined) return { type: 'asset', id: asset[1] };
+  if (name.startsWith(ASSET_PREFIX) && !name.endsWith('/')) return { type: 'odd-asset' };
+  return { type: 'other' };
+}
+
+/** An entry name safe to show in a message: short, and without control characters. */
+export function displayEntryName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- replacing control characters is the point
+  const clean = name.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return clean.length > 80 ? `${clean.slice(0, 80)}…` : clean;
+}

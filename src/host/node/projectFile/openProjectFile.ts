@@ -1,0 +1,129 @@
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { loadProject, type LoadError, type Repair } from '../../../core/load';
+import type { Project } from '../../../core/schema';
+import { DEFAULT_LIMITS, formatBytes, type ZipLimits } from './limits';
+import { damagedMessage, errorCode, notFoundMessage, unreadableMessage } from './messages';
+import { readKindnessFile, type ReadError } from './readKindnessFile';
+
+/** A .kindness zip, or a plain project.json (the samples are plain JSON). */
+export type ProjectContainer = 'zip' | 'json';
+
+export type OpenError = ReadError | LoadError;
+
+export type OpenResult =
+  | {
+      ok: true;
+      project: Project;
+      assets: Map<string, Buffer>;
+      /** Everything repaired or missing, for the creator to see as warnings. */
+      repairs: Repair[];
+      migratedFrom: number | null;
+      container: ProjectContainer;
+    }
+  | { ok: false; error: OpenError };
+
+export interface OpenOptions {
+  limits?: ZipLimits;
+}
+
+/** Local file header (a zip with entries) or end of central directory (an empty zip). */
+function looksLikeZip(head: Buffer): boolean {
+  return (
+    head.length >= 4 &&
+    head[0] === 0x50 &&
+    head[1] === 0x4b &&
+    ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6))
+  );
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function fsError(name: string, error: unknown): OpenResult {
+  return errorCode(error) === 'ENOENT'
+    ? { ok: false, error: { kind: 'not-found', message: notFoundMessage(name) } }
+    : { ok: false, error: { kind: 'unreadable', message: unreadableMessage(name, error) } };
+}
+
+/** The loader's error, told with the file's name. */
+function withFileName(error: LoadError, name: string): LoadError {
+  switch (error.kind) {
+    case 'not-json':
+    case 'not-a-project':
+      return { ...error, message: damagedMessage(name, error.detail) };
+    default:
+      return { ...error, message: `Could not open "${name}". ${error.message}` };
+  }
+}
+
+/**
+ * Opens a project file of either kind (told apart by its first bytes, not its extension),
+ * loads, migrates and repairs it. Never throws; never changes the file.
+ */
+export async function openProjectFile(path: string, options: OpenOptions = {}): Promise<OpenResult> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const name = basename(path);
+  let text: string;
+  let assets = new Map<string, Buffer>();
+  const warnings: Repair[] = [];
+  let container: ProjectContainer;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return fsError(name, { code: 'EISDIR' });
+    if (looksLikeZip(await readHead(path))) {
+      const read = await readKindnessFile(path, limits);
+      if (!read.ok) return read;
+      text = read.projectJson;
+      assets = read.assets;
+      warnings.push(...read.warnings);
+      container = 'zip';
+    } else {
+      if (info.size > limits.maxProjectJsonBytes) {
+        return {
+          ok: false,
+          error: {
+            kind: 'too-large',
+            message:
+              `"${name}" was not opened: it is larger than a project file can be ` +
+              `(${formatBytes(limits.maxProjectJsonBytes)}). It may not be a Kindness Studio project.`,
+          },
+        };
+      }
+      const handle = await open(path, 'r');
+      try {
+        text = await handle.readFile('utf8');
+      } finally {
+        await handle.close();
+      }
+      container = 'json';
+    }
+  } catch (error) {
+    return fsError(name, error);
+  }
+
+  if (container === 'json' && text.includes('\0')) {
+    // A picture or video opened by mistake: say so rather than quote its bytes in a JSON error.
+    const detail = 'it is a binary file, not a project';
+    return { ok: false, error: { kind: 'not-json', detail, message: damagedMessage(name, detail) } };
+  }
+
+  const loaded = loadProject(text, { availableAssets: new Set(assets.keys()) });
+  if (!loaded.ok) return { ok: false, error: withFileName(loaded.error, name) };
+  return {
+    ok: true,
+    project: loaded.project,
+    assets,
+    repairs: [...warnings, ...loaded.repairs],
+    migratedFrom: loaded.migratedFrom,
+    container,
+  };
+}

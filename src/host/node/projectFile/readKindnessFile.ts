@@ -1,0 +1,222 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { Repair } from '../../../core/load';
+import { assetIdFor } from './assetId';
+import { displayEntryName, entryRole, unsafeEntryReason } from './entryNames';
+import { DEFAULT_LIMITS, formatBytes, type ZipLimits } from './limits';
+import { damagedMessage, errorCode, errorText, notFoundMessage, unreadableMessage } from './messages';
+
+export type ReadErrorKind =
+  | 'not-found'
+  | 'unreadable'
+  | 'not-a-zip'
+  | 'unsafe-entry'
+  | 'too-large'
+  | 'too-many-entries'
+  | 'missing-project-json';
+
+export interface ReadError {
+  kind: ReadErrorKind;
+  message: string;
+}
+
+export type ReadResult =
+  | {
+      ok: true;
+      projectJson: string;
+      /** Asset bytes by id; every id is the sha256 of its bytes. */
+      assets: Map<string, Buffer>;
+      /** Entries that were dropped (damaged assets): shown to the creator as warnings. */
+      warnings: Repair[];
+    }
+  | { ok: false; error: ReadError };
+
+/** Thrown inside the reader to stop at the first reason to refuse the file. */
+class Refusal extends Error {
+  constructor(
+    readonly kind: ReadErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads a .kindness zip into memory, treating it as untrusted: unsafe names, too many entries
+ * and entries that decompress past the limits are refused (sizes are counted while inflating,
+ * not taken from headers). Never throws; nothing is written to disk.
+ */
+export async function readKindnessFile(
+  path: string,
+  limits: ZipLimits = DEFAULT_LIMITS,
+): Promise<ReadResult> {
+  const name = basename(path);
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return failure('unreadable', unreadableMessage(name, { code: 'EISDIR' }));
+  } catch (error) {
+    return fsFailure(name, error);
+  }
+
+  let zip: ZipFile;
+  try {
+    // decodeStrings off: we decode and judge every name ourselves, to refuse it with a clear reason.
+    zip = await yauzl.openPromise(path, {
+      lazyEntries: true,
+      autoClose: false,
+      decodeStrings: false,
+      validateEntrySizes: true,
+      strictFileNames: true,
+    });
+  } catch (error) {
+    if (errorCode(error) !== undefined) return fsFailure(name, error);
+    return failure('not-a-zip', damagedMessage(name, `it is not a readable zip file (${errorText(error)})`));
+  }
+
+  try {
+    return await readEntries(zip, name, limits);
+  } catch (error) {
+    if (error instanceof Refusal) return failure(error.kind, error.message);
+    return failure('not-a-zip', damagedMessage(name, `the zip is damaged (${errorText(error)})`));
+  } finally {
+    zip.close();
+  }
+}
+
+function failure(kind: ReadErrorKind, message: string): ReadResult {
+  return { ok: false, error: { kind, message } };
+}
+
+function fsFailure(name: string, error: unknown): ReadResult {
+  if (errorCode(error) === 'ENOENT') return failure('not-found', notFoundMessage(name));
+  return failure('unreadable', unreadableMessage(name, error));
+}
+
+async function readEntries(zip: ZipFile, name: string, limits: ZipLimits): Promise<ReadResult> {
+  if (zip.entryCount > limits.maxEntries) {
+    throw new Refusal(
+      'too-many-entries',
+      `"${name}" was not opened: it holds ${zip.entryCount} files, more than the ${limits.maxEntries} ` +
+        'a project can have. It may be damaged or not a Kindness Studio project. Nothing was extracted.',
+    );
+  }
+  const budget = { name, limits, total: 0 };
+  const seen = new Set<string>();
+  const assets = new Map<string, Buffer>();
+  const warnings: Repair[] = [];
+  let projectJson: string | undefined;
+
+  for await (const entry of zip.eachEntry()) {
+    const entryName = yauzl.getFileNameLowLevel(
+      entry.generalPurposeBitFlag,
+      entry.fileNameRaw,
+      entry.extraFields,
+      true,
+    );
+    const unsafe = unsafeEntryReason(entryName);
+    if (unsafe !== null) {
+      throw new Refusal(
+        'unsafe-entry',
+        `"${name}" was not opened because it contains an unsafe entry "${displayEntryName(entryName)}": ` +
+          `${unsafe}. Files like this can harm a computer, so Kindness Studio refuses them. Nothing was extracted.`,
+      );
+    }
+    if (seen.has(entryName)) {
+      throw new Refusal(
+        'unsafe-entry',
+        `"${name}" was not opened because the entry "${displayEntryName(entryName)}" appears twice, ` +
+          'so it is unclear which one to trust. Nothing was extracted.',
+      );
+    }
+    seen.add(entryName);
+
+    const role = entryRole(entryName);
+    if (role.type === 'other') continue;
+    if (role.type === 'odd-asset') {
+      warnings.push({ path: entryName, message: 'ignored: an asset file whose name is not a content hash' });
+      continue;
+    }
+    if (entry.isEncrypted()) {
+      throw new Refusal('not-a-zip', damagedMessage(name, `"${displayEntryName(entryName)}" is encrypted`));
+    }
+    const limit = role.type === 'project' ? limits.maxProjectJsonBytes : limits.maxAssetBytes;
+    const bytes = await readEntryBytes(zip, entry, entryName, limit, budget);
+    if (role.type === 'project') {
+      projectJson = bytes.toString('utf8');
+    } else if (assetIdFor(bytes) === role.id) {
+      assets.set(role.id, bytes);
+    } else {
+      // Damaged bytes are dropped: the references then show up as missing assets, never as garbage.
+      warnings.push({
+        path: entryName,
+        message: 'this asset is damaged (its contents do not match its name) and was left out',
+      });
+    }
+  }
+
+  if (projectJson === undefined) {
+    throw new Refusal('missing-project-json', damagedMessage(name, 'it has no project.json inside'));
+  }
+  return { ok: true, projectJson, assets, warnings };
+}
+
+interface Budget {
+  name: string;
+  limits: ZipLimits;
+  /** Real decompressed bytes read so far, across all entries. */
+  total: number;
+}
+
+function tooLarge(budget: Budget, what: string, limit: number): Refusal {
+  return new Refusal(
+    'too-large',
+    `"${budget.name}" was not opened: ${what} is larger than Kindness Studio allows (${formatBytes(limit)}). ` +
+      'It may be damaged or made to fill up the disk. Nothing was extracted.',
+  );
+}
+
+/** Inflates one entry into memory, counting the real bytes; stops as soon as a limit is passed. */
+async function readEntryBytes(
+  zip: ZipFile,
+  entry: Entry,
+  entryName: string,
+  limit: number,
+  budget: Budget,
+): Promise<Buffer> {
+  const label = `"${displayEntryName(entryName)}"`;
+  // The header is checked first only to refuse early; the count below is what is trusted.
+  if (entry.uncompressedSize > limit) throw tooLarge(budget, label, limit);
+
+  const stream: Readable = await zip.openReadStreamPromise(entry);
+  // Destroying the stream early can make the inflater behind it complain; that is expected.
+  stream.on('error', () => {});
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      budget.total += chunk.length;
+      if (size > limit) throw tooLarge(budget, label, limit);
+      if (budget.total > budget.limits.maxTotalBytes) {
+        throw tooLarge(budget, 'the project with all its files', budget.limits.maxTotalBytes);
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof Refusal) throw error;
+    // yauzl checks the real size against the header (validateEntrySizes): more data than the
+    // header admits is how a zip bomb slips past a header check.
+    if (/too many bytes/.test(errorText(error))) {
+      throw tooLarge(budget, `${label} (it holds more data than its header says)`, limit);
+    }
+    throw new Refusal(
+      'not-a-zip',
+      damagedMessage(budget.name, `${label} cannot be read (${errorText(error)})`),
+    );
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks, size);
+}
