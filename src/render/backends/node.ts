@@ -1,0 +1,157 @@
+/**
+ * The Node side of the renderer: Konva drawing on @napi-rs/canvas (Skia), with the app's
+ * fonts registered from the @fontsource packages so the export matches the editor.
+ */
+import Konva from 'konva';
+import { DOMMatrix, GlobalFonts, Image, Path2D, createCanvas, loadImage } from '@napi-rs/canvas';
+import type { Canvas } from '@napi-rs/canvas';
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { FONT_FAMILIES } from '../../core/fonts';
+import type { DecodedImage, RenderBackend } from '../backend';
+
+// @napi-rs/canvas implements the canvas API but not the DOM's class types; the renderer only
+// uses the standard members, so its objects stand in for the DOM ones at these boundaries.
+function asDomCanvas(canvas: Canvas): HTMLCanvasElement {
+  return canvas as unknown as HTMLCanvasElement;
+}
+function asNativeCanvas(canvas: HTMLCanvasElement): Canvas {
+  return canvas as unknown as Canvas;
+}
+
+function createNodeCanvas(width: number, height: number): HTMLCanvasElement {
+  const canvas = createCanvas(width, height) as Canvas & { style?: object };
+  // Konva writes inline styles on every canvas it makes.
+  canvas.style = {};
+  return asDomCanvas(canvas);
+}
+
+export const nodeBackend: RenderBackend = {
+  name: 'node',
+  createCanvas: createNodeCanvas,
+  createImage: () => new Image() as unknown as HTMLImageElement,
+  async loadImage(source: Uint8Array | string): Promise<DecodedImage> {
+    try {
+      const image = await loadImage(typeof source === 'string' ? source : Buffer.from(source));
+      return image as unknown as DecodedImage;
+    } catch (error) {
+      const what = typeof source === 'string' ? `"${source}"` : `an image of ${source.byteLength} bytes`;
+      throw new Error(`Could not read ${what} as a picture (${(error as Error).message}).`, { cause: error });
+    }
+  },
+  // `data()` is a fresh copy of the stored pixels, premultiplied. It is as fast as
+  // getImageData here and never unpremultiplies; over the renderer's opaque base it is exact.
+  readRgba: (canvas) => asNativeCanvas(canvas).data(),
+  encodePng: (canvas) => asNativeCanvas(canvas).encodeSync('png'),
+};
+
+let konvaInstalled = false;
+
+/**
+ * Points Konva at @napi-rs/canvas and registers the app's fonts. Safe to call many times.
+ * Konva's factories are process-wide, so this is done once for the whole process.
+ */
+export function installKonvaNodeBackend(): RenderBackend {
+  if (!konvaInstalled) {
+    const globals = globalThis as { DOMMatrix?: unknown; Path2D?: unknown };
+    globals.DOMMatrix = DOMMatrix;
+    globals.Path2D = Path2D;
+    Konva.Util.createCanvasElement = () => createNodeCanvas(300, 300);
+    Konva.Util.createImageElement = () => nodeBackend.createImage();
+    konvaInstalled = true;
+  }
+  registerNodeFonts();
+  return nodeBackend;
+}
+
+/** One font file the app ships, from an npm package. */
+interface FontFile {
+  readonly packageName: string;
+  readonly file: string;
+  readonly family: string;
+}
+
+function fontsourceFiles(
+  packageName: string,
+  family: string,
+  stem: string,
+  subsets: readonly string[],
+  weights: readonly number[],
+): FontFile[] {
+  return subsets.flatMap((subset) =>
+    weights.map((weight) => ({ packageName, family, file: `${stem}-${subset}-${weight}-normal.woff2` })),
+  );
+}
+
+/** The text faces, by weight (captions use 600, bold text 700). */
+const TEXT_FONT_FILES: readonly FontFile[] = [
+  ...fontsourceFiles(
+    '@fontsource/inter',
+    FONT_FAMILIES.text,
+    'inter',
+    ['latin', 'latin-ext'],
+    [400, 600, 700],
+  ),
+  ...fontsourceFiles('@fontsource/fredoka', FONT_FAMILIES.display, 'fredoka', ['latin'], [500, 600, 700]),
+];
+const EMOJI_PACKAGE = '@fontsource/noto-color-emoji';
+
+const requireFromHere = createRequire(import.meta.url);
+
+/** The `files/` folder of a @fontsource package. */
+function fontFolder(packageName: string): string {
+  let manifest: string;
+  try {
+    manifest = requireFromHere.resolve(`${packageName}/package.json`);
+  } catch (error) {
+    throw new Error(
+      `The font package ${packageName} is not installed. Reinstall the app's dependencies (npm install).`,
+      { cause: error },
+    );
+  }
+  return join(dirname(manifest), 'files');
+}
+
+/** Full path of a font file, or an error naming the file and the package it should come from. */
+export function resolveFontFile(packageName: string, file: string): string {
+  const path = join(fontFolder(packageName), file);
+  if (!existsSync(path)) {
+    throw new Error(
+      `The font file ${file} from the package ${packageName} is missing (looked for ${path}). ` +
+        `Reinstall the app's dependencies (npm install).`,
+    );
+  }
+  return path;
+}
+
+function register(path: string, family: string, packageName: string): void {
+  if (!GlobalFonts.registerFromPath(path, family)) {
+    throw new Error(`The font file ${path} from the package ${packageName} could not be loaded.`);
+  }
+}
+
+let fontsRegistered = false;
+
+/**
+ * Registers Inter, Fredoka and Noto Color Emoji with Skia. Every emoji subset file goes under
+ * one family name so any emoji falls back to colour. System fonts are never relied on.
+ */
+export function registerNodeFonts(): void {
+  if (fontsRegistered) return;
+  for (const font of TEXT_FONT_FILES) {
+    register(resolveFontFile(font.packageName, font.file), font.family, font.packageName);
+  }
+  const emojiFolder = fontFolder(EMOJI_PACKAGE);
+  const emojiFiles = existsSync(emojiFolder)
+    ? readdirSync(emojiFolder).filter((file) => file.endsWith('.woff2'))
+    : [];
+  if (emojiFiles.length === 0) {
+    throw new Error(
+      `The colour emoji font files (*.woff2) from the package ${EMOJI_PACKAGE} are missing ` +
+        `(looked in ${emojiFolder}). Reinstall the app's dependencies (npm install).`,
+    );
+  }
+  for (const file of emojiFiles) register(join(emojiFolder, file), FONT_FAMILIES.emoji, EMOJI_PACKAGE);
+  fontsRegistered = true;
+}

@@ -1,0 +1,113 @@
+import Konva from 'konva';
+import type { CaptionFrame } from '../../core/frame/frameState';
+import { safeBoxFor } from '../../core/platform/platforms';
+import type { MeasureText } from '../backend';
+import type { CaptionLayout } from './layout';
+import { CAPTION_LOOK, layoutCaption } from './layout';
+
+/**
+ * The caption on top of everything, drawn by one shape. It is laid out again only when the
+ * cue or the frame size changes; a new active word only redraws.
+ */
+export class CaptionView {
+  readonly node: Konva.Shape;
+  private caption: CaptionFrame | null = null;
+  private layout: CaptionLayout | null = null;
+  private width = 0;
+  private height = 0;
+
+  constructor(private readonly measureText: MeasureText) {
+    this.node = new Konva.Shape({
+      visible: false,
+      sceneFunc: (context) => {
+        const { layout, caption } = this;
+        if (layout && caption) drawCaption(context, layout, caption.words !== null ? caption.activeWord : -1);
+      },
+      selfRectFunc: () => {
+        return safeBoxFor(this.width, this.height);
+      },
+    });
+  }
+
+  /** True when the caption on screen changed. */
+  update(caption: CaptionFrame | null, width: number, height: number): boolean {
+    const previous = this.caption;
+    const sizeChanged = width !== this.width || height !== this.height;
+    if (caption === previous && !sizeChanged) return false;
+    this.caption = caption;
+    this.width = width;
+    this.height = height;
+    if (caption === null) {
+      this.layout = null;
+      this.node.visible(false);
+      return previous !== null;
+    }
+    if (sizeChanged || previous === null || !sameCue(previous, caption)) {
+      this.layout = layoutCaption(caption, width, height, this.measureText);
+      this.node.visible(this.layout.lines.length > 0);
+      return true;
+    }
+    return previous.activeWord !== caption.activeWord;
+  }
+
+  /** The current layout (for the editor, e.g. to warn that a caption overflows). */
+  currentLayout(): CaptionLayout | null {
+    return this.layout;
+  }
+}
+
+/** Same words in the same look: only the highlighted word may differ. */
+function sameCue(a: CaptionFrame, b: CaptionFrame): boolean {
+  return (
+    a.id === b.id &&
+    a.text === b.text &&
+    a.style === b.style &&
+    a.fontFamily === b.fontFamily &&
+    a.fontSize === b.fontSize &&
+    a.position === b.position &&
+    (a.words === null) === (b.words === null)
+  );
+}
+
+function drawCaption(context: Konva.Context, layout: CaptionLayout, activeWord: number): void {
+  const size = layout.fontSize;
+  context.setAttr('font', layout.font);
+  context.setAttr('textBaseline', 'middle');
+  context.setAttr('textAlign', 'left');
+  if (layout.style === 'box') {
+    const padding = CAPTION_LOOK.boxPaddingX * size;
+    context.setAttr('fillStyle', CAPTION_LOOK.box);
+    for (const line of layout.lines) {
+      context.beginPath();
+      const height = layout.lineHeight;
+      context.roundRect(
+        line.x - padding,
+        line.y - height / 2,
+        line.width + 2 * padding,
+        height,
+        CAPTION_LOOK.boxRadius * size,
+      );
+      context.fill();
+    }
+  }
+  if (layout.style === 'outline') {
+    context.setAttr('strokeStyle', CAPTION_LOOK.outline);
+    context.setAttr('lineWidth', CAPTION_LOOK.outlineWidth * size);
+    context.setAttr('lineJoin', 'round');
+    context.setAttr('miterLimit', 2);
+    for (const line of layout.lines) context.strokeText(line.text, line.x, line.y);
+  }
+  if (layout.style === 'shadow') {
+    context.setAttr('shadowColor', CAPTION_LOOK.shadow);
+    context.setAttr('shadowBlur', CAPTION_LOOK.shadowBlur * size);
+    context.setAttr('shadowOffsetX', 0);
+    context.setAttr('shadowOffsetY', CAPTION_LOOK.shadowOffsetY * size);
+  }
+  // Fill after the outline, word by word so the spoken word can stand out.
+  for (const line of layout.lines) {
+    for (const word of line.words) {
+      context.setAttr('fillStyle', word.index === activeWord ? CAPTION_LOOK.highlight : CAPTION_LOOK.text);
+      context.fillText(word.text, word.x, line.y);
+    }
+  }
+}

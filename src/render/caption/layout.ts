@@ -1,0 +1,125 @@
+import { wrapCaption } from '../../core/captions/wrap';
+import { fontStack } from '../../core/fonts';
+import type { CaptionFrame } from '../../core/frame/frameState';
+import { safeBoxFor } from '../../core/platform/platforms';
+import type { CaptionStyle } from '../../core/schema';
+import type { MeasureText } from '../backend';
+
+/** Caption look, shared by layout (how much room the effect needs) and drawing. */
+export const CAPTION_LOOK = {
+  weight: 600,
+  maxLines: 2,
+  /** Line pitch, in font sizes. */
+  lineHeight: 1.3,
+  text: '#ffffff',
+  /** The word being spoken, when the caption has word timings. */
+  highlight: '#ffd84d',
+  outline: '#14121f',
+  /** Outline width, in font sizes. */
+  outlineWidth: 0.2,
+  box: 'rgba(20, 18, 31, 0.78)',
+  boxPaddingX: 0.35,
+  boxRadius: 0.22,
+  boxGap: 0.08,
+  shadow: 'rgba(0, 0, 0, 0.85)',
+  shadowBlur: 0.18,
+  shadowOffsetY: 0.05,
+  /** Smallest size a long caption may shrink to, as a fraction of the chosen size. */
+  minScale: 0.6,
+} as const;
+
+export interface CaptionWordBox {
+  readonly text: string;
+  /** Left edge of the word, in frame pixels. */
+  readonly x: number;
+  /**
+   * Position among the caption's whitespace-separated words, matched against the active word
+   * of the word timings (which follow the words of the text, in order).
+   */
+  readonly index: number;
+}
+
+export interface CaptionLineBox {
+  readonly text: string;
+  readonly x: number;
+  /** Vertical centre of the line. */
+  readonly y: number;
+  readonly width: number;
+  readonly words: readonly CaptionWordBox[];
+}
+
+export interface CaptionLayout {
+  readonly style: CaptionStyle;
+  readonly font: string;
+  readonly fontSize: number;
+  readonly lineHeight: number;
+  readonly lines: readonly CaptionLineBox[];
+  /** True when the text did not fit in two lines even at the smallest size. */
+  readonly overflow: boolean;
+}
+
+export function captionFont(fontFamily: string, fontSize: number): string {
+  return `${CAPTION_LOOK.weight} ${fontSize}px ${fontStack(fontFamily)}`;
+}
+
+/** Room each look needs around the text so its ink (outline, box, shadow) stays inside the box. */
+function insets(style: CaptionStyle, fontSize: number): { x: number; y: number } {
+  switch (style) {
+    case 'outline': {
+      const half = (CAPTION_LOOK.outlineWidth * fontSize) / 2 + 2;
+      return { x: half, y: half };
+    }
+    case 'box':
+      return { x: CAPTION_LOOK.boxPaddingX * fontSize + 2, y: 2 };
+    case 'shadow': {
+      const blur = CAPTION_LOOK.shadowBlur * fontSize;
+      return { x: 1.5 * blur + 2, y: 1.5 * blur + CAPTION_LOOK.shadowOffsetY * fontSize + 2 };
+    }
+  }
+}
+
+/**
+ * Lays a caption out inside the common safe box of a width x height frame: wrapped by the
+ * core's caption maths into at most two centred lines, at the top, middle or bottom of it.
+ */
+export function layoutCaption(
+  caption: CaptionFrame,
+  width: number,
+  height: number,
+  measureText: MeasureText,
+): CaptionLayout {
+  const safe = safeBoxFor(width, height);
+  const inset = insets(caption.style, caption.fontSize);
+  const family = caption.fontFamily;
+  const wrapped = wrapCaption(caption.text, {
+    maxWidth: Math.max(1, safe.width - 2 * inset.x),
+    maxLines: CAPTION_LOOK.maxLines,
+    fontSize: caption.fontSize,
+    minFontSize: Math.max(1, caption.fontSize * CAPTION_LOOK.minScale),
+    measure: (text, size) => measureText(text, captionFont(family, size)),
+  });
+  const fontSize = wrapped.fontSize;
+  const font = captionFont(family, fontSize);
+  const lineHeight = CAPTION_LOOK.lineHeight * fontSize;
+  const pitch = caption.style === 'box' ? lineHeight + CAPTION_LOOK.boxGap * fontSize : lineHeight;
+  const blockHeight = wrapped.lines.length > 0 ? pitch * (wrapped.lines.length - 1) + lineHeight : 0;
+  const top =
+    caption.position === 'top'
+      ? safe.y + inset.y
+      : caption.position === 'middle'
+        ? safe.y + (safe.height - blockHeight) / 2
+        : safe.y + safe.height - inset.y - blockHeight;
+
+  let wordIndex = 0;
+  const lines = wrapped.lines.map((text, i): CaptionLineBox => {
+    const lineWidth = measureText(text, font);
+    const x = safe.x + (safe.width - lineWidth) / 2;
+    const words: CaptionWordBox[] = [];
+    for (const match of text.matchAll(/\S+/g)) {
+      const before = match.index > 0 ? measureText(text.slice(0, match.index), font) : 0;
+      words.push({ text: match[0], x: x + before, index: wordIndex++ });
+    }
+    return { text, x, y: top + i * pitch + lineHeight / 2, width: lineWidth, words };
+  });
+  return { style: caption.style, font, fontSize, lineHeight, lines, overflow: wrapped.overflow };
+}
