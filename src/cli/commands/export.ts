@@ -1,0 +1,88 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { ExportError } from '../../export/errors';
+import { exportVideo } from '../../export/exportVideo';
+import { useFrameFriendlyMalloc } from '../../export/ffmpeg/mallocTunables';
+import type { PresetId } from '../../export/presets';
+import { EXIT, type ExitCode } from '../exitCodes';
+import type { CliIo } from '../io';
+import { openProjectForCli, printWarnings, projectBaseName } from '../openProject';
+import { createProgressDisplay } from '../progress';
+
+export interface ExportArgs {
+  readonly project: string;
+  readonly output: string | null;
+  readonly preset: PresetId;
+  readonly from: number | undefined;
+  readonly to: number | undefined;
+  readonly ffmpeg: string | null;
+  readonly sidecars: boolean;
+}
+
+export async function exportCommand(args: ExportArgs, io: CliIo): Promise<ExitCode> {
+  const opened = await openProjectForCli(args.project, io);
+  if (opened === null) return EXIT.projectInvalid;
+  printWarnings(io, opened.warnings);
+
+  const output = path.resolve(io.cwd, args.output ?? `${projectBaseName(args.project)}.mp4`);
+  try {
+    await mkdir(path.dirname(output), { recursive: true });
+  } catch {
+    // exportVideo says precisely what is wrong with the folder.
+  }
+  const debug = io.env.KINDNESS_DEBUG === '1';
+  useFrameFriendlyMalloc();
+  const controller = new AbortController();
+  const stopListening = io.onInterrupt(() => {
+    io.err('\nStopping the export...\n');
+    controller.abort();
+  });
+  const progress = createProgressDisplay(io.err, io.isTTY);
+  io.err(`Exporting ${args.project} (${args.preset}) to ${output}\n`);
+  try {
+    const result = await exportVideo({
+      project: opened.project,
+      assets: opened.assets,
+      outputPath: output,
+      preset: args.preset,
+      range: { from: args.from, to: args.to },
+      ffmpeg: args.ffmpeg,
+      ffmpegDiscovery: { env: io.env },
+      signal: controller.signal,
+      sidecars: args.sidecars,
+      onProgress: (p) => progress.update(p),
+      log: (line) => {
+        if (debug || line.startsWith('Using ffmpeg')) {
+          progress.finish();
+          io.err(`${line}\n`);
+        }
+      },
+    });
+    progress.finish();
+    printWarnings(io, result.warnings);
+    const speed =
+      result.elapsedSeconds > 0 ? ` (${(result.frames / result.elapsedSeconds).toFixed(1)} fps)` : '';
+    io.err(
+      `Done: ${result.durationSeconds.toFixed(2)} s of ${result.width}x${result.height} video in ${result.elapsedSeconds.toFixed(1)} s${speed}.\n`,
+    );
+    for (const file of [result.outputPath, ...result.sidecars]) io.out(`${file}\n`);
+    return EXIT.ok;
+  } catch (err) {
+    progress.finish();
+    if (!(err instanceof ExportError)) throw err;
+    io.err(`${err.message}\n`);
+    if (debug && err.detail !== '') io.err(`${err.detail}\n`);
+    switch (err.kind) {
+      case 'cancelled':
+        return EXIT.cancelled;
+      case 'ffmpeg-not-found':
+        return EXIT.ffmpegNotFound;
+      case 'invalid-range':
+        return EXIT.usage;
+      default:
+        return EXIT.exportFailed;
+    }
+  } finally {
+    stopListening();
+  }
+}

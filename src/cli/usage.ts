@@ -1,0 +1,90 @@
+import { PRESET_IDS, PRESETS } from '../export/presets';
+
+const EXIT_CODES = `Exit codes:
+  0    done
+  1    the project file is invalid or cannot be read
+  2    the command line is wrong
+  3    ffmpeg was not found
+  4    the export failed
+  130  cancelled (Ctrl+C)`;
+
+const PRESET_LINES = PRESET_IDS.map((id) => `  ${id.padEnd(7)} ${PRESETS[id].label}`).join('\n');
+
+export const GENERAL_HELP = `kindness: make post-ready vertical videos from Kindness Studio projects.
+
+Usage:
+  kindness export <project> [-o out.mp4] [--preset tiktok|reels|shorts|draft] [--from s] [--to s]
+                            [--ffmpeg path] [--no-sidecars]
+  kindness validate <project>
+  kindness render-frame <project> [--time s] [-o frame.png]
+  kindness bench
+  kindness <command> --help
+  kindness --version
+
+Commands:
+  export        render the project and encode an MP4, with captions (SRT, VTT), post text and cover
+  validate      check a project file and list every problem with where it is
+  render-frame  save one frame of the project as a PNG
+  bench         measure export speed and memory on generated 15 s and 60 s projects
+
+A <project> is a .kindness file or a project .json file.
+
+${EXIT_CODES}
+
+Set KINDNESS_DEBUG=1 to see technical details (stack traces, ffmpeg's log) when something fails.
+`;
+
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  export: `Usage: kindness export <project> [options]
+
+Renders the project and encodes it with ffmpeg. The video is written as NAME.part and gets its
+name only when it is complete; Ctrl+C stops cleanly and leaves nothing behind.
+Beside the video: NAME.srt and NAME.vtt (captions), NAME.txt (post caption and #hashtags),
+NAME.cover.png (a cover picture).
+
+Options:
+  -o, --output <file>   the video to write (default: <project name>.mp4 in this folder)
+  -p, --preset <name>   platform settings (default: tiktok):
+${PRESET_LINES.replace(/^ {2}/gm, '                          ')}
+      --from <seconds>  start of the part to export (default: the beginning)
+      --to <seconds>    end of the part to export (default: the end)
+      --ffmpeg <path>   the ffmpeg program to use (otherwise FFMPEG_PATH, then PATH, then the
+                        bundled one; KINDNESS_NO_BUNDLED_FFMPEG=1 turns the bundled one off)
+      --no-sidecars     write only the video
+  -h, --help            show this help
+
+${EXIT_CODES}
+`,
+  validate: `Usage: kindness validate <project>
+
+Checks a project file: its format and version, every value, and the files it refers to.
+Prints each problem with where it is (for example scenes[0].elements[2].width); what the
+loader can repair safely is listed as a warning.
+
+${EXIT_CODES}
+`,
+  'render-frame': `Usage: kindness render-frame <project> [options]
+
+Draws one moment of the project, exactly as the export does, and saves it as a PNG.
+
+Options:
+  -t, --time <seconds>  the moment to draw (default: 0)
+  -o, --output <file>   the picture to write (default: <project name>-<time>s.png in this folder)
+  -h, --help            show this help
+
+${EXIT_CODES}
+`,
+  bench: `Usage: kindness bench [--keep]
+
+Measures the exporter: builds 15 s and 60 s projects (1080x1920, 30 fps, moving shapes, text
+and a caption), exports each with the TikTok preset in a fresh process, and times ffmpeg alone
+encoding as many frames with the same settings. Prints wall time, frames per second, the ratio
+to ffmpeg alone and peak memory, against the targets. Files go to a temporary folder.
+
+Options:
+      --keep            keep the temporary folder (its path is printed)
+  -h, --help            show this help
+
+${EXIT_CODES}
+`,
+};

@@ -1,0 +1,37 @@
+/**
+ * Reads ffmpeg's stderr line by line: progress lines (`frame=  42 fps= ...`) become frame
+ * counts, everything else goes into a short tail kept for error messages.
+ */
+const PROGRESS = /^frame=\s*(\d+)\b/;
+const TAIL_LINES = 30;
+
+export class FfmpegLog {
+  private readonly tail: string[] = [];
+  encodedFrames = 0;
+
+  /** Returns the encoded frame count when the line was a progress line, else null. */
+  add(line: string): number | null {
+    const trimmed = line.trim();
+    if (trimmed === '') return null;
+    const m = PROGRESS.exec(trimmed);
+    if (m) {
+      this.encodedFrames = Number(m[1]);
+      return this.encodedFrames;
+    }
+    this.tail.push(trimmed);
+    if (this.tail.length > TAIL_LINES) this.tail.shift();
+    return null;
+  }
+
+  lines(): readonly string[] {
+    return [...this.tail];
+  }
+
+  /**
+   * The lines that say what went wrong: ffmpeg ends with its complaint, usually after lines
+   * about the streams. The last few non-empty lines are enough for a person to act on.
+   */
+  summary(maxLines = 6): string {
+    return this.tail.slice(-maxLines).join('\n');
+  }
+}

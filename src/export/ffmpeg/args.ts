@@ -1,0 +1,177 @@
+import type { AudioClipPlan, EncodeSettings } from '../encodeSettings';
+import { sanitizeMetadataValue } from './metadata';
+
+/**
+ * The ffmpeg command for one export, built from validated settings by pure functions.
+ *
+ * It is kept in parts (inputs, global options, filter graph, output options) because
+ * fluent-ffmpeg assembles its command from exactly these parts; `toArgList` puts them in the
+ * order fluent-ffmpeg does, so the list the tests check is the list that runs.
+ *
+ * No user text ever reaches a filter argument: filters get numbers only. User text (title,
+ * caption, hashtags) appears only as `-metadata` values, cleaned by `sanitizeMetadataValue`.
+ */
+export interface FfmpegInput {
+  readonly options: readonly string[];
+  readonly source: string;
+}
+
+export interface FfmpegInvocation {
+  readonly inputs: readonly FfmpegInput[];
+  readonly globalOptions: readonly string[];
+  readonly filterComplex: string | null;
+  readonly outputOptions: readonly string[];
+  readonly output: string;
+}
+
+/** The raw RGBA frames our frame pump writes to stdin. */
+export const VIDEO_INPUT = 'pipe:0';
+/** A silent stereo track: every export carries audio (PLATFORM_SPECS.md). */
+export const SILENCE_SOURCE = 'anullsrc=r=48000:cl=stereo';
+const MIX_LABEL = 'aout';
+
+/** Up to 6 decimals, no exponent, no trailing zeros: `3`, `0.5`, `3.333333`. */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`not a finite number: ${n}`);
+  const s = n.toFixed(6).replace(/\.?0+$/, '');
+  return s === '-0' ? '0' : s;
+}
+
+export function buildFfmpegInvocation(s: EncodeSettings): FfmpegInvocation {
+  const fps = String(s.fps);
+  const duration = formatNumber(s.frameCount / s.fps);
+  const videoInput: FfmpegInput = {
+    options: ['-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${s.width}x${s.height}`, '-r', fps],
+    source: VIDEO_INPUT,
+  };
+
+  const audioInputs: FfmpegInput[] =
+    s.audioClips.length === 0
+      ? [{ options: ['-f', 'lavfi'], source: SILENCE_SOURCE }]
+      : s.audioClips.map((clip) => ({ options: [], source: clip.file }));
+  const filterComplex = s.audioClips.length === 0 ? null : audioGraph(s.audioClips, s.features.amixNormalize);
+  const audioMap = filterComplex === null ? '1:a:0' : `[${MIX_LABEL}]`;
+
+  const gop = String(Math.max(1, Math.round(s.fps * s.video.gopSeconds)));
+  const outputOptions = [
+    ...['-map', '0:v:0', '-map', audioMap],
+    // Convert with the HD (BT.709) matrix and say so, so players show the colours we drew.
+    ...['-vf', 'scale=out_color_matrix=bt709:out_range=tv'],
+    ...['-c:v', s.video.codec, '-preset', s.video.x264Preset, '-profile:v', s.video.profile],
+    ...['-pix_fmt', s.video.pixFmt],
+    ...[
+      '-crf',
+      String(s.video.crf),
+      '-maxrate',
+      `${s.video.maxrateKbps}k`,
+      '-bufsize',
+      `${s.video.bufsizeKbps}k`,
+    ],
+    // Closed GOP of a fixed length: no scene-cut keyframes, no references across GOPs.
+    ...[
+      '-g',
+      gop,
+      '-keyint_min',
+      gop,
+      '-sc_threshold',
+      '0',
+      '-flags',
+      '+cgop',
+      '-bf',
+      String(s.video.bFrames),
+    ],
+    ...['-r', fps, ...(s.features.fpsMode ? ['-fps_mode', 'cfr'] : ['-vsync', 'cfr'])],
+    ...['-color_primaries', 'bt709', '-color_trc', 'bt709', '-colorspace', 'bt709', '-color_range', 'tv'],
+    ...['-c:a', s.audio.codec, '-b:a', `${s.audio.bitrateKbps}k`],
+    ...['-ar', String(s.audio.sampleRate), '-ac', String(s.audio.channels)],
+    // The audio inputs are padded without end: the output stops with the last video frame.
+    ...['-t', duration],
+    ...(s.faststart ? ['-movflags', '+faststart'] : []),
+    ...metadataOptions(s.metadata),
+    ...['-f', 'mp4'],
+  ];
+
+  return {
+    inputs: [videoInput, ...audioInputs],
+    // `-stats` keeps the progress lines when the log level hides everything below warnings.
+    globalOptions: ['-hide_banner', '-loglevel', 'warning', '-stats'],
+    filterComplex,
+    outputOptions,
+    output: s.outputPath,
+  };
+}
+
+function metadataOptions(m: EncodeSettings['metadata']): string[] {
+  const out: string[] = [];
+  for (const [key, value] of [
+    ['title', m.title],
+    ['comment', m.comment],
+    ['description', m.description],
+  ] as const) {
+    const clean = sanitizeMetadataValue(value);
+    if (clean !== '') out.push('-metadata', `${key}=${clean}`);
+  }
+  return out;
+}
+
+/**
+ * One chain per clip: cut it from its file, fade it on its own timeline, drop what lies before
+ * the exported range, delay it to its start, pad it with silence; then mix the chains.
+ */
+function audioGraph(clips: readonly AudioClipPlan[], amixNormalize: boolean): string {
+  if (clips.length === 1) return `[1:a]${clipChain(clips[0] as AudioClipPlan)}[${MIX_LABEL}]`;
+  const chains = clips.map((clip, i) => `[${i + 1}:a]${clipChain(clip)}[a${i}]`);
+  const labels = clips.map((_, i) => `[a${i}]`).join('');
+  let mix: string;
+  if (amixNormalize) {
+    mix = `${labels}amix=inputs=${clips.length}:normalize=0[${MIX_LABEL}]`;
+  } else {
+    // Older amix divides every input by the number of inputs (all stay active: they are
+    // padded): multiply back so each clip keeps the volume the creator set.
+    mix = `${labels}amix=inputs=${clips.length},volume=${clips.length}[${MIX_LABEL}]`;
+  }
+  return [...chains, mix].join(';');
+}
+
+function clipChain(c: AudioClipPlan): string {
+  const f: string[] = [
+    `atrim=start=${formatNumber(c.fileStart)}:duration=${formatNumber(c.clipDuration)}`,
+    'asetpts=PTS-STARTPTS',
+    'aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo',
+  ];
+  if (c.volume !== 1) f.push(`volume=${formatNumber(c.volume)}`);
+  if (c.fadeIn > 0) f.push(`afade=t=in:st=0:d=${formatNumber(c.fadeIn)}`);
+  if (c.fadeOut > 0) {
+    f.push(`afade=t=out:st=${formatNumber(c.clipDuration - c.fadeOut)}:d=${formatNumber(c.fadeOut)}`);
+  }
+  if (c.cutStart > 0) f.push(`atrim=start=${formatNumber(c.cutStart)}`, 'asetpts=PTS-STARTPTS');
+  if (c.outputStart > 0) {
+    // Whole milliseconds (well under a frame): every ffmpeg version parses them.
+    const ms = Math.round(c.outputStart * 1000);
+    f.push(`adelay=${ms}|${ms}`);
+  }
+  f.push('apad');
+  return f.join(',');
+}
+
+/**
+ * The flat argument list, in the order fluent-ffmpeg runs it: each input's options and `-i`,
+ * `-y` (fluent-ffmpeg adds it for file outputs; a stale `.part` is ours to replace), the
+ * filter graph, then the global options (fluent-ffmpeg has no call for them, so they lead the
+ * output options; ffmpeg reads global options wherever they stand), the output options and
+ * the output path.
+ */
+export function toArgList(inv: FfmpegInvocation): string[] {
+  return [
+    ...inv.inputs.flatMap((input) => [...input.options, '-i', input.source]),
+    '-y',
+    ...(inv.filterComplex !== null ? ['-filter_complex', inv.filterComplex] : []),
+    ...inv.globalOptions,
+    ...inv.outputOptions,
+    inv.output,
+  ];
+}
+
+export function buildFfmpegArgs(s: EncodeSettings): string[] {
+  return toArgList(buildFfmpegInvocation(s));
+}

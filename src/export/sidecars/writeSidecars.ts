@@ -1,0 +1,58 @@
+import path from 'node:path';
+import type { PlatformId } from '../../core/platform/platforms';
+import type { Project } from '../../core/schema';
+import { writeFileAtomic } from '../atomicFile';
+import { coverTime } from './cover';
+import { postText } from './postText';
+import { toSrt } from './srt';
+import { toVtt } from './vtt';
+
+export interface SidecarRequest {
+  readonly project: Project;
+  /** The video's path; sidecars go beside it with the same base name. */
+  readonly videoPath: string;
+  /** Exported part of the project timeline, in seconds. */
+  readonly rangeStart: number;
+  readonly rangeEnd: number;
+  readonly platform: PlatformId | null;
+  /** Draws the project at a time (project seconds) and returns a PNG; absent: no cover. */
+  readonly renderCoverPng?: ((time: number) => Uint8Array | Promise<Uint8Array>) | undefined;
+}
+
+export interface SidecarResult {
+  readonly files: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+/** `out/clip.mp4` -> `out/clip` (the other files add their own extension). */
+export function sidecarBase(videoPath: string): string {
+  const ext = path.extname(videoPath);
+  return ext === '' ? videoPath : videoPath.slice(0, -ext.length);
+}
+
+/**
+ * Writes `NAME.srt` and `NAME.vtt` (when there are captions in the range), `NAME.txt` (the
+ * post text, when there is any) and `NAME.cover.png`, each atomically.
+ */
+export async function writeSidecars(req: SidecarRequest): Promise<SidecarResult> {
+  const base = sidecarBase(req.videoPath);
+  const files: string[] = [];
+  const range = { start: req.rangeStart, end: req.rangeEnd };
+  const inRange = req.project.captions.some((c) => c.end > range.start && c.start < range.end);
+  if (inRange) {
+    await writeFileAtomic(`${base}.srt`, toSrt(req.project.captions, range));
+    await writeFileAtomic(`${base}.vtt`, toVtt(req.project.captions, range));
+    files.push(`${base}.srt`, `${base}.vtt`);
+  }
+  const post = postText(req.project.post, req.platform);
+  if (post.text !== '') {
+    await writeFileAtomic(`${base}.txt`, `${post.text}\n`);
+    files.push(`${base}.txt`);
+  }
+  if (req.renderCoverPng !== undefined) {
+    const t = coverTime(req.project.captions, req.project.scenes, range.start, range.end);
+    await writeFileAtomic(`${base}.cover.png`, await req.renderCoverPng(t));
+    files.push(`${base}.cover.png`);
+  }
+  return { files, warnings: post.warnings };
+}

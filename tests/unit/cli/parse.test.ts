@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../../src/cli/parse';
+import { UsageError } from '../../../src/cli/usageError';
+
+function usageError(argv: string[]): UsageError {
+  try {
+    parseCommand(argv);
+  } catch (err) {
+    if (err instanceof UsageError) return err;
+    throw err;
+  }
+  throw new Error(`no usage error for ${argv.join(' ')}`);
+}
+
+describe('reading the command line', () => {
+  it('reads an export with every option', () => {
+    expect(
+      parseCommand([
+        'export',
+        'p.kindness',
+        '-o',
+        'out/v.mp4',
+        '--preset',
+        'shorts',
+        '--from',
+        '1.5',
+        '--to',
+        '9',
+        '--ffmpeg',
+        '/opt/ffmpeg',
+        '--no-sidecars',
+      ]),
+    ).toEqual({
+      name: 'export',
+      project: 'p.kindness',
+      output: 'out/v.mp4',
+      preset: 'shorts',
+      from: 1.5,
+      to: 9,
+      ffmpeg: '/opt/ffmpeg',
+      sidecars: false,
+    });
+  });
+
+  it('defaults an export to TikTok, the whole video, sidecars on, output chosen later', () => {
+    expect(parseCommand(['export', 'p.json'])).toEqual({
+      name: 'export',
+      project: 'p.json',
+      output: null,
+      preset: 'tiktok',
+      from: undefined,
+      to: undefined,
+      ffmpeg: null,
+      sidecars: true,
+    });
+  });
+
+  it('reads validate, render-frame, bench, help and version', () => {
+    expect(parseCommand(['validate', 'p.json'])).toEqual({ name: 'validate', project: 'p.json' });
+    expect(parseCommand(['render-frame', 'p.json', '--time', '2.5', '-o', 'f.png'])).toEqual({
+      name: 'render-frame',
+      project: 'p.json',
+      time: 2.5,
+      output: 'f.png',
+    });
+    expect(parseCommand(['render-frame', 'p.json'])).toMatchObject({ time: 0, output: null });
+    expect(parseCommand(['bench'])).toEqual({ name: 'bench', keep: false });
+    expect(parseCommand([])).toEqual({ name: 'help', command: null });
+    expect(parseCommand(['--help'])).toEqual({ name: 'help', command: null });
+    expect(parseCommand(['help', 'export'])).toEqual({ name: 'help', command: 'export' });
+    expect(parseCommand(['export', '--help'])).toEqual({ name: 'help', command: 'export' });
+    expect(parseCommand(['validate', '-h'])).toEqual({ name: 'help', command: 'validate' });
+    expect(parseCommand(['--version'])).toEqual({ name: 'version' });
+  });
+
+  it('explains mistakes in words a creator understands', () => {
+    expect(usageError(['publish']).message).toBe(
+      'There is no command "publish". The commands are: export, validate, render-frame, bench.',
+    );
+    expect(usageError(['export']).message).toBe('Which project? Give the project file.');
+    expect(usageError(['export', 'a.json', 'b.json']).message).toBe(
+      'Give one project file (got 2: a.json, b.json).',
+    );
+    expect(usageError(['export', 'a.json', '--fast']).message).toBe('Unknown option --fast.');
+    expect(usageError(['export', 'a.json', '--preset', 'vine']).message).toBe(
+      'There is no preset "vine". Choose one of: tiktok, reels, shorts, draft.',
+    );
+    expect(usageError(['export', 'a.json', '--from', 'soon']).message).toBe(
+      '--from takes seconds, like 2 or 1.5 (got "soon").',
+    );
+    expect(usageError(['export', 'a.json', '--from=-2']).message).toBe(
+      '--from takes seconds, like 2 or 1.5 (got "-2").',
+    );
+    expect(usageError(['export', 'a.json', '--from', '3', '--to', '2']).message).toBe(
+      '--to (2) must be after --from (3).',
+    );
+    expect(usageError(['export', 'a.json', '-o']).message).toBe('-o, --output needs a value.');
+    expect(usageError(['export', 'a.json', '--from']).message).toBe('--from needs a value.');
+    expect(usageError(['--frobnicate']).message).toBe(
+      'Unknown option --frobnicate. Start with a command, e.g. kindness export.',
+    );
+  });
+
+  it('points each mistake at the right help', () => {
+    expect(usageError(['export', 'a.json', '--fast']).command).toBe('export');
+    expect(usageError(['render-frame', 'a.json', '--time', 'x']).command).toBe('render-frame');
+    expect(usageError(['nope']).command).toBeNull();
+  });
+});
