@@ -1,20 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DEFAULT_PRESET_ID, isPresetId, PRESET_IDS, type PresetId } from '../export/presets';
+import { DEFAULT_PRESET_ID, isPresetId, PRESET_IDS } from '../export/presets';
+import type { ExportArgs } from './commands/export';
 import { UsageError } from './usageError';
 
 export type Command =
   | { readonly name: 'help'; readonly command: string | null }
   | { readonly name: 'version' }
-  | {
-      readonly name: 'export';
-      readonly project: string;
-      readonly output: string | null;
-      readonly preset: PresetId;
-      readonly from: number | undefined;
-      readonly to: number | undefined;
-      readonly ffmpeg: string | null;
-      readonly sidecars: boolean;
-    }
+  | ({ readonly name: 'export' } & ExportArgs)
   | { readonly name: 'validate'; readonly project: string }
   | {
       readonly name: 'render-frame';
