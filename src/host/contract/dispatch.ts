@@ -1,0 +1,53 @@
+import { BOUNDARY_ERRORS, describeZodError, failure } from './result';
+import { CHANNELS, isChannelName, type ChannelName } from './channels';
+import type { HostHandlers } from './host';
+
+/** Runs one request on the host side: any channel name and body in, a valid response out. */
+export type Dispatch = (channel: string, body: unknown) => Promise<unknown>;
+
+export interface DispatchOptions {
+  /** Told about unexpected handler failures (the creator gets a short message instead). */
+  onInternalError?: (channel: ChannelName, error: unknown) => void;
+}
+
+/**
+ * Wires handlers to the contract: the channel must exist, the request is validated before any
+ * work, a throwing handler becomes an `internal` error, and the answer is checked against the
+ * response schema so the host can never send what the page would reject.
+ */
+export function createDispatcher(handlers: HostHandlers, options: DispatchOptions = {}): Dispatch {
+  return async (channel, body) => {
+    if (!isChannelName(channel)) {
+      return failure(BOUNDARY_ERRORS.unknownChannel, `There is no host request called "${channel}".`);
+    }
+    const { request: requestSchema, response: responseSchema } = CHANNELS[channel];
+    const parsed = requestSchema.safeParse(body);
+    if (!parsed.success) {
+      return failure(
+        BOUNDARY_ERRORS.invalidRequest,
+        `The request was refused because it is not valid (${describeZodError(parsed.error)}).`,
+      );
+    }
+    let answer: unknown;
+    try {
+      // The handler's request type is tied to `channel`; the table lookup loses that link.
+      const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+      answer = await handler(parsed.data);
+    } catch (error) {
+      options.onInternalError?.(channel, error);
+      return failure(
+        BOUNDARY_ERRORS.internal,
+        'Something went wrong in Kindness Studio, so this was not done.',
+      );
+    }
+    const checked = responseSchema.safeParse(answer);
+    if (!checked.success) {
+      options.onInternalError?.(channel, checked.error);
+      return failure(
+        BOUNDARY_ERRORS.internal,
+        'Something went wrong in Kindness Studio, so this was not done.',
+      );
+    }
+    return checked.data;
+  };
+}

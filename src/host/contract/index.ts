@@ -1,0 +1,6 @@
+export * from './channels';
+export * from './result';
+export type { Host, HostHandlers, Transport } from './host';
+export { createHostClient } from './client';
+export { createDispatcher, type Dispatch, type DispatchOptions } from './dispatch';
+export * from './events';

@@ -1,0 +1,4 @@
+/** The Node host: the contract's channels implemented over the file system. */
+export { createNodeHostHandlers, MAX_ASSET_BYTES, type NodeHostOptions } from './hostHandlers';
+export { createFolderGuard, type FolderGuard } from './hostFolders';
+export { BLANK_TEMPLATE_ID } from './hostTemplates';

@@ -1,0 +1,218 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Project } from '../../core/schema';
+import { failure, type HostHandlers, type RepairNoteSchema } from '../contract';
+import type { z } from 'zod';
+import { assetKindOf, createDocumentStore, type DocumentStore } from './hostDocuments';
+import { isProjectFileName, listProjectFolder, parentWithin } from './hostFiles';
+import { createFolderGuard, type FolderGuard } from './hostFolders';
+import { listTemplates, loadTemplate } from './hostTemplates';
+import { openProjectFile, SaveError, saveProjectFile } from './projectFile';
+import { createRecoveryStore } from './recovery/recoveryStore';
+import { createSettingsStore } from './settings/settingsStore';
+
+export interface NodeHostOptions {
+  /** Folders the user chose: every file the page opens or saves must be inside one of them. */
+  folders: readonly string[];
+  /** The app's data folder: settings and backups of unsaved work. */
+  dataDir: string;
+  /** Where the sample projects offered as templates are. */
+  templatesDir: string;
+  version: string;
+  shell: 'web' | 'electron';
+  now?: () => number;
+  /** Used instead of a guard over `folders` (Electron's grows as the user picks folders in native dialogs). */
+  guard?: FolderGuard;
+}
+
+/** Biggest picture, sound or font a project takes in. */
+export const MAX_ASSET_BYTES = 50 * 1024 * 1024;
+
+type RepairNote = z.infer<typeof RepairNoteSchema>;
+
+/** The Node implementation of every channel; wrap it with `createDispatcher` to validate requests. */
+export async function createNodeHostHandlers(options: NodeHostOptions): Promise<HostHandlers> {
+  const now = options.now ?? Date.now;
+  const guard = options.guard ?? (await createFolderGuard(options.folders));
+  const documents: DocumentStore = createDocumentStore();
+  const recovery = createRecoveryStore(options.dataDir, now);
+  const settings = createSettingsStore(options.dataDir, now);
+
+  function opened(docId: string, project: Project, path: string | null, repairs: RepairNote[]) {
+    return { ok: true as const, docId, project, path, repairs };
+  }
+
+  async function save(docId: string, path: string, project: Project, mayReplace: boolean) {
+    const inside = await guard.check(path);
+    if (!inside.ok) return { ok: false as const, error: inside.error };
+    const target = inside.path;
+    if (!target.endsWith('.kindness')) {
+      return failure(
+        'wrong-type',
+        `Projects are saved as ".kindness" files; "${basename(target)}" is not one.`,
+      );
+    }
+    if (!mayReplace) {
+      const exists = await stat(target).then(
+        () => true,
+        () => false,
+      );
+      if (exists) {
+        return failure('exists', `"${basename(target)}" already exists. Choose another name, or replace it.`);
+      }
+    }
+    const missing = documents.missingAssets(docId, project);
+    if (missing.length > 0) {
+      return failure(
+        'assets-missing',
+        `${missing.length} picture or sound file(s) of this project are no longer available to the studio ` +
+          '(was it restarted?), so it was not saved. Your unsaved work is backed up; reopen it from the start screen.',
+      );
+    }
+    try {
+      await saveProjectFile(target, project, documents.assets(docId));
+    } catch (error) {
+      if (error instanceof SaveError) return failure('save-failed', error.message);
+      throw error;
+    }
+    // The file now holds these edits: the backup of unsaved work has done its job.
+    await recovery.discard(docId);
+    await settings.addRecent(target);
+    return { ok: true as const, path: target, savedAt: now() };
+  }
+
+  return {
+    async appInfo() {
+      return {
+        ok: true,
+        version: options.version,
+        platform: process.platform,
+        shell: options.shell,
+        folders: [...guard.folders],
+      };
+    },
+
+    async listTemplates() {
+      return { ok: true, templates: await listTemplates(options.templatesDir) };
+    },
+
+    async loadTemplate({ id }) {
+      const loaded = await loadTemplate(options.templatesDir, id);
+      if (!loaded.ok) return loaded;
+      return opened(documents.open(loaded.assets), loaded.project, null, []);
+    },
+
+    async listFiles({ folder }) {
+      const requested = folder ?? guard.folders[0];
+      if (requested === undefined) return failure('no-folder', 'No folder was chosen for your projects.');
+      const inside = await guard.check(requested);
+      if (!inside.ok) return inside;
+      const root = guard.rootOf(inside.path) ?? inside.path;
+      try {
+        const entries = await listProjectFolder(inside.path);
+        return { ok: true, folder: inside.path, parent: parentWithin(inside.path, root), entries };
+      } catch {
+        return failure('not-found', `The folder "${basename(inside.path)}" could not be read.`);
+      }
+    },
+
+    async openProject({ path }) {
+      const inside = await guard.check(path);
+      if (!inside.ok) return inside;
+      if (!isProjectFileName(inside.path)) {
+        return failure(
+          'wrong-type',
+          `"${basename(inside.path)}" is not a Kindness Studio project (.kindness).`,
+        );
+      }
+      const result = await openProjectFile(inside.path);
+      if (!result.ok) return failure(result.error.kind, result.error.message);
+      await settings.addRecent(inside.path);
+      // A plain-JSON project is opened as a copy: saving writes a .kindness file, chosen with Save As.
+      const savePath = result.container === 'zip' ? inside.path : null;
+      return opened(documents.open(result.assets), result.project, savePath, result.repairs);
+    },
+
+    async saveProject({ docId, path, project }) {
+      return save(docId, path, project, true);
+    },
+
+    async saveProjectAs({ docId, path, project, overwrite }) {
+      return save(docId, path, project, overwrite);
+    },
+
+    async listRecent() {
+      return { ok: true, files: await settings.recent() };
+    },
+
+    async writeRecovery({ docId, project, path }) {
+      try {
+        const savedAt = await recovery.write(docId, project, documents.assets(docId), path);
+        return { ok: true, savedAt };
+      } catch (error) {
+        const message = error instanceof SaveError ? error.message : 'The backup could not be written.';
+        return failure('backup-failed', `Your unsaved work could not be backed up: ${message}`);
+      }
+    },
+
+    async listRecoveries() {
+      return { ok: true, recoveries: await recovery.list() };
+    },
+
+    async takeRecovery({ id }) {
+      const found = await recovery.read(id);
+      if (found === null) return failure('not-found', 'That backup is no longer there.');
+      const { opened: result, recovery: info } = found;
+      if (!result.ok)
+        return failure(result.error.kind, `The backup could not be opened: ${result.error.message}`);
+      return opened(documents.open(result.assets, id), result.project, info.path, result.repairs);
+    },
+
+    async discardRecovery({ id }) {
+      await recovery.discard(id);
+      return { ok: true };
+    },
+
+    async readAsset({ docId, assetId }) {
+      const bytes = documents.assets(docId).get(assetId);
+      if (bytes === undefined)
+        return failure('not-found', 'This picture or sound is missing from the project.');
+      return { ok: true, mime: mimeOf(bytes), data: bytes.toString('base64') };
+    },
+
+    async importAsset({ docId, name, mime, data }) {
+      const kind = assetKindOf(mime);
+      if (kind === null) {
+        return failure(
+          'unsupported',
+          `"${name}" cannot be used: pictures (PNG, JPEG, GIF, WebP, SVG), sounds and fonts can.`,
+        );
+      }
+      const bytes = Buffer.from(data, 'base64');
+      if (bytes.length > MAX_ASSET_BYTES) {
+        return failure(
+          'too-large',
+          `"${name}" is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MB, so it was not added.`,
+        );
+      }
+      const assetId = documents.addAsset(docId, bytes);
+      return { ok: true, assetId, info: { kind, name: name.slice(0, 255), mime, size: bytes.length } };
+    },
+  };
+}
+
+/** The type of an asset from its first bytes (the page only needs it to decode pictures). */
+function mimeOf(bytes: Buffer): string {
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'image/jpeg';
+  if (bytes.subarray(0, 4).toString('latin1') === 'GIF8') return 'image/gif';
+  if (
+    bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    bytes.subarray(8, 12).toString('latin1') === 'WEBP'
+  ) {
+    return 'image/webp';
+  }
+  if (/^\s*<(\?xml|svg)/.test(bytes.subarray(0, 100).toString('utf8'))) return 'image/svg+xml';
+  return 'application/octet-stream';
+}

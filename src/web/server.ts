@@ -1,0 +1,203 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BOUNDARY_ERRORS, type Dispatch } from '../host/contract';
+import { readStaticFile } from './staticFiles';
+
+/** The header the page sends the per-run token in, after reading it from the URL once. */
+export const TOKEN_HEADER = 'x-kindness-token';
+/** The only address the server listens on: other machines can never reach it. */
+export const LOOPBACK = '127.0.0.1';
+
+export interface WebServerOptions {
+  /** Runs a channel (validated by the contract). */
+  dispatch: Dispatch;
+  /** The built UI (dist/app). */
+  staticDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** The per-run secret; random by default. */
+  token?: string;
+  /** Largest request body (asset imports are base64). */
+  maxBodyBytes?: number;
+}
+
+export interface WebServer {
+  /** The address to open, with the token. */
+  readonly url: string;
+  readonly origin: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY = 80 * 1024 * 1024;
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Vue sets inline style attributes (positions, sizes).
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' blob: data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly kind: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = Buffer.from(JSON.stringify(value));
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': body.length,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) throw new HttpError(413, 'too-large', 'The request is too large.');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** HTTP status for a result: the body always carries the details. */
+function statusFor(result: unknown): number {
+  if (typeof result !== 'object' || result === null || !('ok' in result) || result.ok !== false) return 200;
+  const kind = (result as { error?: { kind?: string } }).error?.kind;
+  if (kind === BOUNDARY_ERRORS.invalidRequest) return 400;
+  if (kind === BOUNDARY_ERRORS.unknownChannel) return 404;
+  if (kind === BOUNDARY_ERRORS.internal) return 500;
+  return 200;
+}
+
+/**
+ * Serves the built studio and the host API on 127.0.0.1 only. Every API call needs the per-run
+ * token; requests naming another host (DNS rebinding) or coming from another origin are refused.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  let port = 0;
+
+  function checkHost(req: IncomingMessage): void {
+    const host = req.headers.host ?? '';
+    if (host !== `${LOOPBACK}:${port}` && host !== `localhost:${port}`) {
+      throw new HttpError(403, 'forbidden', 'This address is not served.');
+    }
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+    if (req.method !== 'POST') throw new HttpError(405, 'method', 'Use POST for host requests.');
+    const given = req.headers[TOKEN_HEADER];
+    if (typeof given !== 'string' || !sameSecret(given, token)) {
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'This request did not carry the studio’s token, so it was refused.',
+      );
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${req.headers.host}`) {
+      throw new HttpError(403, 'forbidden', 'Requests from other sites are refused.');
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      throw new HttpError(415, BOUNDARY_ERRORS.invalidRequest, 'Host requests are JSON.');
+    }
+    const text = await readBody(req, maxBody);
+    let body: unknown;
+    try {
+      body = text === '' ? {} : JSON.parse(text);
+    } catch {
+      throw new HttpError(400, BOUNDARY_ERRORS.invalidRequest, 'The request is not valid JSON.');
+    }
+    const result = await options.dispatch(channel, body);
+    sendJson(res, statusFor(result), result);
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method', 'Not allowed.');
+    const file = await readStaticFile(options.staticDir, path);
+    if (file === null) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': file.type,
+      'content-length': file.body.length,
+      'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      // The token is in the page's address: never send it on to anyone.
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  const server = createServer((req, res) => {
+    const run = async () => {
+      checkHost(req);
+      const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
+      if (url.pathname.startsWith('/api/')) await handleApi(req, res, url.pathname.slice('/api/'.length));
+      else await handleStatic(req, res, url.pathname);
+    };
+    run().catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const known =
+        error instanceof HttpError ? error : new HttpError(500, BOUNDARY_ERRORS.internal, 'Server error.');
+      sendJson(res, known.status, { ok: false, error: { kind: known.kind, message: known.message } });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://${LOOPBACK}:${port}`;
+
+  return {
+    url: `${origin}/?token=${encodeURIComponent(token)}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
