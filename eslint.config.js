@@ -40,13 +40,15 @@ const layers = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'out', 'coverage', 'test-results', 'playwright-report'] },
+  { ignores: ['node_modules', 'dist', 'out', 'release', 'coverage', 'test-results', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   ...vue.configs['flat/recommended'],
   {
     files: ['**/*.vue'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
+    // vue-tsc checks names in .vue files, as tsc does for .ts (where typescript-eslint turns this off too).
+    rules: { 'no-undef': 'off' },
   },
   {
     languageOptions: { globals: { ...globals.node } },
@@ -61,6 +63,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The studio UI runs in a browser page (Chromium or Electron's renderer), not in Node.
+    files: ['src/app/**/*.{ts,vue}'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // The core may not reach Node, the DOM, Konva, Vue or Electron: it stays pure and portable.

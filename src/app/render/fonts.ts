@@ -1,0 +1,59 @@
+import '@fontsource/inter/400.css';
+import '@fontsource/inter/500.css';
+import '@fontsource/inter/600.css';
+import '@fontsource/inter/700.css';
+import '@fontsource/fredoka/500.css';
+import '@fontsource/fredoka/600.css';
+import '@fontsource/fredoka/700.css';
+import '@fontsource/noto-color-emoji/index.css';
+import { ref } from 'vue';
+import { FONT_FAMILIES } from '../../core/fonts';
+
+/**
+ * The same font files the exporter registers (from @fontsource), bundled with the UI. Canvas
+ * text only uses a font once it is loaded, so the faces are loaded before the first draw, and
+ * every later load (an emoji subset, say) bumps `fontsVersion` so the canvases redraw.
+ */
+export const fontsVersion = ref(0);
+
+const FACES = [
+  `400 32px "${FONT_FAMILIES.text}"`,
+  `600 32px "${FONT_FAMILIES.text}"`,
+  `700 32px "${FONT_FAMILIES.text}"`,
+  `500 32px "${FONT_FAMILIES.display}"`,
+  `600 32px "${FONT_FAMILIES.display}"`,
+  `700 32px "${FONT_FAMILIES.display}"`,
+];
+
+export async function loadStudioFonts(): Promise<void> {
+  document.fonts.addEventListener('loadingdone', () => {
+    fontsVersion.value++;
+  });
+  // A face that fails to load is drawn with a fallback rather than blocking the studio.
+  await Promise.allSettled([
+    ...FACES.map((face) => document.fonts.load(face)),
+    document.fonts.load(`32px "${FONT_FAMILIES.emoji}"`, '💜🙂'),
+  ]);
+}
+
+const requested = new Set<string>();
+const FACES_FOR_GLYPHS = [`32px "${FONT_FAMILIES.emoji}"`, `700 32px "${FONT_FAMILIES.text}"`];
+
+/**
+ * Asks the browser for the font files that draw these characters. Emoji and non-Latin text
+ * come in subset files loaded on demand, and a canvas does not ask for them by itself; when they
+ * arrive, `fontsVersion` changes and the canvases redraw.
+ */
+export function ensureGlyphs(texts: Iterable<string>): void {
+  let fresh = '';
+  for (const text of texts) {
+    for (const char of text) {
+      // Basic Latin is in the files loaded at start.
+      if (char.charCodeAt(0) < 0x250 || requested.has(char)) continue;
+      requested.add(char);
+      fresh += char;
+    }
+  }
+  if (fresh === '') return;
+  for (const face of FACES_FOR_GLYPHS) void document.fonts.load(face, fresh).catch(() => {});
+}

@@ -1,0 +1,190 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import {
+  canRedo,
+  canUndo,
+  createHistory,
+  record,
+  redo as redoHistory,
+  redoLabel,
+  seal as sealHistory,
+  undo as undoHistory,
+  undoLabel,
+  type History,
+} from '../../core/edit';
+import type { Project } from '../../core/schema';
+import { useHost } from '../host/useHost';
+import { useNotices } from './notices';
+
+/** How long after the last edit unsaved work is backed up. */
+export const BACKUP_DELAY_MS = 700;
+
+export interface OpenedDocument {
+  docId: string;
+  project: Project;
+  path: string | null;
+  repairs: { path: string; message: string }[];
+}
+
+/**
+ * The open document: its undo history (the present is the project on screen), the file it
+ * belongs to, and whether it has unsaved edits. Projects are immutable and kept in shallow refs:
+ * Vue must never wrap them in proxies, since the renderer and timeline rely on their identity.
+ */
+export const useDocument = defineStore('document', () => {
+  const host = useHost();
+  const notices = useNotices();
+
+  const docId = ref<string | null>(null);
+  const path = ref<string | null>(null);
+  const history = shallowRef<History | null>(null);
+  const savedProject = shallowRef<Project | null>(null);
+  const backedUpAt = ref<number | null>(null);
+  const saving = ref(false);
+
+  const project = computed(() => history.value?.present ?? null);
+  const isOpen = computed(() => history.value !== null);
+  const dirty = computed(() => history.value !== null && history.value.present !== savedProject.value);
+  const fileName = computed(() => (path.value === null ? null : (path.value.split(/[\\/]/).pop() ?? null)));
+  const canUndoNow = computed(() => history.value !== null && canUndo(history.value));
+  const canRedoNow = computed(() => history.value !== null && canRedo(history.value));
+  const undoText = computed(() => (history.value ? undoLabel(history.value) : null));
+  const redoText = computed(() => (history.value ? redoLabel(history.value) : null));
+
+  /** Starts editing a document the host opened. `fromFile` marks it as saved (nothing to back up). */
+  function open(opened: OpenedDocument, options: { saved: boolean }): void {
+    docId.value = opened.docId;
+    path.value = opened.path;
+    history.value = createHistory(opened.project);
+    savedProject.value = options.saved ? opened.project : null;
+    backedUpAt.value = null;
+    backedUpProject = null;
+    if (opened.repairs.length > 0) {
+      const first = opened.repairs[0];
+      const more = opened.repairs.length > 1 ? ` (and ${opened.repairs.length - 1} more)` : '';
+      notices.show('warning', `Opened with changes: ${first?.message ?? ''}${more}`);
+    }
+  }
+
+  function close(): void {
+    cancelBackup();
+    docId.value = null;
+    path.value = null;
+    history.value = null;
+    savedProject.value = null;
+  }
+
+  /** Records an edit as one undo step; edits with the same `coalesce` key merge until `seal()`. */
+  function apply(next: Project, label: string, coalesce?: string): void {
+    if (history.value === null) return;
+    history.value = record(history.value, next, coalesce === undefined ? { label } : { label, coalesce });
+  }
+
+  function seal(): void {
+    if (history.value !== null) history.value = sealHistory(history.value);
+  }
+
+  function undo(): void {
+    if (history.value !== null && canUndo(history.value)) history.value = undoHistory(history.value);
+  }
+
+  function redo(): void {
+    if (history.value !== null && canRedo(history.value)) history.value = redoHistory(history.value);
+  }
+
+  async function saveTo(
+    target: string,
+    asNew: boolean,
+    overwrite = false,
+  ): Promise<'saved' | 'exists' | 'failed'> {
+    const current = project.value;
+    if (current === null || docId.value === null || saving.value) return 'failed';
+    saving.value = true;
+    try {
+      const result = asNew
+        ? await host.saveProjectAs({ docId: docId.value, path: target, project: current, overwrite })
+        : await host.saveProject({ docId: docId.value, path: target, project: current });
+      if (!result.ok) {
+        if (result.error.kind === 'exists') return 'exists';
+        notices.show('error', result.error.message);
+        return 'failed';
+      }
+      cancelBackup();
+      path.value = result.path;
+      savedProject.value = current;
+      notices.show('success', `Saved “${fileName.value ?? 'project'}”.`);
+      return 'saved';
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  /** Saves over the document's file; false when it has none yet (the caller asks where: Save As). */
+  async function save(): Promise<boolean> {
+    if (path.value === null) return false;
+    await saveTo(path.value, false);
+    return true;
+  }
+
+  // Unsaved work is backed up a moment after each edit, so a crash loses at most that moment.
+  let backupTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The project the last backup holds, so leaving right after a backup does not write it again. */
+  let backedUpProject: Project | null = null;
+  function cancelBackup(): void {
+    if (backupTimer !== null) clearTimeout(backupTimer);
+    backupTimer = null;
+  }
+  async function backupNow(): Promise<void> {
+    backupTimer = null;
+    const current = project.value;
+    if (current === null || docId.value === null || !dirty.value) return;
+    const result = await host.writeRecovery({ docId: docId.value, project: current, path: path.value });
+    if (result.ok) {
+      backedUpAt.value = result.savedAt;
+      backedUpProject = current;
+    } else notices.show('warning', result.error.message);
+  }
+  watch(project, () => {
+    cancelBackup();
+    if (dirty.value) backupTimer = setTimeout(() => void backupNow(), BACKUP_DELAY_MS);
+  });
+
+  /** Writes the pending backup now (before leaving the document, so nothing is lost). */
+  async function flushBackup(): Promise<void> {
+    cancelBackup();
+    if (dirty.value && backedUpProject !== project.value) await backupNow();
+  }
+
+  /** Leaves the document without saving: its backup is removed too. */
+  async function discard(): Promise<void> {
+    const id = docId.value;
+    close();
+    if (id !== null) await host.discardRecovery({ id });
+  }
+
+  return {
+    docId,
+    path,
+    history,
+    project,
+    isOpen,
+    dirty,
+    fileName,
+    backedUpAt,
+    saving,
+    canUndo: canUndoNow,
+    canRedo: canRedoNow,
+    undoText,
+    redoText,
+    open,
+    close,
+    discard,
+    flushBackup,
+    apply,
+    seal,
+    undo,
+    redo,
+    save,
+    saveTo,
+  };
+});

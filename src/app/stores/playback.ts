@@ -1,0 +1,83 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { projectDuration } from '../../core/timeline';
+import { useDocument } from './document';
+
+/**
+ * The playhead and playback. Playback follows the wall clock through requestAnimationFrame and
+ * moves the playhead on whole frames of the project's rate; the preview draws whatever frame
+ * the playhead is on, with the same evaluate() and renderer as the export.
+ */
+export const usePlayback = defineStore('playback', () => {
+  const documentStore = useDocument();
+  /** Seconds on the project timeline. */
+  const time = ref(0);
+  const playing = ref(false);
+  /** Frames the preview drew while playing (for the playback benchmark). */
+  const framesShown = ref(0);
+
+  const duration = computed(() => (documentStore.project ? projectDuration(documentStore.project) : 0));
+  const fps = computed(() => documentStore.project?.video.fps ?? 30);
+
+  let frameRequest = 0;
+  let clockStart = 0;
+  let timeAtStart = 0;
+
+  function snap(t: number): number {
+    const max = Math.max(0, duration.value - 1 / fps.value);
+    const clamped = Math.min(Math.max(0, t), max);
+    return Math.floor(clamped * fps.value + 1e-6) / fps.value;
+  }
+
+  function tick(now: number): void {
+    if (!playing.value) return;
+    const t = timeAtStart + (now - clockStart) / 1000;
+    if (t >= duration.value) {
+      time.value = snap(duration.value);
+      pause();
+      return;
+    }
+    const next = snap(t);
+    if (next !== time.value) {
+      time.value = next;
+      framesShown.value++;
+    }
+    frameRequest = requestAnimationFrame(tick);
+  }
+
+  function play(): void {
+    if (playing.value || duration.value <= 0) return;
+    // At the end, play starts again from the beginning.
+    if (time.value >= snap(duration.value)) time.value = 0;
+    playing.value = true;
+    clockStart = performance.now();
+    timeAtStart = time.value;
+    frameRequest = requestAnimationFrame(tick);
+  }
+
+  function pause(): void {
+    if (!playing.value) return;
+    playing.value = false;
+    cancelAnimationFrame(frameRequest);
+  }
+
+  function toggle(): void {
+    if (playing.value) pause();
+    else play();
+  }
+
+  /** Moves the playhead (scrubbing keeps playing from the new place). */
+  function seek(t: number): void {
+    time.value = snap(t);
+    if (playing.value) {
+      clockStart = performance.now();
+      timeAtStart = time.value;
+    }
+  }
+
+  function step(frames: number): void {
+    seek(time.value + frames / fps.value + 1e-6);
+  }
+
+  return { time, playing, duration, fps, framesShown, play, pause, toggle, seek, step };
+});

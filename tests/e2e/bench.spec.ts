@@ -1,0 +1,87 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, openStudio, test } from './fixtures';
+import { blankProject } from '../../src/core/edit';
+import type { ElementInput, ProjectInput } from '../../src/core/schema';
+
+/**
+ * Preview benchmarks (issue 3): playback of a scene with 100 animated elements (frames shown
+ * per second over 5 s) and the time to open a 100-scene project. They print figures and assert
+ * nothing about time (a shared machine is noisy); run them with KINDNESS_BENCH=1.
+ */
+test.skip(process.env.KINDNESS_BENCH !== '1', 'benchmarks run with KINDNESS_BENCH=1');
+
+function animatedScene(id: string, count: number) {
+  const elements: ElementInput[] = Array.from({ length: count }, (_, i) => {
+    const row = 200 + Math.floor(i / 10) * 150;
+    const base = {
+      id: `${id}-el-${i}`,
+      x: 80 + (i % 10) * 95,
+      y: row,
+      fill: i % 3 === 0 ? '#9d8cff' : i % 3 === 1 ? '#ffb870' : '#79d9a6',
+      keyframes: {
+        rotation: [
+          { time: 0, value: 0 },
+          { time: 10, value: 720 },
+        ],
+        y: [
+          { time: 0, value: row },
+          { time: 5, value: row + 60 },
+          { time: 10, value: row },
+        ],
+      },
+    };
+    return i % 2 === 0
+      ? { ...base, kind: 'rect' as const, width: 60, height: 60, anchorX: 30, anchorY: 30 }
+      : { ...base, kind: 'ellipse' as const, radiusX: 30, radiusY: 30 };
+  });
+  return { id, name: id, duration: 10, elements };
+}
+
+async function writeProject(path: string, project: ProjectInput): Promise<void> {
+  await writeFile(path, JSON.stringify(project));
+}
+
+test('preview playback of 100 animated elements', async ({ page, studio }) => {
+  const project = { ...blankProject('Bench: 100 elements'), scenes: [animatedScene('busy', 100)] };
+  await writeProject(join(studio.workspace, 'bench-100-elements.kindness.json'), project);
+  await openStudio(page, studio.server.url);
+  await page.getByTestId('start-open').click();
+  await page.getByRole('button', { name: /bench-100-elements/ }).click();
+  await expect(page.getByTestId('scene-card')).toHaveCount(1);
+
+  const frames = await page.evaluate(async () => {
+    const readout = document.querySelector('.frame-readout');
+    if (!readout) throw new Error('no frame readout');
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() => seen.add(readout.textContent ?? ''));
+    observer.observe(readout, { characterData: true, childList: true, subtree: true });
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+    observer.disconnect();
+    return seen.size;
+  });
+  console.log(
+    `[bench] preview playback, 100 animated elements: ${(frames / 5).toFixed(1)} frames/s (project 30 fps)`,
+  );
+  expect(frames).toBeGreaterThan(0);
+});
+
+test('opening a 100-scene project', async ({ page, studio }) => {
+  const scenes = Array.from({ length: 100 }, (_, i) => animatedScene(`scene-${i + 1}`, 5));
+  await writeProject(join(studio.workspace, 'bench-100-scenes.kindness.json'), {
+    ...blankProject('Bench: 100 scenes'),
+    scenes,
+  });
+  await openStudio(page, studio.server.url);
+  await page.getByTestId('start-open').click();
+  const file = page.getByRole('button', { name: /bench-100-scenes/ });
+  await expect(file).toBeVisible();
+  const started = Date.now();
+  await file.click();
+  await expect(page.getByTestId('scene-card')).toHaveCount(100);
+  await expect(page.getByTestId('scene-block')).toHaveCount(100);
+  const ms = Date.now() - started;
+  console.log(`[bench] open a 100-scene project (host read + UI with 100 live thumbnails): ${ms} ms`);
+});

@@ -1,0 +1,45 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPinia, setActivePinia } from 'pinia';
+import { createApp, type App } from 'vue';
+import { createDispatcher, createHostClient, type Host } from '../../../src/host/contract';
+import { createNodeHostHandlers } from '../../../src/host/node/host';
+import { HOST_KEY } from '../../../src/app/host/useHost';
+
+export interface StoreHarness {
+  app: App;
+  host: Host;
+  workspace: string;
+  /** Runs store code inside the app, where the host is provided. */
+  run<T>(work: () => T): T;
+  cleanup(): Promise<void>;
+}
+
+/** The stores as the page runs them, against the real Node host (no HTTP) in temp folders. */
+export async function storeHarness(): Promise<StoreHarness> {
+  const root = await mkdtemp(join(tmpdir(), 'kindness-app-'));
+  const workspace = join(root, 'workspace');
+  await mkdir(workspace);
+  const handlers = await createNodeHostHandlers({
+    folders: [workspace],
+    dataDir: join(root, 'data'),
+    templatesDir: join(process.cwd(), 'resources', 'samples'),
+    version: '0.0.0',
+    shell: 'web',
+  });
+  const dispatch = createDispatcher(handlers);
+  const host = createHostClient((channel, request) => dispatch(channel, request));
+  const app = createApp({});
+  app.provide(HOST_KEY, host);
+  const pinia = createPinia();
+  app.use(pinia);
+  setActivePinia(pinia);
+  return {
+    app,
+    host,
+    workspace,
+    run: (work) => app.runWithContext(work),
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
+}
