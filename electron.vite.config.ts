@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'electron-vite';
+import studioUi from './src/app/vite.config';
+
+/**
+ * The desktop build: `electron-vite build` writes dist/electron/{main,preload,renderer};
+ * package.json's "main" points at dist/electron/main/index.js. `electron-vite dev` serves the
+ * renderer with hot reload. The renderer is the same Vue app the web host serves, built with
+ * the studio's own Vite settings (src/app/vite.config.ts); only the output folder differs.
+ */
+const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: at('dist/electron/main'),
+      // npm dependencies (zod, yauzl, fluent-ffmpeg, ...) stay in node_modules, inside the asar.
+      externalizeDeps: true,
+      rollupOptions: { input: { index: at('electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: at('dist/electron/preload'),
+      // A sandboxed preload can only require('electron'): bundle everything else (zod, the contract).
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: at('electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    ...studioUi,
+    build: {
+      ...studioUi.build,
+      outDir: at('dist/electron/renderer'),
+      rollupOptions: { input: { index: at('src/app/index.html') } },
+    },
+  },
+});
