@@ -28,6 +28,12 @@ const layers = [
     message: 'src/app talks to the host only through the contract (src/host/contract).',
   },
   {
+    target: './src/app',
+    from: ['./src/render/backends/node.ts'],
+    message:
+      "The renderer's Node canvas backend (@napi-rs/canvas) never runs in the page: use the browser backend.",
+  },
+  {
     target: './src/host',
     from: ['./src/app', './src/web', './src/cli', './electron'],
     message: 'src/host is below the shells that use it.',
