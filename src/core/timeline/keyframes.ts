@@ -1,4 +1,4 @@
-import type { ColorKeyframe, NumberKeyframe } from '../schema';
+import type { ColorKeyframe, Easing, NumberKeyframe } from '../schema';
 import { ease } from './easing';
 import { mixColors } from './color';
 
@@ -21,49 +21,61 @@ function segmentStart(track: readonly Timed[], t: number): number {
   return lo;
 }
 
+interface Keyframe<V> extends Timed {
+  readonly value: V;
+  readonly easing: Easing;
+}
+
 /**
- * A number track at time t (seconds from the scene start). Before the first keyframe the
- * first value holds, after the last one the last value. Between two keyframes the easing of
- * the earlier one shapes the motion. No track or an empty one gives `fallback`.
+ * A track at time t (seconds from the scene start). Before the first keyframe the first value
+ * holds, after the last one the last value. Between two keyframes the easing of the earlier
+ * one shapes the motion and `mix` blends the two values. No track or an empty one gives
+ * `fallback`. `mix` is a module-level function, so sampling allocates nothing.
  */
+function sampleTrack<V>(
+  track: readonly Keyframe<V>[] | undefined,
+  t: number,
+  fallback: V,
+  mix: (a: V, b: V, e: number) => V,
+): V {
+  if (track === undefined || track.length === 0) return fallback;
+  const first = track[0] as Keyframe<V>;
+  if (!(t > first.time)) return first.value; // also NaN
+  const last = track[track.length - 1] as Keyframe<V>;
+  if (t >= last.time) return last.value;
+  const i = segmentStart(track, t);
+  const a = track[i] as Keyframe<V>;
+  const b = track[i + 1] as Keyframe<V>;
+  const span = b.time - a.time;
+  if (span <= 0) return b.value;
+  return mix(a.value, b.value, ease(a.easing, (t - a.time) / span));
+}
+
+function mixNumbers(a: number, b: number, e: number): number {
+  return a + (b - a) * e;
+}
+
+function mixColorValues(a: string, b: string, e: number): string {
+  // The exact keyframe strings at the ends keep `#abc` as written (and avoid a re-format).
+  if (e === 0) return a;
+  if (e === 1) return b;
+  return mixColors(a, b, e);
+}
+
+/** A number track at time t; see `sampleTrack` for the hold and easing rules. */
 export function sampleNumberTrack(
   track: readonly NumberKeyframe[] | undefined,
   t: number,
   fallback: number,
 ): number {
-  if (track === undefined || track.length === 0) return fallback;
-  const first = track[0] as NumberKeyframe;
-  if (!(t > first.time)) return first.value; // also NaN
-  const last = track[track.length - 1] as NumberKeyframe;
-  if (t >= last.time) return last.value;
-  const i = segmentStart(track, t);
-  const a = track[i] as NumberKeyframe;
-  const b = track[i + 1] as NumberKeyframe;
-  const span = b.time - a.time;
-  if (span <= 0) return b.value;
-  const e = ease(a.easing, (t - a.time) / span);
-  return a.value + (b.value - a.value) * e;
+  return sampleTrack(track, t, fallback, mixNumbers);
 }
 
-/** A colour track at time t, interpolated per RGBA channel; the same hold rules as numbers. */
+/** A colour track at time t, interpolated per RGBA channel; the same rules as numbers. */
 export function sampleColorTrack(
   track: readonly ColorKeyframe[] | undefined,
   t: number,
   fallback: string,
 ): string {
-  if (track === undefined || track.length === 0) return fallback;
-  const first = track[0] as ColorKeyframe;
-  if (!(t > first.time)) return first.value;
-  const last = track[track.length - 1] as ColorKeyframe;
-  if (t >= last.time) return last.value;
-  const i = segmentStart(track, t);
-  const a = track[i] as ColorKeyframe;
-  const b = track[i + 1] as ColorKeyframe;
-  const span = b.time - a.time;
-  if (span <= 0) return b.value;
-  const e = ease(a.easing, (t - a.time) / span);
-  // The exact keyframe strings at the ends keep `#abc` as written (and avoid a re-format).
-  if (e === 0) return a.value;
-  if (e === 1) return b.value;
-  return mixColors(a.value, b.value, e);
+  return sampleTrack(track, t, fallback, mixColorValues);
 }
