@@ -1,23 +1,7 @@
-// Bundles the command line (src/cli/main.ts and the TypeScript it uses) into one ES module,
-// dist/cli/kindness.js. npm packages stay external: they are installed beside it, and some
-// (@napi-rs/canvas, @ffmpeg-installer) ship native binaries that cannot be bundled.
-import { build } from 'esbuild';
+// Builds the command line (src/cli/main.ts) into dist/cli/kindness.js, the package's `kindness` bin.
 import { chmod } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { bundleForNode, root } from './bundle-node.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const outfile = `${root}dist/cli/kindness.js`;
-
-await build({
-  entryPoints: [`${root}src/cli/main.ts`],
-  outfile,
-  bundle: true,
-  packages: 'external',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  banner: { js: '#!/usr/bin/env node' },
-  logLevel: 'warning',
-});
-await chmod(outfile, 0o755);
+const outfile = 'dist/cli/kindness.js';
+await bundleForNode({ entry: 'src/cli/main.ts', outfile, banner: '#!/usr/bin/env node' });
+await chmod(`${root}${outfile}`, 0o755);
