@@ -23,8 +23,8 @@ export {
 export { FRAME_FRIENDLY_GLIBC_TUNABLES, useFrameFriendlyMalloc } from './ffmpeg/mallocTunables';
 export type { FrameSource, FrameSourceRequest } from './frameSource';
 export { createProjectFrameSource } from './projectFrameSource';
-export { toSrt } from './sidecars/srt';
-export { toVtt } from './sidecars/vtt';
+// The formatters live in core (the studio imports subtitles too); re-exported for export callers.
+export { toSrt, toVtt } from '../core/captions/subtitles';
 export { postText, type PostTextResult } from './sidecars/postText';
 export { coverTime } from './sidecars/cover';
 export { writeSidecars, type SidecarRequest, type SidecarResult } from './sidecars/writeSidecars';

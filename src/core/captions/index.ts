@@ -2,3 +2,4 @@ export * from './timing';
 export * from './graphemes';
 export * from './wrap';
 export * from './readability';
+export * from './subtitles';

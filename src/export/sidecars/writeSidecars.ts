@@ -1,11 +1,10 @@
 import path from 'node:path';
 import type { PlatformId } from '../../core/platform/platforms';
+import { toSrt, toVtt } from '../../core/captions/subtitles';
 import type { Project } from '../../core/schema';
 import { writeFileAtomic } from '../atomicFile';
 import { coverTime } from './cover';
 import { postText } from './postText';
-import { toSrt } from './srt';
-import { toVtt } from './vtt';
 
 export interface SidecarRequest {
   readonly project: Project;

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { formatTimestamp, toSrt, toVtt } from '../../../src/core/captions/subtitles';
 import type { Caption } from '../../../src/core/schema';
 import { coverTime } from '../../../src/export/sidecars/cover';
-import { formatTimestamp } from '../../../src/export/sidecars/cues';
 import { postText } from '../../../src/export/sidecars/postText';
-import { toSrt } from '../../../src/export/sidecars/srt';
-import { toVtt } from '../../../src/export/sidecars/vtt';
 import { sidecarBase } from '../../../src/export/sidecars/writeSidecars';
 
 function caption(id: string, start: number, end: number, text: string): Caption {

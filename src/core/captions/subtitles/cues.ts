@@ -1,4 +1,4 @@
-import type { Caption } from '../../core/schema';
+import type { Caption } from '../../schema';
 
 /** A caption placed on the exported video's own timeline (seconds from its first frame). */
 export interface Cue {
@@ -21,21 +21,6 @@ export function cuesForRange(captions: readonly Caption[], rangeStart = 0, range
     }))
     .filter((c) => c.end > c.start && c.text.trim() !== '')
     .sort((a, b) => a.start - b.start || a.end - b.end);
-}
-
-/** `HH:MM:SS` plus the millisecond part joined by `separator` (`,` for SRT, `.` for WebVTT). */
-export function formatTimestamp(seconds: number, separator: ',' | '.'): string {
-  const totalMs = Math.max(0, Math.round(seconds * 1000));
-  const ms = totalMs % 1000;
-  const totalS = (totalMs - ms) / 1000;
-  const s = totalS % 60;
-  const m = Math.floor(totalS / 60) % 60;
-  const h = Math.floor(totalS / 3600);
-  return `${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}${separator}${pad(ms, 3)}`;
-}
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
 }
 
 /** Cue text as lines: no carriage returns, no blank lines (a blank line ends a cue). */
