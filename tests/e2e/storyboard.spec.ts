@@ -130,3 +130,14 @@ test('undoes and redoes edits', async ({ page }) => {
   await page.keyboard.press('Control+z');
   await expect(name).toHaveValue(before);
 });
+
+test('scene cards draw their live thumbnail, also those scrolled into view later', async ({ page }) => {
+  await startFromTemplate(page, 'be-the-reason');
+  const cards = page.getByTestId('scene-card');
+  await expect(cards.first().locator('.thumbnail canvas')).toBeVisible();
+  for (let i = 0; i < 8; i++) await page.getByTestId('add-scene').click();
+  await expect(cards).toHaveCount(12);
+  const last = cards.last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last.locator('.thumbnail canvas')).toBeVisible();
+});
