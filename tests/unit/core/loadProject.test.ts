@@ -2,23 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadProject, type LoadError } from '../../../src/core/load';
 import { CURRENT_VERSION } from '../../../src/core/schema';
+import { doc } from '../../helpers/looseDoc';
 
 const fixtureText = readFileSync(new URL('../../fixtures/versions/v1.json', import.meta.url), 'utf8');
-
-/** A small valid project; `patch` edits a fresh copy. */
-// Test documents are edited freely (and made wrong on purpose); the loader treats them as unknown.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
-type LooseDoc = Record<string, any>;
-
-function doc(patch: (d: LooseDoc) => void = () => {}): Record<string, unknown> {
-  const d: LooseDoc = {
-    format: 'kindness-studio',
-    version: 1,
-    scenes: [{ id: 's1', duration: 3, elements: [{ id: 'r1', kind: 'rect', width: 10, height: 10 }] }],
-  };
-  patch(d);
-  return d;
-}
 
 function expectError(result: ReturnType<typeof loadProject>): LoadError {
   if (result.ok) throw new Error('expected the load to fail');

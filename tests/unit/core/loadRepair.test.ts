@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadProject, type LoadResult } from '../../../src/core/load';
 import type { Project } from '../../../src/core/schema';
+import { doc, type LooseDoc } from '../../helpers/looseDoc';
 
 const IMAGE_ID = 'a'.repeat(64);
 const AUDIO_ID = 'b'.repeat(64);
-
-// Test documents are edited freely (and made wrong on purpose); the loader treats them as unknown.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
-type LooseDoc = Record<string, any>;
-
-function doc(patch: (d: LooseDoc) => void = () => {}): Record<string, unknown> {
-  const d: LooseDoc = {
-    format: 'kindness-studio',
-    version: 1,
-    scenes: [{ id: 's1', duration: 3, elements: [{ id: 'r1', kind: 'rect', width: 10, height: 10 }] }],
-  };
-  patch(d);
-  return d;
-}
 
 function loaded(result: LoadResult): { project: Project; repairs: { path: string; message: string }[] } {
   if (!result.ok) throw new Error(result.error.message);
