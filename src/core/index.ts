@@ -8,3 +8,4 @@ export * from './safety';
 export * from './fonts';
 export * from './platform/platforms';
 export * from './load';
+export * from './post';

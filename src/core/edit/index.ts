@@ -63,3 +63,4 @@ export {
   updateEndCard,
   type EndCardPatch,
 } from './endCard';
+export { MAX_POST_CAPTION, MAX_POST_HASHTAGS, addHashtag, removeHashtag, setPostCaption } from './post';
