@@ -4,6 +4,8 @@ export * from './frame';
 export * from './timeline';
 export * from './captions';
 export * from './endCard';
+export * from './safety';
 export * from './fonts';
 export * from './platform/platforms';
 export * from './load';
+export * from './post';

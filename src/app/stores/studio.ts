@@ -23,6 +23,8 @@ export const useStudio = defineStore('studio', () => {
   const pickedSceneId = ref<string | null>(null);
   const pickedIndex = ref(0);
   const dialog = ref<'open' | 'save' | null>(null);
+  /** What the inspector shows: the selected scene, or the end card (picked on the timeline or storyboard). */
+  const inspecting = ref<'scene' | 'endCard'>('scene');
 
   const scenes = computed(() => documentStore.project?.scenes ?? []);
   /** The selected scene: the picked one, or the one now at its place when it is gone (undo, delete). */
@@ -35,6 +37,7 @@ export const useStudio = defineStore('studio', () => {
   const selectedScene = computed(() => scenes.value[selectedIndex.value] ?? null);
 
   function selectScene(id: string, options: { seek?: boolean } = {}): void {
+    inspecting.value = 'scene';
     pickedSceneId.value = id;
     pickedIndex.value = Math.max(
       0,
@@ -93,6 +96,7 @@ export const useStudio = defineStore('studio', () => {
     pickedSceneId.value = documentStore.project?.scenes[0]?.id ?? null;
     pickedIndex.value = 0;
     dialog.value = null;
+    inspecting.value = 'scene';
     playback.pause();
     playback.seek(0);
   }
@@ -103,6 +107,7 @@ export const useStudio = defineStore('studio', () => {
     selectedIndex,
     scenes,
     dialog,
+    inspecting,
     selectScene,
     addScene,
     duplicateScene,

@@ -52,3 +52,15 @@ export {
   type History,
   type RecordOptions,
 } from './history';
+export {
+  MAX_END_CARD_DURATION,
+  MAX_END_CARD_HANDLE,
+  MAX_END_CARD_MESSAGE,
+  MIN_END_CARD_DURATION,
+  endCardOf,
+  setEndCardRegion,
+  toggleEndCardResource,
+  updateEndCard,
+  type EndCardPatch,
+} from './endCard';
+export { MAX_POST_CAPTION, MAX_POST_HASHTAGS, addHashtag, removeHashtag, setPostCaption } from './post';

@@ -1,2 +1,4 @@
 export * from './layout';
 export * from './metrics';
+export * from './readability';
+export * from './templates';

@@ -3,12 +3,15 @@ import type {
   Background,
   Element,
   EndCard,
+  ImageElement,
+  KeyframeTracks,
   PathElement,
   RectElement,
   StarElement,
   TextElement,
   VideoFormat,
 } from '../schema';
+import { END_CARD_THEMES, type EndCardTheme } from './templates';
 import { FONT_FAMILIES } from '../fonts';
 import { safeBoxFor, COMMON_SAFE_BOX } from '../platform/platforms';
 import type { Rect } from '../platform/platforms';
@@ -20,62 +23,7 @@ export interface EndCardLayout {
   readonly elements: Element[];
 }
 
-type Template = EndCard['template'];
-
-interface Theme {
-  readonly background: Background;
-  /** The message. */
-  readonly title: string;
-  /** Resource lines and the handle. */
-  readonly body: string;
-  /** The emergency line. */
-  readonly muted: string;
-  /** The soft box behind the resources. */
-  readonly panel: string;
-  readonly accent: 'heart' | 'star';
-  readonly accentFill: string;
-  readonly accentStroke: string | null;
-}
-
-/** Colours chosen so every text keeps at least 4.5:1 contrast against the gradient behind it. */
-const THEMES: Readonly<Record<Template, Theme>> = {
-  calm: {
-    background: {
-      type: 'gradient',
-      angle: 0,
-      stops: [
-        { offset: 0, color: '#211a4d' },
-        { offset: 0.55, color: '#1c3a5c' },
-        { offset: 1, color: '#0e4b48' },
-      ],
-    },
-    title: '#f8f6ff',
-    body: '#e4f5f2',
-    muted: '#c3cbec',
-    panel: '#ffffff17',
-    accent: 'heart',
-    accentFill: '#ff9fc4',
-    accentStroke: null,
-  },
-  bright: {
-    background: {
-      type: 'gradient',
-      angle: 0,
-      stops: [
-        { offset: 0, color: '#fff4c7' },
-        { offset: 0.5, color: '#ffca8e' },
-        { offset: 1, color: '#ff977c' },
-      ],
-    },
-    title: '#2a1633',
-    body: '#33193b',
-    muted: '#47283a',
-    panel: '#ffffff66',
-    accent: 'star',
-    accentFill: '#ff5d73',
-    accentStroke: '#ffffff',
-  },
-};
+type Theme = EndCardTheme;
 
 /** A heart 100 wide and 92 tall, centred on (0, 0); top at y = -47. */
 const HEART_PATH =
@@ -94,6 +42,9 @@ const SIZES = {
   emergencyLineHeight: 1.3,
   handleFont: 40,
   handleLineHeight: 1.2,
+  avatar: 132,
+  avatarGap: 18,
+  avatarRing: 5,
   gap: 44,
   resourceGap: 16,
   panelPadding: 32,
@@ -219,6 +170,82 @@ function accentElement(theme: Theme, centerX: number, top: number, size: number,
   return star;
 }
 
+/** When each part of the card starts its entrance, in seconds from the card's start. */
+export const ENTRANCE = {
+  accent: 0,
+  message: 0.15,
+  panel: 0.4,
+  /** Each resource line after the panel starts this much later than the one above. */
+  stagger: 0.08,
+  creator: 0.7,
+  /** How long one part takes to arrive. */
+  length: 0.6,
+} as const;
+
+/** Seconds until the whole card has arrived (for a card with `resources` lines). */
+export function entranceEnd(resources: number): number {
+  return Math.max(ENTRANCE.creator, ENTRANCE.panel + ENTRANCE.stagger * (resources + 1)) + ENTRANCE.length;
+}
+
+/**
+ * Fades a part in while it rises `rise` px into place, starting at `delay` s. Keyframes are
+ * plain data that `evaluate` samples, so the preview and the export show the same motion.
+ */
+function rise<E extends Element>(el: E, delay: number, distance: number): E {
+  const end = delay + ENTRANCE.length;
+  const keyframes: KeyframeTracks = {
+    opacity: [
+      { time: delay, value: 0, easing: 'easeOutCubic' },
+      { time: delay + ENTRANCE.length * 0.7, value: el.opacity, easing: 'linear' },
+    ],
+    y: [
+      { time: delay, value: el.y + distance, easing: 'easeOutCubic' },
+      { time: end, value: el.y, easing: 'linear' },
+    ],
+  };
+  return { ...el, keyframes };
+}
+
+/** The accent grows in with a small overshoot. */
+function pop<E extends Element>(el: E, delay: number): E {
+  const end = delay + ENTRANCE.length;
+  const keyframes: KeyframeTracks = {
+    opacity: [
+      { time: delay, value: 0, easing: 'easeOutQuad' },
+      { time: delay + ENTRANCE.length * 0.5, value: el.opacity, easing: 'linear' },
+    ],
+    scaleX: [
+      { time: delay, value: el.scaleX * 0.4, easing: 'easeOutBack' },
+      { time: end, value: el.scaleX, easing: 'linear' },
+    ],
+    scaleY: [
+      { time: delay, value: el.scaleY * 0.4, easing: 'easeOutBack' },
+      { time: end, value: el.scaleY, easing: 'linear' },
+    ],
+  };
+  return { ...el, keyframes };
+}
+
+/** The creator's picture, centred, with a thin ring in the body colour. */
+function avatarElement(
+  assetId: string,
+  theme: Theme,
+  box: Rect,
+  top: number,
+  size: number,
+  s: number,
+): ImageElement {
+  return {
+    ...baseFields('avatar', box.x + (box.width - size) / 2, top),
+    kind: 'image',
+    assetId,
+    width: size,
+    height: size,
+    stroke: theme.body,
+    strokeWidth: SIZES.avatarRing * s,
+  };
+}
+
 /** '@name' for a handle written with or without the '@'; empty stays empty. */
 export function formatHandle(handle: string): string {
   const h = handle.trim();
@@ -236,7 +263,7 @@ export function buildEndCardElements(
   endCard: EndCard,
   video: Pick<VideoFormat, 'width' | 'height'>,
 ): EndCardLayout {
-  const theme = THEMES[endCard.template];
+  const theme = END_CARD_THEMES[endCard.template];
   const box = safeBoxFor(video.width, video.height);
   // Scale by the tighter side so a non 9:16 project still fits.
   const unit = Math.min(box.width / COMMON_SAFE_BOX.width, box.height / COMMON_SAFE_BOX.height);
@@ -259,20 +286,24 @@ export function buildEndCardElements(
     const gap = SIZES.gap * s;
     const messageHeight = blocks.message === null ? 0 : blockHeight(blocks.message, box.width);
     const handleHeight = blocks.handle === null ? 0 : blockHeight(blocks.handle, box.width);
+    const avatarSize = endCard.avatar === null ? 0 : SIZES.avatar * s;
+    const creatorHeight =
+      avatarSize + handleHeight + (avatarSize > 0 && handleHeight > 0 ? SIZES.avatarGap * s : 0);
     const total =
       accentSize +
       gap +
       (blocks.message === null ? 0 : messageHeight + gap) +
       panelHeight +
-      (blocks.handle === null ? 0 : gap + handleHeight);
+      (creatorHeight === 0 ? 0 : gap + creatorHeight);
     if (total > box.height && k > MIN_FIT_SCALE) continue;
 
-    const elements: Element[] = [];
+    const distance = 48 * unit;
+    const elements: Element[] = theme.decor(video.width, video.height, box);
     let y = box.y + Math.max(0, (box.height - total) / 2);
-    elements.push(accentElement(theme, box.x + box.width / 2, y, accentSize, s));
+    elements.push(pop(accentElement(theme, box.x + box.width / 2, y, accentSize, s), ENTRANCE.accent));
     y += accentSize + gap;
     if (blocks.message !== null) {
-      elements.push(textElement(blocks.message, box, y));
+      elements.push(rise(textElement(blocks.message, box, y), ENTRANCE.message, distance));
       y += messageHeight + gap;
     }
     const panel: RectElement = {
@@ -283,15 +314,23 @@ export function buildEndCardElements(
       height: panelHeight,
       cornerRadius: SIZES.panelRadius * s,
     };
-    elements.push(panel);
+    elements.push(rise(panel, ENTRANCE.panel, distance));
     let py = y + pad;
-    for (const r of blocks.resources) {
-      elements.push(textElement(r, box, py));
+    blocks.resources.forEach((r, i) => {
+      elements.push(rise(textElement(r, box, py), ENTRANCE.panel + ENTRANCE.stagger * (i + 1), distance));
       py += blockHeight(r, box.width) + SIZES.resourceGap * s;
+    });
+    const emergencyDelay = ENTRANCE.panel + ENTRANCE.stagger * (blocks.resources.length + 1);
+    elements.push(rise(textElement(blocks.emergency, box, py), emergencyDelay, distance));
+    y += panelHeight + gap;
+    if (endCard.avatar !== null) {
+      elements.push(
+        rise(avatarElement(endCard.avatar, theme, box, y, avatarSize, s), ENTRANCE.creator, distance),
+      );
+      y += avatarSize + SIZES.avatarGap * s;
     }
-    elements.push(textElement(blocks.emergency, box, py));
-    y += panelHeight;
-    if (blocks.handle !== null) elements.push(textElement(blocks.handle, box, y + gap));
+    if (blocks.handle !== null)
+      elements.push(rise(textElement(blocks.handle, box, y), ENTRANCE.creator, distance));
     return { background: theme.background, elements };
   }
 }

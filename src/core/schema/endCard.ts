@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SecondsSchema } from './primitives';
+import { AssetIdSchema, SecondsSchema } from './primitives';
 
 export const SAFETY_REGIONS = ['US', 'UK', 'CA', 'global'] as const;
 export type SafetyRegion = (typeof SAFETY_REGIONS)[number];
@@ -11,7 +11,12 @@ export const SafetyResourceSchema = z.object({
 });
 export type SafetyResource = z.infer<typeof SafetyResourceSchema>;
 
-export const END_CARD_TEMPLATES = ['calm', 'bright'] as const;
+/** Designed looks for the card (src/core/endCard/templates.ts); new ones are only ever appended. */
+export const END_CARD_TEMPLATES = ['calm', 'bright', 'paper', 'night'] as const;
+export type EndCardTemplate = (typeof END_CARD_TEMPLATES)[number];
+
+/** Most resources a card lists (more would not be readable in a few seconds). */
+export const MAX_END_CARD_RESOURCES = 6;
 
 /** A closing card after the last scene with a message and where to find help. */
 export const EndCardSchema = z.object({
@@ -19,8 +24,10 @@ export const EndCardSchema = z.object({
   template: z.enum(END_CARD_TEMPLATES).default('calm'),
   message: z.string().max(300).default('Behind every account is a real person.'),
   region: z.enum(SAFETY_REGIONS).default('US'),
-  resources: z.array(SafetyResourceSchema).max(6).default([]),
+  resources: z.array(SafetyResourceSchema).max(MAX_END_CARD_RESOURCES).default([]),
   handle: z.string().max(60).default(''),
+  /** The creator's picture beside their handle: an image asset of the project, or none. */
+  avatar: AssetIdSchema.nullable().default(null),
   duration: SecondsSchema.max(30).default(4),
 });
 export type EndCard = z.infer<typeof EndCardSchema>;

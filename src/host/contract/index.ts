@@ -4,3 +4,4 @@ export type { Host, HostHandlers, Transport } from './host';
 export { createHostClient } from './client';
 export { createDispatcher, type Dispatch, type DispatchOptions } from './dispatch';
 export * from './events';
+export * from './safetyChannels';

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Project } from '../../core/schema';
 import { failure, type HostHandlers, type RepairNoteSchema } from '../contract';
 import type { z } from 'zod';
@@ -10,6 +10,7 @@ import { listTemplates, loadTemplate } from './hostTemplates';
 import { openProjectFile, SaveError, saveProjectFile } from './projectFile';
 import { createRecoveryStore } from './recovery/recoveryStore';
 import { createSettingsStore } from './settings/settingsStore';
+import { createSafetyHandlers } from './safety/safetyDirectoryStore';
 
 export interface NodeHostOptions {
   /** Folders the user chose: every file the page opens or saves must be inside one of them. */
@@ -21,6 +22,8 @@ export interface NodeHostOptions {
   version: string;
   shell: 'web' | 'electron';
   now?: () => number;
+  /** Where the shipped safety directory is; by default `safety/` beside the templates folder. */
+  safetyDir?: string;
   /** Used instead of a guard over `folders` (Electron's grows as the user picks folders in native dialogs). */
   guard?: FolderGuard;
 }
@@ -82,6 +85,11 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
   }
 
   return {
+    ...createSafetyHandlers({
+      bundledFile: join(options.safetyDir ?? join(dirname(options.templatesDir), 'safety'), 'directory.json'),
+      dataDir: options.dataDir,
+      now,
+    }),
     async appInfo() {
       return {
         ok: true,

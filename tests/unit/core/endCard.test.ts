@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { EMERGENCY_LINE, EndCardSchema } from '../../../src/core/schema';
+import { EMERGENCY_LINE, END_CARD_TEMPLATES, EndCardSchema } from '../../../src/core/schema';
 import type { Element, EndCard, TextElement } from '../../../src/core/schema';
 import { buildEndCardElements, estimateLines, formatHandle } from '../../../src/core/endCard/layout';
 import { safeBoxFor } from '../../../src/core/platform/platforms';
@@ -74,6 +74,11 @@ const CASES: [string, EndCard, number, number][] = [
   ],
 ];
 
+/** The card's content: everything but the background art around the safe box. */
+function content(elements: readonly Element[]): Element[] {
+  return elements.filter((e) => !e.id.startsWith('endcard-deco-'));
+}
+
 /** Top and bottom of what an element paints. */
 function verticalExtent(el: Element): [number, number] {
   switch (el.kind) {
@@ -85,6 +90,8 @@ function verticalExtent(el: Element): [number, number] {
       return [el.y - el.outerRadius - 1.62 * el.strokeWidth, el.y + el.outerRadius + 1.62 * el.strokeWidth];
     case 'path':
       return [el.y - 47 * el.scaleY, el.y + 45 * el.scaleY];
+    case 'image':
+      return [el.y - el.strokeWidth / 2, el.y + el.height + el.strokeWidth / 2];
     default:
       throw new Error(`unexpected ${el.kind} on the end card`);
   }
@@ -100,6 +107,8 @@ function horizontalExtent(el: Element): [number, number] {
       return [el.x - el.outerRadius, el.x + el.outerRadius];
     case 'path':
       return [el.x - 50 * el.scaleX, el.x + 50 * el.scaleX];
+    case 'image':
+      return [el.x - el.strokeWidth / 2, el.x + el.width + el.strokeWidth / 2];
     default:
       throw new Error(`unexpected ${el.kind} on the end card`);
   }
@@ -109,7 +118,7 @@ describe('buildEndCardElements', () => {
   it.each(CASES)('keeps everything inside the safe box: %s', (_, endCard, width, height) => {
     const box = safeBoxFor(width, height);
     const { elements } = buildEndCardElements(endCard, { width, height });
-    for (const el of elements) {
+    for (const el of content(elements)) {
       const [top, bottom] = verticalExtent(el);
       const [left, right] = horizontalExtent(el);
       expect(top, el.id).toBeGreaterThanOrEqual(box.y - 0.01);
@@ -122,7 +131,7 @@ describe('buildEndCardElements', () => {
   it.each(CASES)('stacks the blocks without overlaps: %s', (_, endCard, width, height) => {
     const { elements } = buildEndCardElements(endCard, { width, height });
     // Everything but the panel is stacked top to bottom; the panel holds the resource lines.
-    const stacked = elements.filter((e) => e.id !== 'endcard-panel');
+    const stacked = content(elements).filter((e) => e.id !== 'endcard-panel');
     for (let i = 1; i < stacked.length; i++) {
       const prev = stacked[i - 1] as Element;
       const el = stacked[i] as Element;
@@ -155,7 +164,11 @@ describe('buildEndCardElements', () => {
       width: 1080,
       height: 1920,
     });
-    expect(elements.map((e) => e.id)).toEqual(['endcard-accent', 'endcard-panel', 'endcard-emergency']);
+    expect(content(elements).map((e) => e.id)).toEqual([
+      'endcard-accent',
+      'endcard-panel',
+      'endcard-emergency',
+    ]);
   });
 
   it('uses unique ids prefixed endcard- and wraps every text to a width', () => {
@@ -171,8 +184,9 @@ describe('buildEndCardElements', () => {
   it('gives each template its own look: a heart on calm indigo, a star on a warm sunrise', () => {
     const calm = buildEndCardElements(card({ template: 'calm' }), { width: 1080, height: 1920 });
     const bright = buildEndCardElements(card({ template: 'bright' }), { width: 1080, height: 1920 });
-    expect(calm.elements[0]?.kind).toBe('path');
-    expect(bright.elements[0]?.kind).toBe('star');
+    const accent = (b: typeof calm) => b.elements.find((e) => e.id === 'endcard-accent');
+    expect(accent(calm)?.kind).toBe('path');
+    expect(accent(bright)?.kind).toBe('star');
     expect(calm.background.type).toBe('gradient');
     expect(calm.background).not.toEqual(bright.background);
     const message = (b: typeof calm) => b.elements.find((e) => e.id === 'endcard-message') as TextElement;
@@ -180,7 +194,7 @@ describe('buildEndCardElements', () => {
     expect(luminance(message(bright).fill ?? '')).toBeLessThan(0.05); // dark text on the bright card
   });
 
-  it.each(['calm', 'bright'] as const)(
+  it.each(END_CARD_TEMPLATES)(
     'keeps every text readable (contrast >= 4.5:1) on the %s background',
     (template) => {
       const { background, elements } = buildEndCardElements(

@@ -28,6 +28,13 @@ export function reportMissingAssets(project: Project, available?: ReadonlySet<st
       message: `missing asset ${label(element.assetId)}: the image will show as a placeholder until it is replaced`,
     });
   });
+  const avatar = project.endCard?.avatar;
+  if (avatar != null && isMissing(avatar)) {
+    repairs.push({
+      path: formatPath(['endCard', 'avatar']),
+      message: `missing asset ${label(avatar)}: the end card's picture will show as a placeholder until it is replaced`,
+    });
+  }
   project.audio.forEach((track, index) => {
     if (!isMissing(track.assetId)) return;
     repairs.push({
@@ -45,6 +52,8 @@ export function referencedAssetIds(project: Project): Set<string> {
     if (element.kind === 'image') ids.add(element.assetId);
   });
   for (const track of project.audio) ids.add(track.assetId);
+  const avatar = project.endCard?.avatar;
+  if (avatar != null) ids.add(avatar);
   for (const [id, info] of Object.entries(project.assets)) {
     if (info.kind === 'font') ids.add(id);
   }

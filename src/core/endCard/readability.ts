@@ -1,0 +1,161 @@
+import type { Background, EndCard, TextElement, VideoFormat } from '../schema';
+import { parseColor } from '../timeline/color';
+import { buildEndCardElements } from './layout';
+import { END_CARD_THEMES } from './templates';
+
+/**
+ * Readability of the end card's text: size and contrast against what is behind it (the card
+ * background, and the translucent panel under the resources). WCAG 1.4.3 asks 4.5:1 for text
+ * (PLATFORM_SPECS.md, "Captions people can read"); the card's text is short and read in a few
+ * seconds on a phone, so it also has a smallest size.
+ */
+export const END_CARD_READABILITY = {
+  minContrast: 4.5,
+  /** Smallest text height, in pixels of a 1920-pixel-tall frame (about 1.4% of the height). */
+  minFontPx: 26,
+  source: 'WCAG 2.1 success criterion 1.4.3; PLATFORM_SPECS.md',
+} as const;
+
+export interface EndCardIssue {
+  readonly code: 'too-small' | 'low-contrast';
+  /** Which text: 'message', 'resource-0', 'emergency', 'handle'. */
+  readonly part: string;
+  readonly message: string;
+}
+
+type Rgb = readonly [number, number, number];
+
+function rgba(color: string): [number, number, number, number] {
+  const packed = parseColor(color);
+  if (Number.isNaN(packed)) return [0, 0, 0, 1];
+  return [(packed >>> 24) & 255, (packed >>> 16) & 255, (packed >>> 8) & 255, (packed & 255) / 255];
+}
+
+function over(top: string, below: Rgb): Rgb {
+  const [r, g, b, a] = rgba(top);
+  return [r * a + below[0] * (1 - a), g * a + below[1] * (1 - a), b * a + below[2] * (1 - a)];
+}
+
+function luminance([r, g, b]: Rgb): number {
+  const lin = (c: number) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** WCAG contrast ratio of two opaque colours, 1 to 21. */
+export function contrastRatio(a: Rgb, b: Rgb): number {
+  const la = luminance(a);
+  const lb = luminance(b);
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+/** The background colour at height `y` of a frame `height` tall (vertical gradients only need y). */
+function backgroundAt(background: Background, y: number, height: number): Rgb {
+  if (background.type === 'solid') return over(background.color, [0, 0, 0]);
+  // Angle 0 runs top to bottom; other angles are checked at every stop (the worst case).
+  const stops = background.stops;
+  if (background.angle % 360 !== 0) return over(stops[0]?.color ?? '#000', [0, 0, 0]);
+  const t = Math.min(1, Math.max(0, y / height));
+  let prev = stops[0];
+  for (const stop of stops) {
+    if (stop.offset >= t && prev !== undefined) {
+      const span = stop.offset - prev.offset;
+      const k = span > 0 ? (t - prev.offset) / span : 1;
+      const a = over(prev.color, [0, 0, 0]);
+      const b = over(stop.color, [0, 0, 0]);
+      return [a[0] + (b[0] - a[0]) * k, a[1] + (b[1] - a[1]) * k, a[2] + (b[2] - a[2]) * k];
+    }
+    prev = stop;
+  }
+  return over(prev?.color ?? '#000', [0, 0, 0]);
+}
+
+/** Every background colour behind `text` (sampled down its height), with the panel over it if inside. */
+function colorsBehind(
+  text: TextElement,
+  lines: number,
+  background: Background,
+  panel: { y: number; height: number; fill: string } | null,
+  height: number,
+): Rgb[] {
+  const top = text.y;
+  const bottom = text.y + lines * text.fontSize * text.lineHeight;
+  const samples: Rgb[] = [];
+  for (let i = 0; i <= 8; i++) {
+    const y = top + ((bottom - top) * i) / 8;
+    const base = backgroundAt(background, y, height);
+    const inPanel = panel !== null && y >= panel.y && y <= panel.y + panel.height;
+    samples.push(inPanel ? over(panel.fill, base) : base);
+  }
+  return samples;
+}
+
+/** The lowest contrast of each of the card's texts against what is behind it. */
+export function endCardContrasts(
+  card: EndCard,
+  video: Pick<VideoFormat, 'width' | 'height'>,
+): { part: string; contrast: number; fontSize: number }[] {
+  const { background, elements } = buildEndCardElements(card, video);
+  const panelEl = elements.find((e) => e.id === 'endcard-panel');
+  const panel =
+    panelEl !== undefined && panelEl.kind === 'rect' && panelEl.fill !== null
+      ? { y: panelEl.y, height: panelEl.height, fill: panelEl.fill }
+      : null;
+  const result: { part: string; contrast: number; fontSize: number }[] = [];
+  for (const el of elements) {
+    if (el.kind !== 'text' || el.fill === null) continue;
+    const color = over(el.fill, [0, 0, 0]);
+    // Two lines is enough to sample the gradient under a block (they are short).
+    const contrast = Math.min(
+      ...colorsBehind(el, 2, background, panel, video.height).map((c) => contrastRatio(color, c)),
+    );
+    result.push({ part: el.id.replace(/^endcard-/, ''), contrast, fontSize: el.fontSize });
+  }
+  return result;
+}
+
+const PART_NAMES: Record<string, string> = {
+  message: 'The message',
+  emergency: 'The emergency line',
+  handle: 'Your handle',
+};
+
+function partName(part: string): string {
+  const resource = /^resource-(\d+)$/.exec(part);
+  if (resource) return `Resource ${Number(resource[1]) + 1}`;
+  return PART_NAMES[part] ?? 'A text';
+}
+
+/** What makes the card hard to read, in plain words (empty: it reads well). */
+export function checkEndCard(card: EndCard, video: Pick<VideoFormat, 'width' | 'height'>): EndCardIssue[] {
+  const issues: EndCardIssue[] = [];
+  const minPx = END_CARD_READABILITY.minFontPx * (video.height / 1920);
+  let small = false;
+  for (const { part, contrast, fontSize } of endCardContrasts(card, video)) {
+    if (fontSize < minPx - 1e-6 && !small) {
+      small = true; // one warning is enough: everything shrinks together
+      issues.push({
+        code: 'too-small',
+        part,
+        message:
+          'The card holds so much text that it had to shrink below a size people can read on a phone. ' +
+          'Shorten the message or list fewer resources.',
+      });
+    }
+    if (contrast < END_CARD_READABILITY.minContrast) {
+      issues.push({
+        code: 'low-contrast',
+        part,
+        message: `${partName(part)} has a contrast of ${contrast.toFixed(1)}:1 against the card; at least ${END_CARD_READABILITY.minContrast}:1 is needed.`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** The template names the picker shows. */
+export function templateLabel(template: EndCard['template']): string {
+  return END_CARD_THEMES[template].label;
+}
