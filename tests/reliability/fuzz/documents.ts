@@ -198,7 +198,7 @@ export function applyMutation(root: Record<string, unknown>, mutation: Mutation)
       return;
     case 'delete':
       if (Array.isArray(parent)) parent.splice(Number(key), 1);
-      else delete record[key];
+      else Reflect.deleteProperty(record, key);
       return;
     case 'add-key': {
       const target = record[key];
