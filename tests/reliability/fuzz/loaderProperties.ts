@@ -84,9 +84,9 @@ export interface SuiteOutcome {
   refused: number;
 }
 
-function summarize(
+function summarize<T>(
   name: string,
-  details: fc.RunDetails<unknown>,
+  details: fc.RunDetails<T>,
   accepted: number,
   refused: number,
 ): SuiteOutcome {
