@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Vitest reads its settings from here. The studio UI build (issue 3) adds its Vite config beside it.
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
     environment: 'node',
     // Integration tests spawn ffmpeg and encode video: generous limits, never assertions on time.
     testTimeout: 180_000,

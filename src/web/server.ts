@@ -57,6 +57,15 @@ class HttpError extends Error {
   }
 }
 
+/**
+ * The server listens on 127.0.0.1 only, so every connection should come from this machine.
+ * Checked anyway (defence in depth against a proxy or a changed listen address): only the
+ * loopback address the server listens on is served.
+ */
+export function isLoopbackClient(remoteAddress: string | undefined): boolean {
+  return remoteAddress === LOOPBACK || remoteAddress === '::ffff:127.0.0.1';
+}
+
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -106,6 +115,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let port = 0;
 
   function checkHost(req: IncomingMessage): void {
+    if (!isLoopbackClient(req.socket.remoteAddress)) {
+      throw new HttpError(403, 'forbidden', 'Only this computer may use the studio.');
+    }
     const host = req.headers.host ?? '';
     if (host !== `${LOOPBACK}:${port}` && host !== `localhost:${port}`) {
       throw new HttpError(403, 'forbidden', 'This address is not served.');

@@ -12,6 +12,16 @@ export interface CraftEntry {
   deflate?: boolean;
   /** The uncompressed size the headers claim; by default the true size. */
   claimedSize?: number;
+  /**
+   * Unix file mode stored in the external attributes (with "made by Unix"), e.g. 0o120777 for a
+   * symbolic link whose data is the link's target. By default none (made by MS-DOS).
+   */
+  unixMode?: number;
+  /**
+   * Point this entry's central record at the data of an earlier entry (by index) instead of
+   * its own: overlapping entries, the trick of non-recursive zip bombs.
+   */
+  sharesDataOf?: number;
 }
 
 const UTF8_NAMES = 0x0800;
@@ -19,8 +29,10 @@ const UTF8_NAMES = 0x0800;
 export function craftZip(entries: readonly CraftEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
+  const offsets: number[] = [];
   let offset = 0;
   for (const entry of entries) {
+    offsets.push(offset);
     const name = Buffer.from(entry.name, 'utf8');
     const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
     const body = entry.deflate === true ? deflateRawSync(raw) : raw;
@@ -44,7 +56,7 @@ export function craftZip(entries: readonly CraftEntry[]): Buffer {
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // version made by
+    central.writeUInt16LE(entry.unixMode === undefined ? 20 : 0x0300 | 20, 4); // version made by (3 = Unix)
     central.writeUInt16LE(20, 6); // version needed
     central.writeUInt16LE(UTF8_NAMES, 8);
     central.writeUInt16LE(method, 10);
@@ -54,10 +66,18 @@ export function craftZip(entries: readonly CraftEntry[]): Buffer {
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
-    // extra length, comment length, disk number, internal and external attributes: all 0
-    central.writeUInt32LE(offset, 42);
+    // extra length, comment length, disk number and internal attributes: all 0
+    if (entry.unixMode !== undefined) central.writeUInt32LE((entry.unixMode << 16) >>> 0, 38);
+    const shared = entry.sharesDataOf === undefined ? undefined : offsets[entry.sharesDataOf];
+    central.writeUInt32LE(shared ?? offset, 42);
     centrals.push(central, name);
 
+    if (shared !== undefined) {
+      locals.pop();
+      locals.pop();
+      locals.pop(); // its own local record is not written: it reads the earlier entry's data
+      continue;
+    }
     offset += local.length + name.length + body.length;
   }
   const directory = Buffer.concat(centrals);

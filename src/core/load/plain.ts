@@ -16,7 +16,16 @@ export function cloneJsonLike(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(cloneJsonLike);
   if (isPlainObject(value)) {
     const out: PlainObject = {};
-    for (const [key, item] of Object.entries(value)) out[key] = cloneJsonLike(item);
+    for (const [key, item] of Object.entries(value)) {
+      // JSON.parse makes "__proto__" an ordinary key; assigning it would set the copy's prototype
+      // instead, and its contents would then show through as the document's own fields.
+      Object.defineProperty(out, key, {
+        value: cloneJsonLike(item),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
     return out;
   }
   return value;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { BOUNDARY_ERRORS, describeZodError, failure } from './result';
 import { CHANNELS, isChannelName, type ChannelName } from './channels';
 import type { HostHandlers } from './host';
@@ -11,16 +12,32 @@ export interface DispatchOptions {
 }
 
 /**
- * Wires handlers to the contract: the channel must exist, the request is validated before any
- * work, a throwing handler becomes an `internal` error, and the answer is checked against the
+ * The request schema as the host applies it: a field the channel does not know is refused
+ * rather than silently dropped, so a misspelt or forged field (`overwite: true`) can never
+ * turn into a different request than the caller meant. The page's client already strips
+ * unknown fields before sending, so only a caller that bypasses it meets this refusal.
+ */
+function strictRequest(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodObject ? schema.strict() : schema;
+}
+
+/**
+ * Wires handlers to the contract: the channel must exist, the request is validated (strictly:
+ * unknown fields are refused) before any work, a throwing handler becomes an `internal` error, and the answer is checked against the
  * response schema so the host can never send what the page would reject.
  */
 export function createDispatcher(handlers: HostHandlers, options: DispatchOptions = {}): Dispatch {
+  const requestSchemas = new Map<ChannelName, z.ZodType>();
   return async (channel, body) => {
     if (!isChannelName(channel)) {
       return failure(BOUNDARY_ERRORS.unknownChannel, `There is no host request called "${channel}".`);
     }
-    const { request: requestSchema, response: responseSchema } = CHANNELS[channel];
+    const { request, response: responseSchema } = CHANNELS[channel];
+    let requestSchema = requestSchemas.get(channel);
+    if (requestSchema === undefined) {
+      requestSchema = strictRequest(request);
+      requestSchemas.set(channel, requestSchema);
+    }
     const parsed = requestSchema.safeParse(body);
     if (!parsed.success) {
       return failure(

@@ -26,6 +26,25 @@ export function unsafeEntryReason(name: string): string | null {
   return null;
 }
 
+const UNIX_HOST = 3;
+const FILE_TYPE_MASK = 0o170000;
+const REGULAR_FILE = 0o100000;
+const FOLDER = 0o040000;
+const SYMLINK = 0o120000;
+
+/**
+ * Why an entry's file type is unsafe, or null for a plain file or folder. Zips made on Unix
+ * keep the file mode in the external attributes: a symbolic link there would make an unzip tool
+ * write wherever the link points, so such files are refused like names that escape the folder.
+ */
+export function unsafeEntryTypeReason(versionMadeBy: number, externalAttributes: number): string | null {
+  if (versionMadeBy >> 8 !== UNIX_HOST) return null;
+  const type = (externalAttributes >>> 16) & FILE_TYPE_MASK;
+  if (type === 0 || type === REGULAR_FILE || type === FOLDER) return null;
+  if (type === SYMLINK) return 'it is a symbolic link, which could point anywhere on the computer';
+  return 'it is a special file (a device, pipe or socket), not a plain file';
+}
+
 export function entryRole(name: string): EntryRole {
   if (name === PROJECT_ENTRY) return { type: 'project' };
   const asset = ASSET_ENTRY.exec(name);

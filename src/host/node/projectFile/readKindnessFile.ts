@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { Repair } from '../../../core/load';
 import { assetIdFor } from './assetId';
-import { displayEntryName, entryRole, unsafeEntryReason } from './entryNames';
+import { displayEntryName, entryRole, unsafeEntryReason, unsafeEntryTypeReason } from './entryNames';
 import { DEFAULT_LIMITS, formatBytes, type ZipLimits } from './limits';
 import { damagedMessage, errorCode, errorText, notFoundMessage, unreadableMessage } from './messages';
 
@@ -115,7 +115,9 @@ async function readEntries(zip: ZipFile, name: string, limits: ZipLimits): Promi
       entry.extraFields,
       true,
     );
-    const unsafe = unsafeEntryReason(entryName);
+    const unsafe =
+      unsafeEntryReason(entryName) ??
+      unsafeEntryTypeReason(entry.versionMadeBy, entry.externalFileAttributes);
     if (unsafe !== null) {
       throw new Refusal(
         'unsafe-entry',
