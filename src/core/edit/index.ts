@@ -75,3 +75,4 @@ export {
   timeWordsEvenly,
   type AddedCaption,
 } from './captions';
+export { captionFixFor, secondsToRead, type CaptionFix } from './captionFixes';

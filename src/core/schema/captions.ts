@@ -28,5 +28,7 @@ export const CaptionSettingsSchema = z.object({
   fontSize: z.number().min(24).max(160).default(64),
   /** Where the caption block sits: its vertical centre as a fraction of the safe area height. */
   position: z.enum(['top', 'middle', 'bottom']).default('bottom'),
+  /** Who the video is for: sets the reading speed the captions are checked against (absent: general). */
+  audience: z.enum(['general', 'children']).optional(),
 });
 export type CaptionSettings = z.infer<typeof CaptionSettingsSchema>;

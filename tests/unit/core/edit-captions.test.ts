@@ -5,6 +5,7 @@ import {
   MIN_CAPTION_LENGTH,
   MIN_WORD_LENGTH,
   addCaption,
+  captionFixFor,
   clearWordTimings,
   createHistory,
   deleteCaption,
@@ -21,7 +22,7 @@ import {
   timeWordsEvenly,
   undo,
 } from '../../../src/core/edit';
-import { parseSrt } from '../../../src/core/captions';
+import { checkCaption, parseSrt } from '../../../src/core/captions';
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
@@ -292,5 +293,45 @@ describe('import', () => {
     valid(appended);
     const history = record(createHistory(p), replaced, { label: 'Import captions' });
     expect(undo(history).present).toBe(p);
+  });
+});
+
+describe('one-click readability fixes', () => {
+  const codes = (p: Project, id: string, audience: 'general' | 'children' = 'general') =>
+    checkCaption(p.captions.find((c) => c.id === id) as Caption, { audience }).map((i) => i.code);
+
+  it('a caption that goes by too fast is shown longer until it reads well', () => {
+    const p = sample([{ id: 'fast', start: 0, end: 1, text: 'Kindness is a choice you make every day' }]);
+    expect(codes(p, 'fast')).toContain('too-fast');
+    const fixed = captionFixFor('too-fast')?.apply(p, 'fast') ?? p;
+    expect(codes(fixed, 'fast')).toEqual([]);
+  });
+
+  it('uses the slower children profile when the video is for children', () => {
+    const p = setCaptionSettings(
+      sample([{ id: 'c', start: 0, end: 2, text: 'Kindness is a choice you make' }]),
+      { audience: 'children' },
+    );
+    expect(codes(p, 'c', 'general')).toEqual([]);
+    expect(codes(p, 'c', 'children')).toContain('too-fast');
+    const fixed = captionFixFor('too-fast')?.apply(p, 'c') ?? p;
+    expect(codes(fixed, 'c', 'children')).toEqual([]);
+  });
+
+  it('a caption too short is shown for a second; one too long or too wordy is split', () => {
+    const short = sample([{ id: 's', start: 0, end: 0.5, text: 'Hi' }]);
+    expect(codes(short, 's')).toEqual(['too-short']);
+    expect(codes(captionFixFor('too-short')?.apply(short, 's') ?? short, 's')).toEqual([]);
+    const long = sample([{ id: 'l', start: 0, end: 9, text: 'Say something kind today' }]);
+    expect(codes(long, 'l')).toEqual(['too-long']);
+    const split = captionFixFor('too-long')?.apply(long, 'l') ?? long;
+    expect(split.captions).toHaveLength(2);
+    expect(split.captions.flatMap((c) => codes(split, c.id))).toEqual([]);
+  });
+
+  it('low contrast gets a box behind the text; a caption ending before it starts has no fix', () => {
+    const p = sample();
+    expect(captionFixFor('low-contrast')?.apply(p, 'one').captions[0]?.style).toBe('box');
+    expect(captionFixFor('ends-before-start')).toBeNull();
   });
 });
