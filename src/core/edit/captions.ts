@@ -374,10 +374,12 @@ export function setCaptionSettings(project: Project, patch: Partial<CaptionSetti
   if (patch.fontSize !== undefined && Number.isFinite(patch.fontSize))
     next.fontSize = clamp(Math.round(patch.fontSize), 24, 160);
   if (patch.position !== undefined) next.position = patch.position;
+  if (patch.audience !== undefined) next.audience = patch.audience;
   const same =
     next.fontFamily === current.fontFamily &&
     next.fontSize === current.fontSize &&
-    next.position === current.position;
+    next.position === current.position &&
+    next.audience === current.audience;
   return same ? project : { ...project, captionSettings: next };
 }
 
