@@ -11,11 +11,16 @@ export interface CaptionFix {
 /** Rounded up to a tenth of a second, so the fixed caption clears the limit it was under. */
 const upToTenth = (t: number): number => Math.ceil(t * 10 - 1e-9) / 10;
 
+/** Lengthens a caption to `seconds`: later end first, then (blocked by the next caption or the video's end) an earlier start. */
 function showFor(seconds: (project: Project, captionId: string) => number): CaptionFix['apply'] {
   return (project, captionId) => {
     const cue = findCaption(project, captionId);
     if (cue === null) return project;
-    return retimeCaption(project, captionId, { end: cue.start + seconds(project, captionId) });
+    const needed = seconds(project, captionId);
+    const later = retimeCaption(project, captionId, { end: cue.start + needed });
+    const stretched = findCaption(later, captionId);
+    if (stretched === null || stretched.end - stretched.start >= needed - 1e-6) return later;
+    return retimeCaption(later, captionId, { start: stretched.end - needed });
   };
 }
 

@@ -318,6 +318,13 @@ describe('one-click readability fixes', () => {
     expect(codes(fixed, 'c', 'children')).toEqual([]);
   });
 
+  it('starts a caption earlier when the end of the video leaves no room to show it longer', () => {
+    const p = sample([{ id: 'end', start: 9, end: 10, text: 'Kindness is a choice you make' }]);
+    const fixed = captionFixFor('too-fast')?.apply(p, 'end') ?? p;
+    expect(fixed.captions[0]?.end).toBe(10);
+    expect(codes(fixed, 'end')).toEqual([]);
+  });
+
   it('a caption too short is shown for a second; one too long or too wordy is split', () => {
     const short = sample([{ id: 's', start: 0, end: 0.5, text: 'Hi' }]);
     expect(codes(short, 's')).toEqual(['too-short']);
