@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { IdSchema, SecondsSchema } from './primitives';
 
-/** Caption looks; each keeps text readable over moving art (outline, box or shadow). */
-export const CAPTION_STYLES = ['outline', 'box', 'shadow'] as const;
+/**
+ * Caption looks; each keeps text readable over moving art (outline, box or shadow).
+ * `highlight`: classic outline with the spoken word on a bright pill; `bold`: bigger, heavier
+ * letters with a thick outline. (Added in version 1; older files never use them.)
+ */
+export const CAPTION_STYLES = ['outline', 'box', 'shadow', 'highlight', 'bold'] as const;
 export type CaptionStyle = (typeof CAPTION_STYLES)[number];
 
 export const CaptionWordSchema = z.object({
