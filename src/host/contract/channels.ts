@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AssetIdSchema, AssetInfoSchema, ProjectSchema } from '../../core/schema';
 import { resultSchema } from './result';
+import { CAPTION_CHANNELS } from './captionChannels';
 
 /**
  * Every channel between the page and its host (Electron main process or the loopback web
@@ -67,6 +68,7 @@ export type Recovery = z.infer<typeof RecoverySchema>;
 const Empty = z.object({});
 
 export const CHANNELS = {
+  ...CAPTION_CHANNELS,
   appInfo: {
     request: Empty,
     response: resultSchema({
