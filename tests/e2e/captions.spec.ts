@@ -123,3 +123,68 @@ test('splits a caption at the playhead, merges it back and deletes it', async ({
   await page.keyboard.press('Control+z');
   await expect(blocks).toHaveCount(1);
 });
+
+test('imports an SRT file, showing what it skipped, replaces the captions with one undo step, and exports WebVTT', async ({
+  page,
+  studio,
+}) => {
+  // One caption of our own first, so the import asks whether to replace or add.
+  await page.getByTestId('add-caption').click();
+  await page.getByTestId('caption-inline-edit').fill('Mine');
+  await page.keyboard.press('Enter');
+
+  const srt = [
+    '1',
+    '00:00:00,200 --> 00:00:01,400',
+    'Words can hurt.',
+    '',
+    '2',
+    '00:00:01,500 --> 00:00:01,000',
+    'Backwards',
+    '',
+    '3',
+    '00:00:01,600 --> 00:00:02,900',
+    'كن لطيفًا 💛',
+    '',
+  ].join('\n');
+  await page.getByTestId('subtitle-file').setInputFiles({
+    name: 'kind.srt',
+    mimeType: 'application/x-subrip',
+    buffer: Buffer.from(srt),
+  });
+  const panel = page.getByTestId('subtitle-import');
+  await expect(panel).toContainText('2 captions in “kind.srt”');
+  await expect(page.getByTestId('subtitle-warnings')).toContainText('Line 6');
+  await expect(page.getByTestId('subtitle-warnings')).toContainText('ends');
+  await page.screenshot({ path: `${SCREENS}/captions-import.png` });
+  await page.getByTestId('subtitle-replace').click();
+
+  const blocks = page.getByTestId('caption-block');
+  await expect(blocks).toHaveCount(2);
+  await expect(blocks.nth(0)).toContainText('Words can hurt.');
+  await expect(blocks.nth(1)).toContainText('كن لطيفًا');
+  await page.keyboard.press('Control+z');
+  await expect(blocks).toHaveCount(1);
+  await expect(blocks.nth(0)).toContainText('Mine');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(blocks).toHaveCount(2);
+
+  // A file with no cues is refused with a plain message, and nothing changes.
+  await page.getByTestId('subtitle-file').setInputFiles({
+    name: 'notes.srt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('just some notes\n'),
+  });
+  await expect(page.getByText('“notes.srt” was not imported')).toBeVisible();
+  await expect(blocks).toHaveCount(2);
+
+  // Export: a WebVTT file next to the project (the workspace for an unsaved one).
+  await page.getByTestId('export-subtitles').click();
+  await page.getByTestId('export-vtt').click();
+  await expect(page.getByText('Saved the captions as')).toBeVisible();
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const vtt = await readFile(join(studio.workspace, 'Untitled.vtt'), 'utf8');
+  expect(vtt).toContain('WEBVTT');
+  expect(vtt).toContain('00:00:00.200 --> 00:00:01.400\nWords can hurt.');
+});
