@@ -110,3 +110,14 @@ export function captionContrast(
   const ratio = ratios[Math.min(ratios.length - 1, Math.floor(share * (ratios.length - 1)))] as number;
   return { ratio, passes: ratio >= MIN_CAPTION_CONTRAST };
 }
+
+/** The readability problem a low contrast is, said the way a creator understands it. */
+export function lowContrastIssue(
+  contrast: CaptionContrast,
+): { code: 'low-contrast'; message: string } | null {
+  if (contrast.passes) return null;
+  return {
+    code: 'low-contrast',
+    message: `The text stands out from the picture behind it by only ${contrast.ratio.toFixed(1)}:1; captions need at least ${MIN_CAPTION_CONTRAST}:1 to be read easily. Put a box behind the text.`,
+  };
+}
