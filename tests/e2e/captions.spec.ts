@@ -94,6 +94,20 @@ test('shows a readability warning on a caption that goes by too fast and fixes i
   await expect(block.getByTestId('caption-badge')).toBeVisible();
   await page.getByTestId('caption-fix-too-fast').click();
   await expect(page.getByTestId('caption-reads-well')).toBeVisible();
+
+  // White text on a light picture: the contrast measured on the rendered frame is too low.
+  await block.focus();
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Background colour').fill('#fff6dc');
+  await block.click();
+  await expect(page.getByTestId('caption-fix-low-contrast')).toBeVisible();
+  await expect(issues).toContainText(':1');
+  await expect(block.getByTestId('caption-badge')).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/captions-contrast.png` });
+  await page.getByTestId('caption-fix-low-contrast').click();
+  await expect(page.getByTestId('caption-style')).toHaveValue('box');
+  await expect(page.getByTestId('caption-reads-well')).toBeVisible();
+  await expect(block.getByTestId('caption-badge')).toHaveCount(0);
 });
 
 test('splits a caption at the playhead, merges it back and deletes it', async ({ page }) => {

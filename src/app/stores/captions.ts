@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import { checkCaption, type CaptionIssue, type CaptionIssueCode } from '../../core/captions';
 import {
   addCaption,
@@ -42,15 +42,29 @@ export const useCaptions = defineStore('captions', () => {
   const selected = computed(() => captions.value.find((c) => c.id === pickedId.value) ?? null);
   const selectedId = computed(() => selected.value?.id ?? null);
 
+  /** Low contrast against the picture, measured on rendered frames by the studio (useCaptionContrast). */
+  const contrastIssues = shallowRef<ReadonlyMap<string, CaptionIssue[]>>(new Map());
+
   /** Readability problems of every cue, by id (cues that read well are absent). */
   const issues = computed(() => {
     const byId = new Map<string, CaptionIssue[]>();
     for (const cue of captions.value) {
-      const found = checkCaption(cue, { audience: audience.value });
+      const found = [
+        ...checkCaption(cue, { audience: audience.value }),
+        ...(contrastIssues.value.get(cue.id) ?? []),
+      ];
       if (found.length > 0) byId.set(cue.id, found);
     }
     return byId;
   });
+
+  function setContrastIssues(found: ReadonlyMap<string, CaptionIssue[]>): void {
+    const before = contrastIssues.value;
+    const same =
+      before.size === found.size &&
+      [...found].every(([id, list]) => before.get(id)?.[0]?.message === list[0]?.message);
+    if (!same) contrastIssues.value = found;
+  }
 
   // One selection at a time: picking an element on the canvas leaves the caption, and back.
   watch(
@@ -168,7 +182,7 @@ export const useCaptions = defineStore('captions', () => {
     edit((p) => setWordStart(p, id, wordIndex, at), 'Retime word', coalesce);
   }
 
-  function fix(id: string, code: CaptionIssueCode | 'low-contrast'): void {
+  function fix(id: string, code: CaptionIssueCode): void {
     const fixer = captionFixFor(code);
     if (fixer !== null) edit((p) => fixer.apply(p, id), fixer.label);
   }
@@ -183,6 +197,7 @@ export const useCaptions = defineStore('captions', () => {
     settings,
     audience,
     issues,
+    setContrastIssues,
     selected,
     selectedId,
     editingId,

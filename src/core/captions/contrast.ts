@@ -1,3 +1,5 @@
+import type { CaptionIssue } from './readability';
+
 /**
  * Text contrast against the picture actually behind a caption (WCAG 1.4.3), measured on
  * rendered pixels. Pure: the caller renders the frame without captions and passes its RGBA.
@@ -112,9 +114,7 @@ export function captionContrast(
 }
 
 /** The readability problem a low contrast is, said the way a creator understands it. */
-export function lowContrastIssue(
-  contrast: CaptionContrast,
-): { code: 'low-contrast'; message: string } | null {
+export function lowContrastIssue(contrast: CaptionContrast): CaptionIssue | null {
   if (contrast.passes) return null;
   return {
     code: 'low-contrast',

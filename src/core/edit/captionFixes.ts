@@ -41,7 +41,7 @@ export function secondsToRead(text: string, audience: CaptionAudience = 'general
  * the fix could not reach shows up again in the live check, so nothing claims to be fixed when
  * it is not.
  */
-export function captionFixFor(code: CaptionIssueCode | 'low-contrast'): CaptionFix | null {
+export function captionFixFor(code: CaptionIssueCode): CaptionFix | null {
   switch (code) {
     case 'too-fast':
       return {

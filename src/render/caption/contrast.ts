@@ -38,8 +38,12 @@ export function measureCaptionContrast(renderer: Renderer, state: FrameState): M
   const box = { x: left, y: top, width: right - left, height: bottom - top };
   renderer.draw({ ...state, caption: null });
   const rgba = renderer.readRgba();
+  // The canvas may be smaller than the frame (a preview): measure where the box landed on it.
+  const canvasWidth = Math.round(renderer.stage.width());
+  const scale = canvasWidth / state.width;
+  const scaled = { x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale };
   const text = parseHexColor(CAPTION_LOOK.text);
   const backdrop = layout.style === 'box' ? parseRgba(CAPTION_LOOK.box) : undefined;
-  const result = captionContrast(rgba, state.width, box, text, backdrop ? { backdrop } : {});
+  const result = captionContrast(rgba, canvasWidth, scaled, text, backdrop ? { backdrop } : {});
   return { ...result, box };
 }

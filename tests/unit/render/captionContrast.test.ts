@@ -107,3 +107,17 @@ describe('contrast measured on rendered frames', () => {
     expect(measureCaptionContrast(renderer, evaluate(fixed, 2))?.passes).toBe(true);
   });
 });
+
+describe('contrast on a smaller canvas than the frame (the editor measures at preview size)', () => {
+  it('gives the same verdict at a quarter of the size', () => {
+    renderer = nodeRenderer({ width: W / 4, height: H / 4 });
+    const cue = caption({ text: 'Be kind today', fontSize: 32 });
+    const at = (bg: string) =>
+      measureCaptionContrast(
+        renderer as Renderer,
+        frame({ layers: [layer({ background: solid(bg) })], caption: cue }),
+      );
+    expect(at('#1b1730')?.passes).toBe(true);
+    expect(at('#fff6dc')?.passes).toBe(false);
+  });
+});
