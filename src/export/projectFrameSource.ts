@@ -49,7 +49,7 @@ export async function createProjectFrameSource(
  * Decodes every picture the project lists that is present. A picture that cannot be decoded
  * is drawn as the renderer's placeholder rather than failing the export.
  */
-async function decodeImages(
+export async function decodeImages(
   project: Project,
   assets: ReadonlyMap<string, Uint8Array>,
   backend: RenderBackend,

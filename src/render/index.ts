@@ -8,3 +8,4 @@ export type { DecodedImage, ImageSource, MeasureText, RenderBackend } from './ba
 export { browserBackend, loadBrowserFonts } from './backends/browser';
 export type { BrowserFontFace } from './backends/browser';
 export type { CaptionLayout, CaptionLineBox, CaptionWordBox } from './caption/layout';
+export { measureCaptionContrast, type MeasuredContrast } from './caption/contrast';

@@ -50,6 +50,7 @@ export const ICONS = {
   brush: ['M14.5 4.5l5 5L10 19l-5 1 1-5z', 'M12.5 6.5l5 5'],
   safeZone: ['M4 4h16v16H4z', 'M8 8h8v8H8z'],
   diamond: ['M12 3l9 9-9 9-9-9z'],
+  captions: ['M3 5h18v14H3z', 'M7 11h4', 'M13 11h4', 'M7 15h6', 'M15 15h2'],
   film: ['M4 4h16v16H4z', 'M8 4v16', 'M16 4v16', 'M4 9h4', 'M4 15h4', 'M16 9h4', 'M16 15h4'],
 } as const;
 

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { captionReport, formatCaptionReportLine } from '../../export/captionReport';
 import { ExportError } from '../../export/errors';
 import { exportVideo } from '../../export/exportVideo';
 import { useFrameFriendlyMalloc } from '../../export/ffmpeg/mallocTunables';
@@ -23,6 +24,7 @@ export async function exportCommand(args: ExportArgs, io: CliIo): Promise<ExitCo
   const opened = await openProjectForCli(args.project, io);
   if (opened === null) return EXIT.projectInvalid;
   printWarnings(io, opened.warnings);
+  printWarnings(io, (await captionReport(opened.project, opened.assets)).map(formatCaptionReportLine));
 
   const output = path.resolve(io.cwd, args.output ?? `${projectBaseName(args.project)}.mp4`);
   try {

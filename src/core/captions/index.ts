@@ -3,3 +3,4 @@ export * from './graphemes';
 export * from './wrap';
 export * from './readability';
 export * from './subtitles';
+export * from './contrast';

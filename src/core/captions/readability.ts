@@ -24,7 +24,14 @@ export const CAPTION_LIMITS = {
 export type CaptionAudience = 'general' | 'children';
 
 export type CaptionIssueCode =
-  'ends-before-start' | 'too-many-lines' | 'line-too-long' | 'too-fast' | 'too-short' | 'too-long';
+  | 'ends-before-start'
+  | 'too-many-lines'
+  | 'line-too-long'
+  | 'too-fast'
+  | 'too-short'
+  | 'too-long'
+  /** Measured on rendered pixels (`captionContrast`), not by `checkCaption`. */
+  | 'low-contrast';
 
 export interface CaptionIssue {
   readonly code: CaptionIssueCode;

@@ -64,3 +64,27 @@ export {
   type EndCardPatch,
 } from './endCard';
 export { MAX_POST_CAPTION, MAX_POST_HASHTAGS, addHashtag, removeHashtag, setPostCaption } from './post';
+export {
+  DEFAULT_CAPTION_LENGTH,
+  MAX_CAPTION_TEXT,
+  MIN_CAPTION_LENGTH,
+  MIN_WORD_LENGTH,
+  addCaption,
+  captionWords,
+  clearWordTimings,
+  deleteCaption,
+  evenWordTimings,
+  findCaption,
+  importCaptions,
+  mergeCaptionWithNext,
+  moveCaption,
+  retimeCaption,
+  setCaptionSettings,
+  setCaptionStyle,
+  setCaptionText,
+  setWordStart,
+  splitCaption,
+  timeWordsEvenly,
+  type AddedCaption,
+} from './captions';
+export { captionFixFor, secondsToRead, type CaptionFix } from './captionFixes';

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { IdSchema, SecondsSchema } from './primitives';
 
-/** Caption looks; each keeps text readable over moving art (outline, box or shadow). */
-export const CAPTION_STYLES = ['outline', 'box', 'shadow'] as const;
+/**
+ * Caption looks; each keeps text readable over moving art (outline, box or shadow).
+ * `highlight`: classic outline with the spoken word on a bright pill; `bold`: bigger, heavier
+ * letters with a thick outline. (Added in version 1; older files never use them.)
+ */
+export const CAPTION_STYLES = ['outline', 'box', 'shadow', 'highlight', 'bold'] as const;
 export type CaptionStyle = (typeof CAPTION_STYLES)[number];
 
 export const CaptionWordSchema = z.object({
@@ -28,5 +32,7 @@ export const CaptionSettingsSchema = z.object({
   fontSize: z.number().min(24).max(160).default(64),
   /** Where the caption block sits: its vertical centre as a fraction of the safe area height. */
   position: z.enum(['top', 'middle', 'bottom']).default('bottom'),
+  /** Who the video is for: sets the reading speed the captions are checked against (absent: general). */
+  audience: z.enum(['general', 'children']).optional(),
 });
 export type CaptionSettings = z.infer<typeof CaptionSettingsSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AssetIdSchema, AssetInfoSchema, ProjectSchema } from '../../core/schema';
 import { resultSchema } from './result';
 import { SAFETY_CHANNELS } from './safetyChannels';
+import { CAPTION_CHANNELS } from './captionChannels';
 
 /**
  * Every channel between the page and its host (Electron main process or the loopback web
@@ -69,6 +70,7 @@ const Empty = z.object({});
 
 export const CHANNELS = {
   ...SAFETY_CHANNELS,
+  ...CAPTION_CHANNELS,
   appInfo: {
     request: Empty,
     response: resultSchema({

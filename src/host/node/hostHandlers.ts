@@ -7,6 +7,7 @@ import { assetKindOf, createDocumentStore, type DocumentStore } from './hostDocu
 import { isProjectFileName, listProjectFolder, parentWithin } from './hostFiles';
 import { createFolderGuard, type FolderGuard } from './hostFolders';
 import { listTemplates, loadTemplate } from './hostTemplates';
+import { createSubtitleHandlers } from './hostSubtitles';
 import { openProjectFile, SaveError, saveProjectFile } from './projectFile';
 import { createRecoveryStore } from './recovery/recoveryStore';
 import { createSettingsStore } from './settings/settingsStore';
@@ -90,6 +91,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
       dataDir: options.dataDir,
       now,
     }),
+    ...createSubtitleHandlers(guard),
     async appInfo() {
       return {
         ok: true,

@@ -3,7 +3,7 @@ import type { CaptionFrame } from '../../core/frame/frameState';
 import { safeBoxFor } from '../../core/platform/platforms';
 import type { MeasureText } from '../backend';
 import type { CaptionLayout } from './layout';
-import { CAPTION_LOOK, layoutCaption } from './layout';
+import { CAPTION_LOOK, layoutCaption, outlineWidth } from './layout';
 
 /**
  * The caption on top of everything, drawn by one shape. It is laid out again only when the
@@ -90,9 +90,10 @@ function drawCaption(context: Konva.Context, layout: CaptionLayout, activeWord: 
       context.fill();
     }
   }
-  if (layout.style === 'outline') {
+  const stroke = outlineWidth(layout.style, size);
+  if (stroke > 0) {
     context.setAttr('strokeStyle', CAPTION_LOOK.outline);
-    context.setAttr('lineWidth', CAPTION_LOOK.outlineWidth * size);
+    context.setAttr('lineWidth', stroke);
     context.setAttr('lineJoin', 'round');
     context.setAttr('miterLimit', 2);
     for (const line of layout.lines) context.strokeText(line.text, line.x, line.y);
@@ -103,10 +104,32 @@ function drawCaption(context: Konva.Context, layout: CaptionLayout, activeWord: 
     context.setAttr('shadowOffsetX', 0);
     context.setAttr('shadowOffsetY', CAPTION_LOOK.shadowOffsetY * size);
   }
+  const pill = layout.style === 'highlight';
+  if (pill && activeWord >= 0) {
+    // The spoken word sits on a bright pill, over the outline.
+    const padding = CAPTION_LOOK.pillPaddingX * size;
+    context.setAttr('fillStyle', CAPTION_LOOK.pill);
+    for (const line of layout.lines) {
+      for (const word of line.words) {
+        if (word.index !== activeWord) continue;
+        context.beginPath();
+        const height = layout.lineHeight * 0.92;
+        context.roundRect(
+          word.x - padding,
+          line.y - height / 2,
+          word.width + 2 * padding,
+          height,
+          height / 4,
+        );
+        context.fill();
+      }
+    }
+  }
   // Fill after the outline, word by word so the spoken word can stand out.
+  const spoken = pill ? CAPTION_LOOK.pillInk : CAPTION_LOOK.highlight;
   for (const line of layout.lines) {
     for (const word of line.words) {
-      context.setAttr('fillStyle', word.index === activeWord ? CAPTION_LOOK.highlight : CAPTION_LOOK.text);
+      context.setAttr('fillStyle', word.index === activeWord ? spoken : CAPTION_LOOK.text);
       context.fillText(word.text, word.x, line.y);
     }
   }

@@ -24,6 +24,14 @@ export const CAPTION_LOOK = {
   shadow: 'rgba(0, 0, 0, 0.85)',
   shadowBlur: 0.18,
   shadowOffsetY: 0.05,
+  /** The big bold preset: heavier, larger letters with a thicker outline. */
+  boldWeight: 800,
+  boldScale: 1.25,
+  boldOutlineWidth: 0.26,
+  /** The highlighted-word preset: the spoken word's pill, and the word's ink on it. */
+  pill: '#ffd84d',
+  pillInk: '#14121f',
+  pillPaddingX: 0.16,
   /** Smallest size a long caption may shrink to, as a fraction of the chosen size. */
   minScale: 0.6,
 } as const;
@@ -32,6 +40,7 @@ export interface CaptionWordBox {
   readonly text: string;
   /** Left edge of the word, in frame pixels. */
   readonly x: number;
+  readonly width: number;
   /**
    * Position among the caption's whitespace-separated words, matched against the active word
    * of the word timings (which follow the words of the text, in order).
@@ -58,16 +67,28 @@ export interface CaptionLayout {
   readonly overflow: boolean;
 }
 
-export function captionFont(fontFamily: string, fontSize: number): string {
-  return `${CAPTION_LOOK.weight} ${fontSize}px ${fontStack(fontFamily)}`;
+export function captionFont(fontFamily: string, fontSize: number, style: CaptionStyle = 'outline'): string {
+  const weight = style === 'bold' ? CAPTION_LOOK.boldWeight : CAPTION_LOOK.weight;
+  return `${weight} ${fontSize}px ${fontStack(fontFamily)}`;
+}
+
+/** Outline width in pixels of the looks drawn with an outline (0 for the others). */
+export function outlineWidth(style: CaptionStyle, fontSize: number): number {
+  if (style === 'bold') return CAPTION_LOOK.boldOutlineWidth * fontSize;
+  return style === 'outline' || style === 'highlight' ? CAPTION_LOOK.outlineWidth * fontSize : 0;
 }
 
 /** Room each look needs around the text so its ink (outline, box, shadow) stays inside the box. */
 function insets(style: CaptionStyle, fontSize: number): { x: number; y: number } {
   switch (style) {
-    case 'outline': {
-      const half = (CAPTION_LOOK.outlineWidth * fontSize) / 2 + 2;
+    case 'outline':
+    case 'bold': {
+      const half = outlineWidth(style, fontSize) / 2 + 2;
       return { x: half, y: half };
+    }
+    case 'highlight': {
+      const half = outlineWidth(style, fontSize) / 2 + 2;
+      return { x: Math.max(half, CAPTION_LOOK.pillPaddingX * fontSize + 2), y: half };
     }
     case 'box':
       return { x: CAPTION_LOOK.boxPaddingX * fontSize + 2, y: 2 };
@@ -89,17 +110,20 @@ export function layoutCaption(
   measureText: MeasureText,
 ): CaptionLayout {
   const safe = safeBoxFor(width, height);
-  const inset = insets(caption.style, caption.fontSize);
+  const style = caption.style;
+  const preferred =
+    style === 'bold' ? Math.round(caption.fontSize * CAPTION_LOOK.boldScale) : caption.fontSize;
+  const inset = insets(style, preferred);
   const family = caption.fontFamily;
   const wrapped = wrapCaption(caption.text, {
     maxWidth: Math.max(1, safe.width - 2 * inset.x),
     maxLines: CAPTION_LOOK.maxLines,
-    fontSize: caption.fontSize,
+    fontSize: preferred,
     minFontSize: Math.max(1, caption.fontSize * CAPTION_LOOK.minScale),
-    measure: (text, size) => measureText(text, captionFont(family, size)),
+    measure: (text, size) => measureText(text, captionFont(family, size, style)),
   });
   const fontSize = wrapped.fontSize;
-  const font = captionFont(family, fontSize);
+  const font = captionFont(family, fontSize, style);
   const lineHeight = CAPTION_LOOK.lineHeight * fontSize;
   const pitch = caption.style === 'box' ? lineHeight + CAPTION_LOOK.boxGap * fontSize : lineHeight;
   const blockHeight = wrapped.lines.length > 0 ? pitch * (wrapped.lines.length - 1) + lineHeight : 0;
@@ -117,7 +141,8 @@ export function layoutCaption(
     const words: CaptionWordBox[] = [];
     for (const match of text.matchAll(/\S+/g)) {
       const before = match.index > 0 ? measureText(text.slice(0, match.index), font) : 0;
-      words.push({ text: match[0], x: x + before, index: wordIndex++ });
+      const wordWidth = measureText(match[0], font);
+      words.push({ text: match[0], x: x + before, width: wordWidth, index: wordIndex++ });
     }
     return { text, x, y: top + i * pitch + lineHeight / 2, width: lineWidth, words };
   });

@@ -196,6 +196,31 @@ describe('reading real-world WebVTT', () => {
     ]);
   });
 
+  it('writes word timings as inline timestamps and reads them back the same', () => {
+    const timed: Caption = {
+      ...caption('w', 1, 3, 'Be kind\n<online> & off'),
+      words: [
+        { start: 1, end: 1.4, text: 'Be' },
+        { start: 1.4, end: 2, text: 'kind' },
+        { start: 2, end: 2.6, text: '<online>' },
+        { start: 2.6, end: 2.8, text: '&' },
+        { start: 2.8, end: 3, text: 'off' },
+      ],
+    };
+    const vtt = toVtt([timed]);
+    expect(vtt).toContain(
+      'Be <00:00:01.400>kind\n<00:00:02.000>&lt;online&gt; <00:00:02.600>&amp; <00:00:02.800>off',
+    );
+    const [back] = captionsOf(parseVtt(vtt));
+    expect(back?.words?.map((w) => [ms(w.start), ms(w.end), w.text])).toEqual(
+      timed.words?.map((w) => [ms(w.start), ms(w.end), w.text]),
+    );
+    // Shifted with the exported range, like the cue.
+    expect(toVtt([timed], { start: 1, end: 10 })).toContain('Be <00:00:00.400>kind');
+    // Timings that no longer match the words (text edited by hand) are left out.
+    expect(toVtt([{ ...timed, text: 'Be kind' }])).not.toContain('<00:');
+  });
+
   it('has no word timings when the cue has no inline timestamps', () => {
     expect(captionsOf(parseVtt('WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n'))[0]?.words).toBeUndefined();
   });

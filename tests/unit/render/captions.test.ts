@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { countOutside, countPixels, differsFrom, hex, saveTestPng } from '../../helpers/pixels';
 import type { Rgba } from '../../helpers/pixels';
 import { safeBoxFor } from '../../../src/core/platform/platforms';
+import { CAPTION_STYLES } from '../../../src/core/schema';
 import type { CaptionFrame } from '../../../src/core/frame/frameState';
 import type { Renderer } from '../../../src/render/renderer';
 import { caption, frame, layer, nodeRenderer, render, solid } from './fixtures';
@@ -29,7 +30,7 @@ const colourful = (p: Rgba): boolean => Math.max(p.r, p.g, p.b) - Math.min(p.r, 
 const yellow = (p: Rgba): boolean => p.r > 220 && p.g > 180 && p.b < 140;
 
 describe('captions', () => {
-  for (const style of ['outline', 'box', 'shadow'] as const) {
+  for (const style of CAPTION_STYLES) {
     it(`keeps ${style} captions inside the safe box`, () => {
       renderer = nodeRenderer({ width: W, height: H });
       const text = 'Kindness is free 🌈 so sprinkle that stuff everywhere you go today 💛';
@@ -82,6 +83,34 @@ describe('captions', () => {
     expect(countPixels(rgba, W, { x: today.x, width: safe.x + safe.width - today.x, ...row }, yellow)).toBe(
       0,
     );
+  });
+
+  it('the big bold preset draws larger, heavier letters than the classic outline', () => {
+    renderer = nodeRenderer({ width: W, height: H });
+    const classic = drawCaption(caption({ text: 'Be kind', style: 'outline' }));
+    const classicSize = renderer.captionLayout()?.fontSize ?? 0;
+    const bold = drawCaption(caption({ text: 'Be kind', style: 'bold' }), 'caption-bold');
+    expect(renderer.captionLayout()?.fontSize).toBeGreaterThan(classicSize);
+    expect(countPixels(bold, W, safe, ink)).toBeGreaterThan(countPixels(classic, W, safe, ink) * 1.3);
+  });
+
+  it('the highlighted-word preset puts the spoken word on a bright pill', () => {
+    renderer = nodeRenderer({ width: W, height: H });
+    const words = ['Be', 'kind', 'today'];
+    const plain = drawCaption(caption({ words, activeWord: 1, style: 'outline' }));
+    const rgba = drawCaption(caption({ words, activeWord: 1, style: 'highlight' }), 'caption-pill');
+    const line = renderer.captionLayout()?.lines[0];
+    const kind = line?.words[1];
+    if (!line || !kind) throw new Error('no layout');
+    const box = { x: kind.x - 8, y: line.y - 30, width: kind.width + 16, height: 60 };
+    // A pill fills the word's box (far more yellow than yellow letters alone); the rest stays white.
+    expect(countPixels(rgba, W, box, yellow)).toBeGreaterThan(countPixels(plain, W, box, yellow) * 1.5);
+    expect(
+      countPixels(rgba, W, { x: safe.x, y: box.y, width: kind.x - 20 - safe.x, height: 60 }, yellow),
+    ).toBe(0);
+    // Without a spoken word there is no pill.
+    const none = drawCaption(caption({ words, activeWord: -1, style: 'highlight' }));
+    expect(countPixels(none, W, safe, yellow)).toBe(0);
   });
 
   it('shrinks a long caption to fit two lines', () => {

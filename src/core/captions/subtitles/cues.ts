@@ -5,6 +5,13 @@ export interface Cue {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** Word timings on the same shifted timeline, when the caption has them. */
+  readonly words?: readonly CueWord[];
+}
+
+export interface CueWord {
+  readonly start: number;
+  readonly text: string;
 }
 
 /**
@@ -14,11 +21,19 @@ export interface Cue {
 export function cuesForRange(captions: readonly Caption[], rangeStart = 0, rangeEnd = Infinity): Cue[] {
   const length = rangeEnd - rangeStart;
   return captions
-    .map((c) => ({
-      start: Math.max(0, c.start - rangeStart),
-      end: Math.min(length, c.end - rangeStart),
-      text: c.text,
-    }))
+    .map((c) => {
+      const cue = {
+        start: Math.max(0, c.start - rangeStart),
+        end: Math.min(length, c.end - rangeStart),
+        text: c.text,
+      };
+      if (c.words === undefined || c.words.length === 0) return cue;
+      const words = c.words.map((w) => ({
+        start: Math.min(cue.end, Math.max(cue.start, w.start - rangeStart)),
+        text: w.text,
+      }));
+      return { ...cue, words };
+    })
     .filter((c) => c.end > c.start && c.text.trim() !== '')
     .sort((a, b) => a.start - b.start || a.end - b.end);
 }

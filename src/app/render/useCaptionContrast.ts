@@ -1,0 +1,81 @@
+import { onBeforeUnmount, watch } from 'vue';
+import { lowContrastIssue, type CaptionIssue } from '../../core/captions';
+import { evaluate } from '../../core/frame';
+import type { Project } from '../../core/schema';
+import { measureCaptionContrast } from '../../render';
+import { createRenderer, type Renderer } from '../../render/renderer';
+import { useCaptions } from '../stores/captions';
+import { useDocument } from '../stores/document';
+import { imagesVersion } from './assetImages';
+import { fontsVersion } from './fonts';
+import { useImages } from './useImages';
+
+/** How long editing pauses before the pictures behind the captions are measured again. */
+const SETTLE_MS = 400;
+/** An off-screen canvas a quarter of the frame: plenty to judge contrast, cheap to draw. */
+const SCALE = 0.25;
+/** A project with more captions is measured at export (the CLI and the export dialog) instead. */
+const MAX_MEASURED = 300;
+
+/**
+ * Measures, a moment after each edit, how well every caption stands out from the picture
+ * behind it (the frame drawn without captions at the middle of the cue, with the export's
+ * renderer), and hands the low-contrast ones to the caption store as readability problems.
+ */
+export function useCaptionContrast(): void {
+  const documentStore = useDocument();
+  const captions = useCaptions();
+  const images = useImages();
+  let renderer: Renderer | null = null;
+  let rendererFor: { width: number; height: number; images: unknown } | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  function rendererAt(project: Project): Renderer {
+    const width = Math.max(2, Math.round(project.video.width * SCALE));
+    const height = Math.max(2, Math.round(project.video.height * SCALE));
+    const source = images.value;
+    if (
+      renderer === null ||
+      rendererFor?.width !== width ||
+      rendererFor.height !== height ||
+      rendererFor.images !== source
+    ) {
+      renderer?.destroy();
+      renderer = createRenderer({ width, height, pixelRatio: 1, ...(source ? { images: source } : {}) });
+      rendererFor = { width, height, images: source };
+    }
+    return renderer;
+  }
+
+  function measure(): void {
+    timer = null;
+    const project = documentStore.project;
+    if (project === null || project.captions.length === 0 || project.captions.length > MAX_MEASURED) {
+      captions.setContrastIssues(new Map());
+      return;
+    }
+    const r = rendererAt(project);
+    r.invalidate();
+    const found = new Map<string, CaptionIssue[]>();
+    for (const cue of project.captions) {
+      if (!(cue.end > cue.start)) continue;
+      const contrast = measureCaptionContrast(r, evaluate(project, (cue.start + cue.end) / 2));
+      const issue = contrast === null ? null : lowContrastIssue(contrast);
+      if (issue !== null) found.set(cue.id, [issue]);
+    }
+    captions.setContrastIssues(found);
+  }
+
+  function schedule(): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(measure, SETTLE_MS);
+  }
+
+  watch(() => documentStore.project, schedule, { immediate: true });
+  watch([fontsVersion, imagesVersion, images], schedule);
+  onBeforeUnmount(() => {
+    if (timer !== null) clearTimeout(timer);
+    renderer?.destroy();
+    renderer = null;
+  });
+}

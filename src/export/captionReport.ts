@@ -1,0 +1,61 @@
+import { checkCaption, lowContrastIssue } from '../core/captions';
+import { evaluate } from '../core/frame/evaluate';
+import type { Project } from '../core/schema';
+import { installKonvaNodeBackend } from '../render/backends/node';
+import { measureCaptionContrast } from '../render/caption/contrast';
+import { createRenderer } from '../render/renderer';
+import { decodeImages } from './projectFrameSource';
+
+export interface CaptionReportLine {
+  readonly captionId: string;
+  readonly start: number;
+  readonly text: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * Every caption's readability problems before an export: reading speed, lines, time on
+ * screen (the core's checks, at the project's audience) and the contrast of the text against
+ * the rendered picture behind it at the middle of the cue. The export dialog and the CLI both
+ * show this list.
+ */
+export async function captionReport(
+  project: Project,
+  assets: ReadonlyMap<string, Uint8Array>,
+): Promise<CaptionReportLine[]> {
+  const lines: CaptionReportLine[] = [];
+  if (project.captions.length === 0) return lines;
+  const audience = project.captionSettings.audience ?? 'general';
+  const backend = installKonvaNodeBackend();
+  const images = await decodeImages(project, assets, backend, undefined);
+  const renderer = createRenderer({
+    width: project.video.width,
+    height: project.video.height,
+    backend,
+    images: (assetId) => images.get(assetId) ?? null,
+  });
+  try {
+    for (const cue of project.captions) {
+      const found: { code: string; message: string }[] = checkCaption(cue, { audience });
+      if (cue.end > cue.start) {
+        const contrast = measureCaptionContrast(renderer, evaluate(project, (cue.start + cue.end) / 2));
+        const issue = contrast === null ? null : lowContrastIssue(contrast);
+        if (issue !== null) found.push(issue);
+      }
+      for (const f of found) lines.push({ captionId: cue.id, start: cue.start, text: cue.text, ...f });
+    }
+  } finally {
+    renderer.destroy();
+  }
+  return lines;
+}
+
+/** One report line as the CLI prints it: where the caption is, what it says, what is wrong. */
+export function formatCaptionReportLine(line: CaptionReportLine): string {
+  const minutes = Math.floor(line.start / 60);
+  const seconds = (line.start - minutes * 60).toFixed(1).padStart(4, '0');
+  const text = line.text.replace(/\s+/g, ' ');
+  const short = text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return `Caption at ${minutes}:${seconds} (“${short}”): ${line.message}`;
+}
