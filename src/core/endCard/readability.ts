@@ -1,4 +1,5 @@
 import type { Background, EndCard, TextElement, VideoFormat } from '../schema';
+import { contrastRatio } from '../captions/contrast';
 import { parseColor } from '../timeline/color';
 import { buildEndCardElements } from './layout';
 import { END_CARD_THEMES } from './templates';
@@ -36,19 +37,9 @@ function over(top: string, below: Rgb): Rgb {
   return [r * a + below[0] * (1 - a), g * a + below[1] * (1 - a), b * a + below[2] * (1 - a)];
 }
 
-function luminance([r, g, b]: Rgb): number {
-  const lin = (c: number) => {
-    const v = c / 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
-/** WCAG contrast ratio of two opaque colours, 1 to 21. */
-export function contrastRatio(a: Rgb, b: Rgb): number {
-  const la = luminance(a);
-  const lb = luminance(b);
-  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+/** WCAG contrast ratio of two opaque colours, 1 to 21 (the one formula in captions/contrast). */
+function contrastOf([r1, g1, b1]: Rgb, [r2, g2, b2]: Rgb): number {
+  return contrastRatio({ r: r1, g: g1, b: b1 }, { r: r2, g: g2, b: b2 });
 }
 
 /** The background colour at height `y` of a frame `height` tall (vertical gradients only need y). */
@@ -109,7 +100,7 @@ export function endCardContrasts(
     const color = over(el.fill, [0, 0, 0]);
     // Two lines is enough to sample the gradient under a block (they are short).
     const contrast = Math.min(
-      ...colorsBehind(el, 2, background, panel, video.height).map((c) => contrastRatio(color, c)),
+      ...colorsBehind(el, 2, background, panel, video.height).map((c) => contrastOf(color, c)),
     );
     result.push({ part: el.id.replace(/^endcard-/, ''), contrast, fontSize: el.fontSize });
   }
