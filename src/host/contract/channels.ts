@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AssetIdSchema, AssetInfoSchema, ProjectSchema } from '../../core/schema';
 import { resultSchema } from './result';
+import { REVIEW_CHANNELS } from './reviewChannels';
 
 /**
  * Every channel between the page and its host (Electron main process or the loopback web
@@ -151,6 +152,7 @@ export const CHANNELS = {
     }),
     response: resultSchema({ assetId: AssetIdSchema, info: AssetInfoSchema }),
   },
+  ...REVIEW_CHANNELS,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof CHANNELS;

@@ -10,6 +10,7 @@ import { listTemplates, loadTemplate } from './hostTemplates';
 import { openProjectFile, SaveError, saveProjectFile } from './projectFile';
 import { createRecoveryStore } from './recovery/recoveryStore';
 import { createSettingsStore } from './settings/settingsStore';
+import { createReviewHandlers } from './review/shareForReview';
 
 export interface NodeHostOptions {
   /** Folders the user chose: every file the page opens or saves must be inside one of them. */
@@ -82,6 +83,8 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
   }
 
   return {
+    ...createReviewHandlers({ guard, assets: (id) => documents.assets(id), now }),
+
     async appInfo() {
       return {
         ok: true,
