@@ -193,6 +193,8 @@ function start(): void {
     };
     state.comments.push(comment);
     text.value = '';
+    marks.setTool(null);
+    for (const tool of ['point', 'mark']) byId(`tool-${tool}`).setAttribute('aria-pressed', 'false');
     save();
     renderList();
     updateTime();
