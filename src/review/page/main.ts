@@ -124,7 +124,12 @@ function start(): void {
       : 'No decision yet';
   }
 
+  const scrub = byId<HTMLInputElement>('scrub');
+  scrub.addEventListener('input', () => {
+    video.currentTime = Number(scrub.value);
+  });
   function updateTime(): void {
+    scrub.value = String(video.currentTime);
     timeReadout.textContent = `${clock(video.currentTime)} / ${clock(data.duration)}`;
     addButton.textContent = `Add comment at ${clock(video.currentTime)}`;
     marks.show(state.comments, video.currentTime);
@@ -231,19 +236,26 @@ function start(): void {
       decision: state.decision,
       comments: state.comments,
     };
-    void signReview(content, data.secret).then((value) => {
-      const file = { ...content, integrity: { algorithm: 'HMAC-SHA256', value } };
-      const blob = new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' });
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      const safe = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'review';
-      link.download = `${safe(data.projectTitle)}-review-v${data.draftVersion}-${safe(author)}.json`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-      say('Review exported. Send the file to the creator; they import it in Kindness Studio.');
-    });
+    void signReview(content, data.secret).then(
+      (value) => {
+        const file = { ...content, integrity: { algorithm: 'HMAC-SHA256', value } };
+        const blob = new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' });
+        const link = document.createElement('a');
+        link.href = URL.createObjectURL(blob);
+        const safe = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'review';
+        link.download = `${safe(data.projectTitle)}-review-v${data.draftVersion}-${safe(author)}.json`;
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+        say('Review exported. Send the file to the creator; they import it in Kindness Studio.');
+      },
+      () => {
+        say(
+          'This browser could not sign the review file. Open this page in a current Chrome, Edge, Firefox or Safari.',
+        );
+      },
+    );
   });
 
   renderList();

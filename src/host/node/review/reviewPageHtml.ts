@@ -58,6 +58,7 @@ textarea{min-height:70px;resize:vertical;margin-bottom:8px}
 #status{min-height:1.4em;margin:0;color:var(--good)}
 #decision{font-weight:600}
 .time-readout{font-variant-numeric:tabular-nums;min-width:110px}
+#scrub{width:100%;max-width:560px;accent-color:var(--accent)}
 @media (max-width:800px){main{grid-template-columns:1fr}.frame{height:60vh}}
 `;
 
@@ -97,6 +98,7 @@ export function reviewPageHtml(options: {
       <button id="forward" title="Next frame (.)" aria-label="Next frame">Frame ▶︎</button>
       <span id="time" class="time-readout" aria-live="off"></span>
     </div>
+    <input id="scrub" type="range" min="0" max="${data.duration}" step="0.001" value="0" aria-label="Position in the draft">
   </div>
   <aside>
     <section>
