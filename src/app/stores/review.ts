@@ -86,7 +86,8 @@ export const useReview = defineStore('review', () => {
   watch(
     () => playback.time,
     (t) => {
-      if (!looping.value || loopIn.value === null || loopOut.value === null) return;
+      // Only while playing: stepping or jumping to a comment outside the range stays where it lands.
+      if (!playback.playing || !looping.value || loopIn.value === null || loopOut.value === null) return;
       if (t >= loopOut.value || t < loopIn.value - 1e-6) playback.seek(loopIn.value);
     },
   );
