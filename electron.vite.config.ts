@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import studioUi from './src/app/vite.config';
+import { reviewPageDefine } from './scripts/review-page.mjs';
 
 /**
  * The desktop build: `electron-vite build` writes dist/electron/{main,preload,renderer};
@@ -12,6 +13,8 @@ const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   main: {
+    // "Share for review" inlines the review page's script, bundled here at build time.
+    define: reviewPageDefine(),
     build: {
       outDir: at('dist/electron/main'),
       // npm dependencies (zod, yauzl, fluent-ffmpeg, ...) stay in node_modules, inside the asar.

@@ -34,6 +34,12 @@ const layers = [
       "The renderer's Node canvas backend (@napi-rs/canvas) never runs in the page: use the browser backend.",
   },
   {
+    // Review files and the offline review page: core plus Web APIs (the page runs in any browser).
+    target: './src/review',
+    from: ['./src/render', './src/app', './src/host', './src/export', './src/web', './src/cli', './electron'],
+    message: 'src/review (the review page and review-file checks) depends only on src/core.',
+  },
+  {
     target: './src/host',
     from: ['./src/app', './src/web', './src/cli', './electron'],
     message: 'src/host is below the shells that use it.',
@@ -72,7 +78,7 @@ export default tseslint.config(
   },
   {
     // The studio UI runs in a browser page (Chromium or Electron's renderer), not in Node.
-    files: ['src/app/**/*.{ts,vue}'],
+    files: ['src/app/**/*.{ts,vue}', 'src/review/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

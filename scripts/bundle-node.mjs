@@ -3,6 +3,7 @@
 // @ffmpeg-installer) ship native binaries that cannot be bundled.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { reviewPageDefine } from './review-page.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -18,6 +19,7 @@ export async function bundleForNode({ entry, outfile, banner }) {
     target: 'node20',
     sourcemap: true,
     ...(banner ? { banner: { js: banner } } : {}),
+    define: reviewPageDefine(),
     logLevel: 'warning',
   });
 }

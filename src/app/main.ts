@@ -8,6 +8,7 @@ import { HOST_KEY } from './host/useHost';
 import { loadStudioFonts } from './render/fonts';
 import './styles/studio.css';
 import './styles/captions.css';
+import './styles/review.css';
 
 /**
  * The studio's entry: in Electron the preload provides the host (and the shell's menus and

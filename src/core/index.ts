@@ -9,3 +9,4 @@ export * from './fonts';
 export * from './platform/platforms';
 export * from './load';
 export * from './post';
+export * from './review';

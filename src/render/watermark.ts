@@ -27,6 +27,9 @@ export class WatermarkView {
     this.height = height;
     const node = this.node;
     node.fontSize(Math.min(width, height) * 0.24);
+    // Longer text (a draft's version and date) shrinks to stay inside the frame.
+    if (node.width() > width) node.fontSize(node.fontSize() * (width / node.width()));
+    node.align('center');
     node.x(width / 2);
     node.y(height / 2);
     node.offsetX(node.width() / 2);

@@ -24,6 +24,11 @@ export type VideoFormat = z.infer<typeof VideoFormatSchema>;
 export const ProjectSchema = z.object({
   format: z.literal(PROJECT_FORMAT),
   version: z.literal(CURRENT_VERSION),
+  /** Stable id, so review files can be matched to their project; given on first share when missing. */
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional(),
   title: z.string().max(200).default('Untitled'),
   video: VideoFormatSchema.default({ width: 1080, height: 1920, fps: 30 }),
   scenes: z.array(SceneSchema).min(1).max(500),
@@ -32,7 +37,7 @@ export const ProjectSchema = z.object({
   endCard: EndCardSchema.optional(),
   audio: z.array(AudioTrackSchema).max(32).default([]),
   post: PostTextSchema.default({ caption: '', hashtags: [] }),
-  review: ReviewSchema.default({ status: 'draft', comments: [] }),
+  review: ReviewSchema.default({ status: 'draft', comments: [], shares: [] }),
   assets: z.record(AssetIdSchema, AssetInfoSchema).default({}),
 });
 export type Project = z.infer<typeof ProjectSchema>;

@@ -3,6 +3,7 @@ import { AssetIdSchema, AssetInfoSchema, ProjectSchema } from '../../core/schema
 import { resultSchema } from './result';
 import { SAFETY_CHANNELS } from './safetyChannels';
 import { CAPTION_CHANNELS } from './captionChannels';
+import { REVIEW_CHANNELS } from './reviewChannels';
 
 /**
  * Every channel between the page and its host (Electron main process or the loopback web
@@ -155,6 +156,7 @@ export const CHANNELS = {
     }),
     response: resultSchema({ assetId: AssetIdSchema, info: AssetInfoSchema }),
   },
+  ...REVIEW_CHANNELS,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof CHANNELS;

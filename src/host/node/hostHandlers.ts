@@ -12,6 +12,7 @@ import { openProjectFile, SaveError, saveProjectFile } from './projectFile';
 import { createRecoveryStore } from './recovery/recoveryStore';
 import { createSettingsStore } from './settings/settingsStore';
 import { createSafetyHandlers } from './safety/safetyDirectoryStore';
+import { createReviewHandlers } from './review/shareForReview';
 
 export interface NodeHostOptions {
   /** Folders the user chose: every file the page opens or saves must be inside one of them. */
@@ -92,6 +93,8 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
       now,
     }),
     ...createSubtitleHandlers(guard),
+    ...createReviewHandlers({ guard, assets: (id) => documents.assets(id), now }),
+
     async appInfo() {
       return {
         ok: true,

@@ -1,0 +1,4 @@
+export { canonicalJson } from './canonical';
+export * from './file';
+export * from './commands';
+export { findShareFor, mergeReview, type MergeResult, type ReviewConflict } from './merge';

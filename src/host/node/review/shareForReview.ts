@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, stat, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Project } from '../../../core/schema';
+import { exportVideo, ExportError, PRESETS, type ExportPreset } from '../../../export';
+import { failure, type HostHandlers } from '../../contract';
+import type { ShareState } from '../../contract/reviewChannels';
+import type { FolderGuard } from '../hostFolders';
+import type { AssetStore } from '../hostDocuments';
+import { reviewPageHtml } from './reviewPageHtml';
+import { reviewPageScript } from './reviewPageScript';
+
+interface ShareJob {
+  state: ShareState;
+  percent: number;
+  path: string | null;
+  message: string | null;
+  controller: AbortController;
+}
+
+export interface ReviewHandlerOptions {
+  guard: FolderGuard;
+  assets: (docId: string) => AssetStore;
+  now: () => number;
+  /** Where ffmpeg is looked for (tests narrow it); the usual search otherwise. */
+  ffmpeg?: string | null;
+}
+
+type ReviewHandlers = Pick<HostHandlers, 'shareForReview' | 'shareStatus' | 'cancelShare'>;
+
+/** A file name from the project title: letters, digits, spaces and dashes only. */
+export function reviewPageName(title: string, version: number): string {
+  const safe =
+    title
+      .replace(/[^\p{L}\p{N} _-]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80) || 'Untitled';
+  return `${safe} - review draft v${version}.html`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** `name`, or `name (2)`, `name (3)`, ... : a review page never replaces another file. */
+async function freePath(folder: string, name: string): Promise<string> {
+  const dot = name.lastIndexOf('.');
+  for (let n = 1; n < 1000; n++) {
+    const candidate = join(folder, n === 1 ? name : `${name.slice(0, dot)} (${n})${name.slice(dot)}`);
+    if (!(await exists(candidate))) return candidate;
+  }
+  return join(folder, `${name.slice(0, dot)} ${Date.now()}${name.slice(dot)}`);
+}
+
+/**
+ * "Share for review": renders the project with the draft preset (DRAFT, version and date on
+ * every frame) and writes one HTML file holding the video and the review page's UI.
+ */
+export function createReviewHandlers(options: ReviewHandlerOptions): ReviewHandlers {
+  const jobs = new Map<string, ShareJob>();
+
+  async function run(
+    job: ShareJob,
+    project: Project,
+    docId: string,
+    shareId: string,
+    folder: string,
+  ): Promise<void> {
+    const share = project.review.shares.find((s) => s.id === shareId);
+    if (share === undefined || project.id === undefined) throw new Error('the share is not in the project');
+    const sharedAt = new Date(options.now()).toISOString();
+    const preset: ExportPreset = {
+      ...PRESETS.draft,
+      watermark: `DRAFT v${share.version}\n${sharedAt.slice(0, 10)}`,
+    };
+    const temp = await mkdtemp(join(tmpdir(), 'kindness-share-'));
+    try {
+      const video = join(temp, 'draft.mp4');
+      const result = await exportVideo({
+        project,
+        assets: options.assets(docId),
+        outputPath: video,
+        preset,
+        sidecars: false,
+        signal: job.controller.signal,
+        ...(options.ffmpeg ? { ffmpeg: options.ffmpeg } : {}),
+        onProgress: (p) => {
+          job.percent = Math.min(95, p.percent * 0.95);
+        },
+      });
+      job.state = 'writing';
+      const html = reviewPageHtml({
+        data: {
+          projectId: project.id,
+          projectTitle: project.title,
+          shareId: share.id,
+          draftVersion: share.version,
+          sharedAt,
+          secret: share.secret,
+          frame: { width: project.video.width, height: project.video.height, fps: result.fps },
+          duration: result.durationSeconds,
+        },
+        videoBase64: (await readFile(video)).toString('base64'),
+        script: await reviewPageScript(),
+      });
+      if (job.controller.signal.aborted) throw new ExportError('cancelled', 'cancelled');
+      const target = await freePath(folder, reviewPageName(project.title, share.version));
+      const part = `${target}.part`;
+      await writeFile(part, html, 'utf8');
+      await rename(part, target).catch(async (error: unknown) => {
+        await rm(part, { force: true });
+        throw error;
+      });
+      Object.assign(job, { state: 'done', percent: 100, path: target });
+    } finally {
+      await rm(temp, { recursive: true, force: true });
+    }
+  }
+
+  return {
+    async shareForReview({ docId, project, shareId, folder }) {
+      const share = project.review.shares.find((s) => s.id === shareId);
+      if (share === undefined || project.id === undefined) {
+        return failure('no-share', 'This project has no such share; start "Share for review" again.');
+      }
+      const requested = folder ?? options.guard.folders[0];
+      if (requested === undefined) return failure('no-folder', 'No folder was chosen for your projects.');
+      const inside = await options.guard.check(requested);
+      if (!inside.ok) return inside;
+      const jobId = `share-${randomBytes(8).toString('hex')}`;
+      const job: ShareJob = {
+        state: 'rendering',
+        percent: 0,
+        path: null,
+        message: null,
+        controller: new AbortController(),
+      };
+      jobs.set(jobId, job);
+      run(job, project, docId, shareId, inside.path).catch((error: unknown) => {
+        if (job.controller.signal.aborted) {
+          Object.assign(job, {
+            state: 'cancelled',
+            message: 'Sharing was cancelled. No review page was written.',
+          });
+          return;
+        }
+        const reason = error instanceof ExportError ? error.message : 'the review page could not be written';
+        Object.assign(job, { state: 'failed', message: `The draft could not be shared: ${reason}` });
+      });
+      return { ok: true, jobId };
+    },
+
+    async shareStatus({ jobId }) {
+      const job = jobs.get(jobId);
+      if (job === undefined) return failure('not-found', 'This share is no longer known to the studio.');
+      return { ok: true, state: job.state, percent: job.percent, path: job.path, message: job.message };
+    },
+
+    async cancelShare({ jobId }) {
+      const job = jobs.get(jobId);
+      if (job === undefined) return failure('not-found', 'This share is no longer known to the studio.');
+      job.controller.abort();
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useDocument } from '../../../src/app/stores/document';
+import { useFiles } from '../../../src/app/stores/files';
+import { useNotices } from '../../../src/app/stores/notices';
+import { usePlayback } from '../../../src/app/stores/playback';
+import { reviewRequested, useReview } from '../../../src/app/stores/review';
+import { setReviewStatus, type ReviewFileContent } from '../../../src/core/review';
+import { signReview } from '../../../src/review/integrity';
+import { storeHarness, type StoreHarness } from './helpers';
+
+let harness: StoreHarness;
+
+beforeEach(async () => {
+  const memory = new Map<string, string>();
+  vi.stubGlobal('window', { location: { search: '?token=x&review=1' } });
+  vi.stubGlobal('localStorage', {
+    getItem: (k: string) => memory.get(k) ?? null,
+    setItem: (k: string, v: string) => memory.set(k, v),
+  });
+  harness = await storeHarness();
+});
+
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await harness.cleanup();
+});
+
+async function openShared() {
+  return harness.run(async () => {
+    expect(await useFiles().newFromTemplate('be-the-reason')).toBe(true);
+    const doc = useDocument();
+    const review = useReview();
+    // Sharing gives the project an id and a share (the render itself is tested elsewhere).
+    await review.shareForReview();
+    await review.cancelShare();
+    review.stopPolling();
+    return { doc, review, notices: useNotices(), playback: usePlayback() };
+  });
+}
+
+async function signedFile(doc: ReturnType<typeof useDocument>, overrides: Partial<ReviewFileContent> = {}) {
+  const project = doc.project;
+  const share = project?.review.shares[0];
+  if (!project?.id || !share) throw new Error('not shared');
+  const content: ReviewFileContent = {
+    format: 'kindness-review',
+    version: 1,
+    projectId: project.id,
+    projectTitle: project.title,
+    shareId: share.id,
+    draftVersion: share.version,
+    reviewer: 'Maya',
+    exportedAt: '2030-01-01T00:00:10.000Z',
+    decision: { status: 'approved', by: 'Maya', at: '2030-01-01T00:00:00.000Z' },
+    comments: [
+      { id: 'r-1', time: 1, author: 'Maya', text: 'Longer here', createdAt: '2030-01-01T00:00:00.000Z' },
+      {
+        id: 'r-2',
+        time: 5,
+        author: 'Maya',
+        text: 'This word',
+        createdAt: '2030-01-01T00:00:00.000Z',
+        mark: { points: [1, 2, 3, 4] },
+      },
+    ],
+    ...overrides,
+  };
+  const file = {
+    ...content,
+    integrity: { algorithm: 'HMAC-SHA256', value: await signReview(content, share.secret) },
+  };
+  return JSON.stringify(file);
+}
+
+const lastNotice = (notices: ReturnType<typeof useNotices>) => notices.items[notices.items.length - 1];
+
+describe('review store', () => {
+  it('starts in review mode when the address asks', () => {
+    expect(reviewRequested('?review=1')).toBe(true);
+    expect(reviewRequested('?review=0')).toBe(false);
+    expect(reviewRequested('')).toBe(false);
+    expect(harness.run(() => useReview().active)).toBe(true);
+  });
+
+  it('sharing gives the project an id, a numbered share, and puts a draft in review', async () => {
+    const { doc } = await openShared();
+    expect(doc.project?.id).toMatch(/^p-[0-9a-f]{24}$/);
+    expect(doc.project?.review.shares).toHaveLength(1);
+    expect(doc.project?.review.shares[0]?.version).toBe(1);
+    expect(doc.project?.review.status).toBe('in-review');
+  });
+
+  it('imports a review as one undo step; a second import changes nothing', async () => {
+    const { doc, review, notices } = await openShared();
+    const text = await signedFile(doc);
+    await harness.run(() => review.importReview(text));
+    expect(doc.project?.review.comments.map((c) => c.id)).toEqual(['r-1', 'r-2']);
+    expect(doc.project?.review.status).toBe('approved');
+    expect(lastNotice(notices)?.text).toBe("Imported Maya's review: 2 new comments; status: approved.");
+    expect(doc.undoText).toBe('Import review');
+
+    const before = doc.project;
+    await harness.run(() => review.importReview(text));
+    expect(doc.project).toBe(before);
+    expect(lastNotice(notices)?.text).toBe("Maya's review was already imported: nothing changed.");
+
+    doc.undo();
+    expect(doc.project?.review.comments).toEqual([]);
+  });
+
+  it('refuses a tampered file and reports a conflict plainly', async () => {
+    const { doc, review, notices } = await openShared();
+    const text = await signedFile(doc);
+    const tampered = text.replace('Longer here', 'Delete it all');
+    await harness.run(() => review.importReview(tampered));
+    expect(lastNotice(notices)).toMatchObject({
+      tone: 'error',
+      text: expect.stringContaining('was changed after'),
+    });
+    expect(doc.project?.review.comments).toEqual([]);
+
+    // A status set here after the reviewer's decision wins, and the creator is told.
+    const project = doc.project;
+    if (!project) throw new Error('no project');
+    doc.apply(setReviewStatus(project, 'changes-requested', 'Lead', '2030-01-02T00:00:00.000Z'), 'Status');
+    await harness.run(() => review.importReview(text));
+    expect(doc.project?.review.status).toBe('changes-requested');
+    expect(lastNotice(notices)).toMatchObject({
+      tone: 'warning',
+      text: expect.stringContaining('Not merged'),
+    });
+  });
+
+  it('adds, replies to, resolves comments at the playhead, and jumps between them', async () => {
+    const { doc, review, playback } = await openShared();
+    harness.run(() => {
+      review.reviewer = 'Lead';
+      playback.seek(2);
+      review.pendingPoint = { x: 100, y: 200 };
+      expect(review.addComment('Brighter here')).toBe(true);
+      playback.seek(6);
+      expect(review.addComment('And here')).toBe(true);
+    });
+    const [first] = doc.project?.review.comments ?? [];
+    expect(first).toMatchObject({ time: 2, author: 'Lead', point: { x: 100, y: 200 } });
+    harness.run(() => {
+      review.reply(first?.id ?? '', 'On it');
+      review.setResolved(first?.id ?? '', true);
+      playback.seek(0);
+      review.jump(1);
+    });
+    expect(doc.project?.review.comments[0]).toMatchObject({ status: 'resolved', resolvedBy: 'Lead' });
+    expect(doc.project?.review.comments[0]?.replies[0]?.text).toBe('On it');
+    expect(playback.time).toBe(2);
+    harness.run(() => review.jump(1));
+    expect(playback.time).toBe(6);
+  });
+});
