@@ -236,11 +236,13 @@ async function runGroup(group: RenderGroup, runs: OutputRun[], ctx: GroupContext
     for (const run of runs) {
       if (!run.live) continue;
       if (run.planned.preset.id !== 'gif') run.warnings.push(...audioWarnings);
+      const invocation = invocationFor(run, group, range.count, audioClips, ffmpeg, options.project);
+      log(`ffmpeg (${run.id}) ${toArgList(invocation).join(' ')}`);
       run.begin(
         range.count,
         createFluentEncoder({
           ffmpegPath: ffmpeg.path,
-          invocation: invocationFor(run, group, range.count, audioClips, ffmpeg, options.project),
+          invocation,
           frameBytes,
           onLogLine: (line) => log(`ffmpeg (${run.id}): ${line}`),
         }),
