@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import {
   createDispatcher,
   SHELL_EVENT_CHANNEL,
@@ -109,6 +109,12 @@ async function start(): Promise<void> {
     templatesDir: join(resourcesRoot(), 'samples'),
     version: app.getVersion(),
     shell: 'electron',
+    // Electron's own binary runs the export process as plain Node.
+    exportWorker: { script: join(here, 'exportWorker.js'), env: { ELECTRON_RUN_AS_NODE: '1' } },
+    showInFolder: async (path) => {
+      shell.showItemInFolder(path);
+      return true;
+    },
   });
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => console.error(`[host] ${channel} failed:`, error),

@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     templatesDir: resolve(values.templates ?? join(root, 'resources', 'samples')),
     version: pkg.version ?? '0.0.0',
     shell: 'web',
+    exportWorker: { script: fileURLToPath(new URL('./exportWorker.js', import.meta.url)) },
   });
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => console.error(`[host] ${channel} failed:`, error),

@@ -5,6 +5,8 @@ import { failure, type HostHandlers, type RepairNoteSchema } from '../contract';
 import type { z } from 'zod';
 import { assetKindOf, createDocumentStore, type DocumentStore } from './hostDocuments';
 import { isProjectFileName, listProjectFolder, parentWithin } from './hostFiles';
+import { createExportJobs } from './export/exportJobs';
+import { childProcessRunner, inProcessRunner } from './export/exportRunner';
 import { createFolderGuard, type FolderGuard } from './hostFolders';
 import { listTemplates, loadTemplate } from './hostTemplates';
 import { openProjectFile, SaveError, saveProjectFile } from './projectFile';
@@ -23,6 +25,10 @@ export interface NodeHostOptions {
   now?: () => number;
   /** Used instead of a guard over `folders` (Electron's grows as the user picks folders in native dialogs). */
   guard?: FolderGuard;
+  /** The export process script (exportWorker.js); without it exports run in this process (tests). */
+  exportWorker?: { script: string; env?: NodeJS.ProcessEnv } | undefined;
+  /** Shows a file in the system's file manager (Electron); absent in the web host. */
+  showInFolder?: ((path: string) => Promise<boolean>) | undefined;
 }
 
 /** Biggest picture, sound or font a project takes in. */
@@ -37,6 +43,12 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
   const documents: DocumentStore = createDocumentStore();
   const recovery = createRecoveryStore(options.dataDir, now);
   const settings = createSettingsStore(options.dataDir, now);
+  const exports = createExportJobs({
+    guard,
+    assets: (docId) => documents.assets(docId),
+    runner: options.exportWorker ? childProcessRunner(options.exportWorker) : inProcessRunner,
+    showInFolder: options.showInFolder,
+  });
 
   function opened(docId: string, project: Project, path: string | null, repairs: RepairNote[]) {
     return { ok: true as const, docId, project, path, repairs };
@@ -82,6 +94,11 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
   }
 
   return {
+    startExport: exports.startExport,
+    exportStatus: exports.exportStatus,
+    cancelExport: exports.cancelExport,
+    showInFolder: exports.showInFolder,
+
     async appInfo() {
       return {
         ok: true,
