@@ -50,6 +50,11 @@ export interface OutputExpectation {
 
 const MB = 1024 * 1024;
 
+/** "840 KB" under a megabyte, "12.4 MB" above. */
+export function formatBytes(bytes: number): string {
+  return bytes < MB ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / MB).toFixed(1)} MB`;
+}
+
 export function judgeOutput(probe: ProbeResult, expect: OutputExpectation, fileBytes: number): OutputReport {
   const checks: OutputCheck[] = [];
   const add = (label: string, level: CheckLevel, detail: string): void => {
@@ -161,13 +166,13 @@ export function judgeOutput(probe: ProbeResult, expect: OutputExpectation, fileB
     add(
       'File size',
       'fail',
-      `${(fileBytes / MB).toFixed(1)} MB is over ${platform?.name ?? ''}'s ${Math.round(limit.value / MB)} MB.`,
+      `${formatBytes(fileBytes)} is over ${platform?.name ?? ''}'s ${Math.round(limit.value / MB)} MB.`,
     );
   } else {
     add(
       'File size',
       isGif && fileBytes > 15 * MB ? 'warn' : 'pass',
-      `${(fileBytes / MB).toFixed(1)} MB${limit !== null ? ` (${platform?.name ?? ''} takes up to ${Math.round(limit.value / MB)} MB)` : ''}${isGif && fileBytes > 15 * MB ? ': large for a GIF; many chats refuse files over 15 MB' : ''}.`,
+      `${formatBytes(fileBytes)}${limit !== null ? ` (${platform?.name ?? ''} takes up to ${Math.round(limit.value / MB)} MB)` : ''}${isGif && fileBytes > 15 * MB ? ': large for a GIF; many chats refuse files over 15 MB' : ''}.`,
     );
   }
 
