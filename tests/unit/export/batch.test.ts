@@ -172,7 +172,7 @@ describe('the report on a finished output', () => {
   });
 
   it('fails a video without sound and one at a frame rate the platform refuses', () => {
-    const noSound = judgeOutput({ ...probe(), streams: [probe().streams[0]!] }, tiktok, 1000);
+    const noSound = judgeOutput({ ...probe(), streams: probe().streams.slice(0, 1) }, tiktok, 1000);
     expect(noSound.checks.find((c) => c.label === 'Sound')).toMatchObject({ level: 'fail' });
     const slow = judgeOutput(probe({ avg_frame_rate: '15/1' }), tiktok, 1000);
     expect(slow.checks.find((c) => c.label === 'Frame rate')).toMatchObject({ level: 'fail' });
