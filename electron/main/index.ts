@@ -13,6 +13,7 @@ import { createNodeHostHandlers } from '../../src/host/node/host';
 import { createAllowedFolders, type AllowedFolders } from './allowedFolders';
 import { registerAppScheme, serveApp } from './appProtocol';
 import { CloseGuard, closeChoiceOf, unsavedChangesPrompt } from './closeGuard';
+import { utilityProcessRunner } from './exportProcess';
 import { dialogFolder, showOpenProjectDialog, showSaveProjectDialog } from './dialogs';
 import { denyPermissions, hardenWebContents } from './hardening';
 import { registerIpc, type ShellHandlers } from './ipc';
@@ -109,8 +110,7 @@ async function start(): Promise<void> {
     templatesDir: join(resourcesRoot(), 'samples'),
     version: app.getVersion(),
     shell: 'electron',
-    // Electron's own binary runs the export process as plain Node.
-    exportWorker: { script: join(here, 'exportWorker.js'), env: { ELECTRON_RUN_AS_NODE: '1' } },
+    exportRunner: utilityProcessRunner(join(here, 'exportWorker.js')),
     showInFolder: async (path) => {
       shell.showItemInFolder(path);
       return true;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, createHostClient, type Host } from '../../src/host/contract';
-import { createNodeHostHandlers, type NodeHostOptions } from '../../src/host/node/host';
+import { childProcessRunner, createNodeHostHandlers, type NodeHostOptions } from '../../src/host/node/host';
 import { smallProject } from './fixtures';
 
 let dir: string;
@@ -108,7 +108,7 @@ describe('export jobs in their own process', () => {
   });
 
   it('render and encode outside the host process, and cancel one output there', async () => {
-    const { host, docId } = await startHost({ exportWorker: { script } });
+    const { host, docId } = await startHost({ exportRunner: childProcessRunner({ script }) });
     const folder = join(workspace, 'child');
     await mkdir(folder);
     const started = ok(

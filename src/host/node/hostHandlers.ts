@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { assetKindOf, createDocumentStore, type DocumentStore } from './hostDocuments';
 import { isProjectFileName, listProjectFolder, parentWithin } from './hostFiles';
 import { createExportJobs } from './export/exportJobs';
-import { childProcessRunner, inProcessRunner } from './export/exportRunner';
+import { inProcessRunner, type ExportRunner } from './export/exportRunner';
 import { createFolderGuard, type FolderGuard } from './hostFolders';
 import { listTemplates, loadTemplate } from './hostTemplates';
 import { openProjectFile, SaveError, saveProjectFile } from './projectFile';
@@ -25,8 +25,8 @@ export interface NodeHostOptions {
   now?: () => number;
   /** Used instead of a guard over `folders` (Electron's grows as the user picks folders in native dialogs). */
   guard?: FolderGuard;
-  /** The export process script (exportWorker.js); without it exports run in this process (tests). */
-  exportWorker?: { script: string; env?: NodeJS.ProcessEnv } | undefined;
+  /** Where exports run (another process in the app); without it, in this process (tests). */
+  exportRunner?: ExportRunner | undefined;
   /** Shows a file in the system's file manager (Electron); absent in the web host. */
   showInFolder?: ((path: string) => Promise<boolean>) | undefined;
 }
@@ -46,7 +46,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
   const exports = createExportJobs({
     guard,
     assets: (docId) => documents.assets(docId),
-    runner: options.exportWorker ? childProcessRunner(options.exportWorker) : inProcessRunner,
+    runner: options.exportRunner ?? inProcessRunner,
     showInFolder: options.showInFolder,
   });
 

@@ -42,48 +42,67 @@ export const inProcessRunner: ExportRunner = (request, onProgress) => {
   return { cancel: (id) => job.cancel(id), done: job.done };
 };
 
-export interface ChildRunnerOptions {
-  /** The built export process entry (exportWorker.js beside the host's bundle). */
-  readonly script: string;
-  /** Extra environment (Electron runs the script as plain Node with ELECTRON_RUN_AS_NODE). */
-  readonly env?: NodeJS.ProcessEnv;
+/**
+ * A process that runs exports, as the runner sees it: Node's `child_process.fork` in the web
+ * host, Electron's `utilityProcess.fork` in the desktop app (its fuses forbid running the
+ * Electron binary as plain Node). Messages are structured clones, so asset bytes need no base64.
+ */
+export interface WorkerChannel {
+  send(message: ToWorker): void;
+  onMessage(listener: (message: FromWorker) => void): void;
+  /** Called once when the process has ended, however it ended. */
+  onExit(listener: (why: string) => void): void;
 }
 
 /**
- * Each export in its own Node process. The render (Konva on a native canvas) and the frame
- * hand-over are CPU-bound and synchronous per frame; in a child process they cannot stall the
+ * Each export in its own process. The render (Konva on a native canvas) and the frame
+ * hand-over are CPU-bound and synchronous per frame; in another process they cannot stall the
  * event loop that answers the page, a crash in native code cannot take the studio down, and
- * cancel-all can always end the process. Requests and progress cross as structured clones
- * (`advanced` serialization carries the asset bytes without base64).
+ * cancel-all can always end the process.
  */
-export function childProcessRunner(options: ChildRunnerOptions): ExportRunner {
+export function workerRunner(spawnWorker: () => WorkerChannel): ExportRunner {
   return (request, onProgress) => {
-    const child: ChildProcess = fork(options.script, [], {
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: { ...process.env, ...options.env },
-    });
-    const send = (message: ToWorker): void => {
-      if (child.connected) child.send(message);
-    };
+    const channel = spawnWorker();
     const done = new Promise<BatchResult>((resolve) => {
       let result: BatchResult | null = null;
-      child.on('message', (message: FromWorker) => {
+      channel.onMessage((message) => {
         if (message.type === 'progress') onProgress(message.progress);
         else result = message.result;
       });
-      const end = (why: string): void => {
-        resolve(result ?? crashed(request, why));
-      };
-      child.once('exit', (code, signal) => end(signal !== null ? `signal ${signal}` : `exit code ${code}`));
-      child.once('error', (err) => {
-        child.kill('SIGKILL');
-        end(err.message);
-      });
+      channel.onExit((why) => resolve(result ?? crashed(request, why)));
     });
-    send({ type: 'start', request });
-    return { cancel: (output) => send({ type: 'cancel', output }), done };
+    channel.send({ type: 'start', request });
+    return { cancel: (output) => channel.send({ type: 'cancel', output }), done };
   };
+}
+
+/** The export process as a Node child process (`script` is the built exportWorker.js). */
+export function childProcessRunner(options: { readonly script: string }): ExportRunner {
+  return workerRunner(() => {
+    const child: ChildProcess = fork(options.script, [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let ended = false;
+    const exitListeners: ((why: string) => void)[] = [];
+    const end = (why: string): void => {
+      if (ended) return;
+      ended = true;
+      for (const listener of exitListeners) listener(why);
+    };
+    child.once('exit', (code, signal) => end(signal !== null ? `signal ${signal}` : `exit code ${code}`));
+    child.once('error', (err) => {
+      child.kill('SIGKILL');
+      end(err.message);
+    });
+    return {
+      send: (message) => {
+        if (child.connected) child.send(message);
+      },
+      onMessage: (listener) => child.on('message', listener),
+      onExit: (listener) => exitListeners.push(listener),
+    };
+  });
 }
 
 function crashed(request: ExportJobRequest, why: string): BatchResult {

@@ -1,6 +1,12 @@
 import { startBatch, type BatchJob } from '../../../export/batch/exportBatch';
 import type { FromWorker, ToWorker } from './exportRunner';
 
+/** Electron's utility process talks through `process.parentPort`; a Node child through `process.send`. */
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: ToWorker }) => void): void;
+  postMessage(message: FromWorker): void;
+}
+
 /**
  * The body of the export process: waits for one `start`, runs the batch, reports progress
  * and the result, and exits. When the studio goes away (the IPC channel closes), every output
@@ -8,10 +14,12 @@ import type { FromWorker, ToWorker } from './exportRunner';
  */
 export function runExportWorker(): void {
   let job: BatchJob | null = null;
+  const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
   const send = (message: FromWorker): void => {
-    if (process.connected) process.send?.(message);
+    if (parentPort !== undefined) parentPort.postMessage(message);
+    else if (process.connected) process.send?.(message);
   };
-  process.on('message', (message: ToWorker) => {
+  const receive = (message: ToWorker): void => {
     if (message.type === 'cancel') {
       job?.cancel(message.output);
       return;
@@ -23,11 +31,15 @@ export function runExportWorker(): void {
     });
     void job.done.then((result) => {
       send({ type: 'done', result });
-      process.disconnect?.();
-      // ffmpeg children have exited; let pending I/O flush, then end.
-      setImmediate(() => process.exit(0));
+      // ffmpeg children have exited; let the last message go out, then end.
+      setTimeout(() => process.exit(0), 50);
     });
-  });
+  };
+  if (parentPort !== undefined) {
+    parentPort.on('message', (event) => receive(event.data));
+    return;
+  }
+  process.on('message', receive);
   process.on('disconnect', () => {
     if (job === null) process.exit(0);
     job.cancel();
