@@ -17,7 +17,14 @@ import {
   toExportError,
   type ExportVideoOptions,
 } from '../exportVideo';
-import { buildFfmpegInvocation, buildGifInvocation, toArgList } from '../ffmpeg/args';
+import {
+  buildFfmpegInvocation,
+  buildGifInvocation,
+  buildRemuxInvocation,
+  toArgList,
+  type FfmpegInvocation,
+} from '../ffmpeg/args';
+import { runTool } from '../ffmpeg/runTool';
 import { discoverFfprobe, type FoundFfmpeg } from '../ffmpeg/discover';
 import { FrameRenderError } from '../framePump';
 import type { FrameSource } from '../frameSource';
@@ -30,6 +37,9 @@ import type { OutputReport } from '../verify/outputReport';
 import { planBatch, type BatchOutputRequest, type PlannedOutput, type RenderGroup } from './batchPlan';
 
 export type { BatchOutputRequest } from './batchPlan';
+
+/** Adding the sound to a copied video takes seconds; this only guards against a hung ffmpeg. */
+const REMUX_TIMEOUT_MS = 10 * 60_000;
 
 export type OutputState = 'waiting' | 'running' | 'saving' | 'checking' | 'done' | 'cancelled' | 'failed';
 
@@ -233,21 +243,39 @@ async function runGroup(group: RenderGroup, runs: OutputRun[], ctx: GroupContext
       );
     }
     const frameBytes = group.width * group.height * 4;
-    for (const run of runs) {
-      if (!run.live) continue;
-      if (run.planned.preset.id !== 'gif') run.warnings.push(...audioWarnings);
-      const invocation = invocationFor(run, group, range.count, audioClips, ffmpeg, options.project);
-      log(`ffmpeg (${run.id}) ${toArgList(invocation).join(' ')}`);
-      run.begin(
-        range.count,
-        createFluentEncoder({
-          ffmpegPath: ffmpeg.path,
-          invocation,
-          frameBytes,
-          onLogLine: (line) => log(`ffmpeg (${run.id}): ${line}`),
-        }),
-        log,
-      );
+    const encoderFor = (label: string, invocation: ReturnType<typeof buildFfmpegInvocation>): Encoder => {
+      log(`ffmpeg (${label}) ${toArgList(invocation).join(' ')}`);
+      return createFluentEncoder({
+        ffmpegPath: ffmpeg.path,
+        invocation,
+        frameBytes,
+        onLogLine: (line) => log(`ffmpeg (${label}): ${line}`),
+      });
+    };
+    const live = runs.filter((r) => r.live);
+    for (const run of live) if (run.planned.preset.id !== 'gif') run.warnings.push(...audioWarnings);
+    // Outputs whose video settings are identical (TikTok, Reels and Shorts today) share one
+    // video encode; each then gets its own audio and metadata around a copy of that video.
+    for (const members of sameVideo(live)) {
+      if (members.length === 1) {
+        const run = members[0] as OutputRun;
+        const invocation = invocationFor(run, group, range.count, audioClips, ffmpeg, options.project);
+        run.begin(range.count, encoderFor(run.id, invocation), log);
+        continue;
+      }
+      const first = members[0] as OutputRun;
+      const videoFile = path.join(tempDir, `video-${first.id}.mp4`);
+      const invocation = buildFfmpegInvocation({
+        ...encodeSettingsFor(first, group, range.count, [], ffmpeg, options.project),
+        metadata: { title: '', comment: '', description: '' },
+        faststart: false,
+        outputPath: videoFile,
+      });
+      const shared = new SharedVideo(encoderFor(members.map((m) => m.id).join('+'), invocation), videoFile);
+      for (const run of members) {
+        const settings = encodeSettingsFor(run, group, range.count, audioClips, ffmpeg, options.project);
+        run.beginShared(range.count, shared, buildRemuxInvocation(settings, videoFile), ffmpeg.path, log);
+      }
     }
 
     const pace = { startedAt: performance.now(), done: 0 };
@@ -272,7 +300,7 @@ async function runGroup(group: RenderGroup, runs: OutputRun[], ctx: GroupContext
       pace.done = i + 1;
       const elapsed = (performance.now() - pace.startedAt) / 1000;
       const eta = pace.done >= 10 || elapsed >= 1 ? (elapsed / pace.done) * (range.count - pace.done) : null;
-      await Promise.all(wanting.map((r) => r.write(pixels, eta)));
+      await Promise.all(wanting.map((r) => r.write(i, pixels, eta)));
       // Let the event loop turn so finished frames' native buffers are freed (flat memory).
       if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
     }
@@ -328,9 +356,22 @@ function invocationFor(
       outputPath: run.partPath,
     });
   }
+  return buildFfmpegInvocation(encodeSettingsFor(run, group, renderedCount, audioClips, ffmpeg, project));
+}
+
+function encodeSettingsFor(
+  run: OutputRun,
+  group: RenderGroup,
+  renderedCount: number,
+  audioClips: EncodeSettings['audioClips'],
+  ffmpeg: FoundFfmpeg,
+  project: Project,
+): EncodeSettings {
+  const { planned } = run;
+  const source = { width: group.width, height: group.height };
   const preset = planned.preset as ExportPreset;
   const post = postText(project.post, preset.platform);
-  return buildFfmpegInvocation({
+  return {
     width: planned.width,
     height: planned.height,
     source,
@@ -343,6 +384,95 @@ function invocationFor(
     metadata: { title: project.title, comment: post.text, description: post.text },
     outputPath: run.partPath,
     features: ffmpegFeaturesFor(ffmpeg.version),
+  };
+}
+
+/** Video outputs with identical video settings, grouped (GIFs each stand alone). */
+function sameVideo(runs: readonly OutputRun[]): OutputRun[][] {
+  const groups = new Map<string, OutputRun[]>();
+  for (const run of runs) {
+    const p = run.planned;
+    const key =
+      p.preset.id === 'gif'
+        ? `gif:${run.id}`
+        : JSON.stringify([p.width, p.height, p.fps, (p.preset as ExportPreset).video]);
+    groups.set(key, [...(groups.get(key) ?? []), run]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * One video encode feeding several outputs. It takes each frame once, however many outputs
+ * share it, and is stopped when every one of them has been cancelled or has failed.
+ */
+class SharedVideo {
+  private readonly sink: Writable;
+  private readonly members = new Set<OutputRun>();
+  private lastFrame = -1;
+  private lastWrite: Promise<void> = Promise.resolve();
+  private finishing: Promise<boolean> | null = null;
+
+  constructor(
+    readonly encoder: Encoder,
+    readonly file: string,
+  ) {
+    this.sink = encoder.start();
+    this.sink.on('error', () => undefined);
+  }
+
+  join(run: OutputRun): void {
+    this.members.add(run);
+  }
+
+  /** Hands frame `index` over once, whichever member asks first. */
+  write(index: number, pixels: Uint8Array): Promise<void> {
+    if (index === this.lastFrame) return this.lastWrite;
+    this.lastFrame = index;
+    this.lastWrite = writeWithDrain(this.sink, pixels);
+    return this.lastWrite;
+  }
+
+  /** Ends the input and waits for the video file; false when the encode failed or was stopped. */
+  finish(): Promise<boolean> {
+    this.finishing ??= (async () => {
+      await endSink(this.sink);
+      return this.encoder.finished.then(
+        () => true,
+        () => false,
+      );
+    })();
+    return this.finishing;
+  }
+
+  /** A member left (cancelled, failed): with none left, the encode stops. */
+  async leave(run: OutputRun): Promise<void> {
+    this.members.delete(run);
+    if ([...this.members].some((m) => m.live)) return;
+    this.sink.destroy();
+    await this.encoder.abort();
+  }
+}
+
+function writeWithDrain(sink: Writable, pixels: Uint8Array): Promise<void> {
+  if (sink.destroyed || sink.writableEnded) return Promise.resolve();
+  if (sink.write(pixels)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      sink.off('drain', done);
+      sink.off('close', done);
+      resolve();
+    };
+    sink.on('drain', done);
+    sink.on('close', done);
+  });
+}
+
+function endSink(sink: Writable): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (sink.destroyed || sink.writableFinished) return resolve();
+    sink.once('close', () => resolve());
+    sink.once('finish', () => resolve());
+    sink.end();
   });
 }
 
@@ -418,6 +548,8 @@ class OutputRun {
   private state: OutputState = 'waiting';
   private encoder: Encoder | null = null;
   private sink: Writable | null = null;
+  /** Set when this output's video comes from an encode it shares with others. */
+  private shared: { video: SharedVideo; remux: FfmpegInvocation; ffmpegPath: string } | null = null;
   private sent = 0;
   private total: number;
   private eta: number | null = null;
@@ -456,8 +588,33 @@ class OutputRun {
     this.progress(true);
   }
 
+  beginShared(
+    renderedCount: number,
+    video: SharedVideo,
+    remux: FfmpegInvocation,
+    ffmpegPath: string,
+    log: (line: string) => void,
+  ): void {
+    this.total = renderedCount;
+    this.state = 'running';
+    this.shared = { video, remux, ffmpegPath };
+    video.join(this);
+    video.encoder.finished.catch((err: unknown) => {
+      if (this.live) void this.fail(toExportError(err, undefined, () => 0));
+    });
+    log(`${this.id} shares its video encode; its own file is made by ${toArgList(remux).join(' ')}`);
+    this.progress(true);
+  }
+
   /** Hands one frame over; resolves when the encoder wants more (or is gone). */
-  write(pixels: Uint8Array, eta: number | null): Promise<void> {
+  write(index: number, pixels: Uint8Array, eta: number | null): Promise<void> {
+    if (this.shared !== null) {
+      if (!this.live) return Promise.resolve();
+      this.sent++;
+      this.eta = eta;
+      this.progress(false);
+      return this.shared.video.write(index, pixels);
+    }
     const sink = this.sink;
     if (sink === null || !this.live || sink.destroyed || sink.writableEnded) return Promise.resolve();
     this.sent++;
@@ -477,6 +634,7 @@ class OutputRun {
 
   /** Ends the input, waits for ffmpeg and renames the file; false when it did not get there. */
   async save(): Promise<boolean> {
+    if (this.shared !== null) return this.saveShared(this.shared);
     const sink = this.sink;
     const encoder = this.encoder;
     if (!this.live || sink === null || encoder === null) return false;
@@ -494,6 +652,47 @@ class OutputRun {
       return false; // failed or cancelled: `fail`/`cancel` clean up
     }
     if (!this.live) return false;
+    try {
+      await rename(this.partPath, this.finalPath);
+    } catch (err) {
+      await this.fail(
+        new ExportError(
+          isDiskFull(err) ? 'disk-full' : 'write-failed',
+          fileErrorMessage(err, 'The file could not be saved', this.finalPath),
+        ),
+      );
+      return false;
+    }
+    return true;
+  }
+
+  private async saveShared(shared: NonNullable<OutputRun['shared']>): Promise<boolean> {
+    if (!this.live) return false;
+    this.state = 'saving';
+    this.progress(true);
+    if (!(await shared.video.finish()) || !this.live) return false;
+    let failure: ExportError | null = null;
+    try {
+      const result = await runTool(shared.ffmpegPath, toArgList(shared.remux), REMUX_TIMEOUT_MS);
+      if (result.code !== 0) {
+        failure = new ExportError(
+          isDiskFull(null, result.stderr.split('\n')) ? 'disk-full' : 'ffmpeg-failed',
+          'ffmpeg could not add the sound to the video.',
+          result.stderr.trim().split('\n').slice(-6).join('\n'),
+        );
+      }
+    } catch (err) {
+      failure = new ExportError('ffmpeg-failed', 'ffmpeg could not add the sound to the video.', String(err));
+    }
+    if (failure !== null) {
+      await this.fail(failure);
+      return false;
+    }
+    if (!this.live) {
+      // Cancelled while the file was being made: it may have been created after the cleanup.
+      await rm(this.partPath, { force: true }).catch(() => undefined);
+      return false;
+    }
     try {
       await rename(this.partPath, this.finalPath);
     } catch (err) {
@@ -561,6 +760,7 @@ class OutputRun {
   }
 
   private async stop(): Promise<void> {
+    if (this.shared !== null) await this.shared.video.leave(this);
     this.sink?.destroy();
     if (this.encoder !== null) await this.encoder.abort();
     await rm(this.partPath, { force: true }).catch(() => undefined);

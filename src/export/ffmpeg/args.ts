@@ -235,3 +235,33 @@ export function buildGifInvocation(s: GifSettings): FfmpegInvocation {
     output: s.outputPath,
   };
 }
+
+/**
+ * One platform's file from a video stream already encoded for another with the same video
+ * settings: the video is copied as it is, and the platform's own audio (bitrate, clips) and
+ * metadata are added. A batch encodes identical video once this way.
+ */
+export function buildRemuxInvocation(s: EncodeSettings, videoFile: string): FfmpegInvocation {
+  const duration = formatNumber(s.frameCount / s.fps);
+  const audioInputs: FfmpegInput[] =
+    s.audioClips.length === 0
+      ? [{ options: ['-f', 'lavfi'], source: SILENCE_SOURCE }]
+      : s.audioClips.map((clip) => ({ options: [], source: clip.file }));
+  const filterComplex = s.audioClips.length === 0 ? null : audioGraph(s.audioClips, s.features.amixNormalize);
+  const audioMap = filterComplex === null ? '1:a:0' : `[${MIX_LABEL}]`;
+  return {
+    inputs: [{ options: [], source: videoFile }, ...audioInputs],
+    globalOptions: ['-hide_banner', '-loglevel', 'warning'],
+    filterComplex,
+    outputOptions: [
+      ...['-map', '0:v:0', '-map', audioMap, '-c:v', 'copy'],
+      ...['-c:a', s.audio.codec, '-b:a', `${s.audio.bitrateKbps}k`],
+      ...['-ar', String(s.audio.sampleRate), '-ac', String(s.audio.channels)],
+      ...['-t', duration],
+      ...(s.faststart ? ['-movflags', '+faststart'] : []),
+      ...metadataOptions(s.metadata),
+      ...['-f', 'mp4'],
+    ],
+    output: s.outputPath,
+  };
+}

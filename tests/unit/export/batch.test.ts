@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ProjectSchema, type Project } from '../../../src/core/schema';
 import { gifSize, planBatch } from '../../../src/export/batch/batchPlan';
-import { buildGifInvocation, buildFfmpegArgs, toArgList } from '../../../src/export/ffmpeg/args';
+import {
+  buildFfmpegArgs,
+  buildGifInvocation,
+  buildRemuxInvocation,
+  toArgList,
+} from '../../../src/export/ffmpeg/args';
 import { MODERN_FFMPEG } from '../../../src/export/encodeSettings';
 import { GIF_PRESET, gifFrameStep, PRESETS } from '../../../src/export/presets';
 import { judgeOutput, parseRate, type ProbeResult } from '../../../src/export/verify/outputReport';
@@ -107,6 +112,37 @@ describe('ffmpeg arguments for a batch', () => {
     expect(args[args.indexOf('-vf') + 1]).toBe(
       'scale=540:960:flags=lanczos:out_color_matrix=bt709:out_range=tv',
     );
+  });
+});
+
+describe('sharing one video encode between platforms', () => {
+  it("copies the video and adds the platform's own audio and metadata", () => {
+    const preset = PRESETS.shorts;
+    const args = toArgList(
+      buildRemuxInvocation(
+        {
+          width: 1080,
+          height: 1920,
+          fps: 30,
+          frameCount: 60,
+          video: preset.video,
+          audio: preset.audio,
+          faststart: true,
+          audioClips: [],
+          metadata: { title: 'Kind', comment: '', description: '' },
+          outputPath: '/o/shorts.mp4.part',
+          features: MODERN_FFMPEG,
+        },
+        '/tmp/video.mp4',
+      ),
+    );
+    expect(args).toEqual([
+      ...['-i', '/tmp/video.mp4', '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo', '-y'],
+      ...['-hide_banner', '-loglevel', 'warning'],
+      ...['-map', '0:v:0', '-map', '1:a:0', '-c:v', 'copy', '-c:a', 'aac', '-b:a', '384k'],
+      ...['-ar', '48000', '-ac', '2', '-t', '2', '-movflags', '+faststart'],
+      ...['-metadata', 'title=Kind', '-f', 'mp4', '/o/shorts.mp4.part'],
+    ]);
   });
 });
 
