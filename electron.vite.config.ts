@@ -19,7 +19,13 @@ export default defineConfig({
       outDir: at('dist/electron/main'),
       // npm dependencies (zod, yauzl, fluent-ffmpeg, ...) stay in node_modules, inside the asar.
       externalizeDeps: true,
-      rollupOptions: { input: { index: at('electron/main/index.ts') } },
+      // exportWorker: the export process (src/host/node/export/exportRunner.ts).
+      rollupOptions: {
+        input: {
+          index: at('electron/main/index.ts'),
+          exportWorker: at('src/host/node/export/exportWorkerMain.ts'),
+        },
+      },
     },
   },
   preload: {

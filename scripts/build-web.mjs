@@ -3,3 +3,8 @@
 import { bundleForNode } from './bundle-node.mjs';
 
 await bundleForNode({ entry: 'src/web/main.ts', outfile: 'dist/web/main.js' });
+// Exports run in their own process (src/host/node/export/exportRunner.ts), started from this file.
+await bundleForNode({
+  entry: 'src/host/node/export/exportWorkerMain.ts',
+  outfile: 'dist/web/exportWorker.js',
+});

@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import {
   createDispatcher,
   SHELL_EVENT_CHANNEL,
@@ -13,6 +13,7 @@ import { createNodeHostHandlers } from '../../src/host/node/host';
 import { createAllowedFolders, type AllowedFolders } from './allowedFolders';
 import { registerAppScheme, serveApp } from './appProtocol';
 import { CloseGuard, closeChoiceOf, unsavedChangesPrompt } from './closeGuard';
+import { utilityProcessRunner } from './exportProcess';
 import { dialogFolder, showOpenProjectDialog, showSaveProjectDialog } from './dialogs';
 import { denyPermissions, hardenWebContents } from './hardening';
 import { registerIpc, type ShellHandlers } from './ipc';
@@ -109,6 +110,11 @@ async function start(): Promise<void> {
     templatesDir: join(resourcesRoot(), 'samples'),
     version: app.getVersion(),
     shell: 'electron',
+    exportRunner: utilityProcessRunner(join(here, 'exportWorker.js')),
+    showInFolder: async (path) => {
+      shell.showItemInFolder(path);
+      return true;
+    },
   });
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => console.error(`[host] ${channel} failed:`, error),

@@ -21,6 +21,8 @@ export type Command =
       readonly seconds: number;
       readonly dir: string;
       readonly ffmpeg: string | null;
+      /** TikTok, Reels and Shorts in one batch instead of one TikTok export. */
+      readonly batch?: boolean;
     };
 
 export const COMMANDS = ['export', 'validate', 'render-frame', 'bench'] as const;
@@ -61,9 +63,11 @@ export function parseCommand(argv: readonly string[]): Command {
         seconds: { type: 'string' },
         dir: { type: 'string' },
         ffmpeg: { type: 'string' },
+        batch: { type: 'boolean' },
       });
       return {
         name: 'bench-run',
+        ...(values.batch === true ? { batch: true } : {}),
         seconds: seconds('bench', '--seconds', values.seconds) ?? 15,
         dir: typeof values.dir === 'string' ? values.dir : '.',
         ffmpeg: typeof values.ffmpeg === 'string' ? values.ffmpeg : null,

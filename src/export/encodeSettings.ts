@@ -9,6 +9,11 @@ import type { ExportPreset } from './presets';
 export interface EncodeSettings {
   readonly width: number;
   readonly height: number;
+  /**
+   * Size of the raw frames on stdin when it differs from the output (a batch renders once at
+   * its largest size; ffmpeg scales for the smaller outputs). Absent: the output size.
+   */
+  readonly source?: { readonly width: number; readonly height: number } | undefined;
   readonly fps: number;
   /** Frames written to ffmpeg's stdin; the output lasts frameCount / fps seconds. */
   readonly frameCount: number;

@@ -90,7 +90,7 @@ export interface ExportResult {
   readonly reusedFrames: number;
 }
 
-const CANCELLED_MESSAGE = 'The export was cancelled. No video was saved.';
+export const CANCELLED_MESSAGE = 'The export was cancelled. No video was saved.';
 
 /**
  * Renders the project and encodes it with ffmpeg into `outputPath`, through `NAME.part`
@@ -293,7 +293,7 @@ function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ExportError('cancelled', CANCELLED_MESSAGE);
 }
 
-function resolveRange(
+export function resolveRange(
   project: Project,
   fps: number,
   range: ExportVideoOptions['range'],
@@ -306,7 +306,9 @@ function resolveRange(
   }
 }
 
-async function findFfmpeg(options: ExportVideoOptions): Promise<FoundFfmpeg> {
+export async function findFfmpeg(
+  options: Pick<ExportVideoOptions, 'ffmpeg' | 'ffmpegDiscovery'>,
+): Promise<FoundFfmpeg> {
   if (typeof options.ffmpeg === 'object' && options.ffmpeg !== null) return options.ffmpeg;
   try {
     return await discoverFfmpeg({ ...options.ffmpegDiscovery, configuredPath: options.ffmpeg ?? null });
@@ -317,7 +319,7 @@ async function findFfmpeg(options: ExportVideoOptions): Promise<FoundFfmpeg> {
 }
 
 /** Fails early, before any rendering, when the video could not be saved where asked. */
-async function checkOutputFolder(outputPath: string): Promise<void> {
+export async function checkOutputFolder(outputPath: string): Promise<void> {
   const dir = path.dirname(outputPath);
   try {
     if (!(await stat(dir)).isDirectory()) {
@@ -342,8 +344,8 @@ async function checkOutputFolder(outputPath: string): Promise<void> {
  * Writes the audio files the export hears into `dir` (ffmpeg reads them as inputs). Files are
  * named by asset id and a cleaned extension: no user text reaches ffmpeg's arguments.
  */
-async function prepareAudio(
-  options: ExportVideoOptions,
+export async function prepareAudio(
+  options: Pick<ExportVideoOptions, 'project' | 'assets'>,
   dir: string,
   rangeStart: number,
   rangeEnd: number,
@@ -431,7 +433,7 @@ function progressReporter(
   };
 }
 
-function toExportError(
+export function toExportError(
   err: unknown,
   signal: AbortSignal | undefined,
   timeOf: (frame: number) => number,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../host/contract';
-import { createNodeHostHandlers } from '../host/node/host';
+import { childProcessRunner, createNodeHostHandlers } from '../host/node/host';
 import { startWebServer } from './server';
 
 /**
@@ -60,6 +60,9 @@ async function main(): Promise<void> {
     templatesDir: resolve(values.templates ?? join(root, 'resources', 'samples')),
     version: pkg.version ?? '0.0.0',
     shell: 'web',
+    exportRunner: childProcessRunner({
+      script: fileURLToPath(new URL('./exportWorker.js', import.meta.url)),
+    }),
   });
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => console.error(`[host] ${channel} failed:`, error),

@@ -5,6 +5,7 @@ import { useShell } from './shell';
 import { useCanvas } from '../stores/canvas';
 import { useClipboard } from '../stores/clipboard';
 import { useDocument } from '../stores/document';
+import { useExports } from '../stores/exports';
 import { useFiles } from '../stores/files';
 import { useNotices } from '../stores/notices';
 import { useStudio } from '../stores/studio';
@@ -43,6 +44,7 @@ export function useShellEvents(): void {
   const notices = useNotices();
   const canvas = useCanvas();
   const clipboard = useClipboard();
+  const exporter = useExports();
 
   async function runMenu(command: MenuCommand): Promise<void> {
     if (TEXT_EDITS.has(command) && typingInField()) return;
@@ -54,6 +56,9 @@ export function useShellEvents(): void {
         return files.showOpen();
       case 'file.save':
         return documentStore.isOpen ? files.save() : undefined;
+      case 'file.export':
+        exporter.open();
+        return;
       case 'file.saveAs':
         return documentStore.isOpen ? files.showSaveAs() : undefined;
       case 'edit.undo':

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ffmpegFeaturesFor, type EncodeSettings } from '../../export/encodeSettings';
 import { buildFfmpegInvocation, toArgList } from '../../export/ffmpeg/args';
 import { discoverFfmpeg, type FoundFfmpeg } from '../../export/ffmpeg/discover';
+import { exportBatch } from '../../export/batch/exportBatch';
 import { exportVideo } from '../../export/exportVideo';
 import { FRAME_FRIENDLY_GLIBC_TUNABLES, useFrameFriendlyMalloc } from '../../export/ffmpeg/mallocTunables';
 import { PRESETS } from '../../export/presets';
@@ -33,6 +34,9 @@ interface BenchRow {
 
 const DURATIONS = [15, 60] as const;
 const TARGET_RATIO = 1.3;
+/** Three platforms from one render may take at most this many times one export (issue 4). */
+const TARGET_BATCH_RATIO = 1.6;
+const BATCH_SECONDS = 15;
 const TARGET_PEAK_BYTES = 400 * 1024 * 1024;
 const TARGET_GROWTH = 0.1;
 const RSS_SAMPLE_MS = 25;
@@ -47,6 +51,7 @@ export async function benchCommand(args: { keep: boolean }, io: CliIo): Promise<
   const dir = await mkdtemp(path.join(tmpdir(), 'kindness-bench-'));
   io.err(`ffmpeg ${ffmpeg.version} (${ffmpeg.source}): ${ffmpeg.path}\nWorking in ${dir}\n`);
   const rows: BenchRow[] = [];
+  let batch: BenchRun | null = null;
   try {
     for (const seconds of DURATIONS) {
       io.err(`Exporting ${seconds} s...\n`);
@@ -58,10 +63,13 @@ export async function benchCommand(args: { keep: boolean }, io: CliIo): Promise<
       const encodeOnlyCpuSeconds = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
       rows.push({ run, encodeOnlySeconds, encodeOnlyCpuSeconds });
     }
+    io.err(`Exporting ${BATCH_SECONDS} s for TikTok, Reels and Shorts in one batch...\n`);
+    batch = await runChildExport(BATCH_SECONDS, dir, ffmpeg.path, true);
   } finally {
     if (!args.keep) await rm(dir, { recursive: true, force: true });
   }
-  io.out(benchReport(rows));
+  const single = rows.find((r) => r.run.seconds === BATCH_SECONDS)?.run;
+  io.out(benchReport(rows) + (batch !== null && single !== undefined ? batchReport(single, batch) : ''));
   return EXIT.ok;
 }
 
@@ -111,6 +119,21 @@ export function benchReport(rows: readonly BenchRow[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Three platforms in one batch against one export of the same project, in the same run. */
+export function batchReport(single: BenchRun, batch: BenchRun): string {
+  const ratio = batch.wallSeconds / single.wallSeconds;
+  const cpuRatio =
+    batch.cpuSeconds !== null && single.cpuSeconds !== null ? batch.cpuSeconds / single.cpuSeconds : null;
+  return [
+    '',
+    `batch: TikTok + Reels + Shorts from one render, ${batch.seconds} s (${batch.frames} frames drawn once)`,
+    `  one export ${single.wallSeconds.toFixed(1)} s, batch ${batch.wallSeconds.toFixed(1)} s, peak RSS ${Math.round(batch.peakRssBytes / (1024 * 1024))} MB` +
+      (cpuRatio !== null ? `, cpu ratio ${cpuRatio.toFixed(2)}` : ''),
+    `  batch <= ${TARGET_BATCH_RATIO} x one export: ${ratio.toFixed(2)}  ${ratio <= TARGET_BATCH_RATIO ? 'PASS' : 'MISS'}`,
+    '',
+  ].join('\n');
+}
+
 /**
  * CPU seconds used by this process's finished (waited-for) children, from /proc/self/stat
  * (cutime + cstime). Node has no API for a child's resource usage. Null off Linux.
@@ -129,7 +152,7 @@ function childrenCpuSeconds(): number | null {
 }
 
 /** Runs `kindness bench-run` in a new Node process and reads its JSON line. */
-function runChildExport(seconds: number, dir: string, ffmpegPath: string): Promise<BenchRun> {
+function runChildExport(seconds: number, dir: string, ffmpegPath: string, batch = false): Promise<BenchRun> {
   const script = process.argv[1];
   if (script === undefined) return Promise.reject(new Error('cannot tell which script to run'));
   const child = spawn(
@@ -144,6 +167,7 @@ function runChildExport(seconds: number, dir: string, ffmpegPath: string): Promi
       dir,
       '--ffmpeg',
       ffmpegPath,
+      ...(batch ? ['--batch'] : []),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -163,7 +187,7 @@ function runChildExport(seconds: number, dir: string, ffmpegPath: string): Promi
 
 /** `kindness bench-run`: one export, measured from the inside, reported as one JSON line. */
 export async function benchRunCommand(
-  args: { seconds: number; dir: string; ffmpeg: string | null },
+  args: { seconds: number; dir: string; ffmpeg: string | null; batch?: boolean },
   io: CliIo,
 ): Promise<ExitCode> {
   let peak = process.memoryUsage().rss;
@@ -175,6 +199,38 @@ export async function benchRunCommand(
   try {
     const project = benchProject(args.seconds);
     const started = performance.now();
+    if (args.batch === true) {
+      const result = await exportBatch({
+        project,
+        assets: new Map(),
+        outputs: (['tiktok', 'reels', 'shorts'] as const).map((id) => ({
+          id,
+          preset: id,
+          outputPath: path.join(args.dir, `bench-batch-${args.seconds}s-${id}.mp4`),
+        })),
+        ffmpeg: args.ffmpeg,
+        ffmpegDiscovery: { env: io.env },
+        sidecars: false,
+        check: false,
+      });
+      const failed = result.outputs.find((o) => o.state !== 'done');
+      if (failed !== undefined) throw new Error(failed.error?.message ?? 'the batch export failed');
+      const wallSeconds = (performance.now() - started) / 1000;
+      const own = process.resourceUsage();
+      const ffmpegCpu = childrenCpuSeconds();
+      peak = Math.max(peak, own.maxRSS * 1024, process.memoryUsage().rss);
+      const run: BenchRun = {
+        seconds: args.seconds,
+        frames: result.renderedFrames,
+        wallSeconds,
+        fps: result.renderedFrames / wallSeconds,
+        peakRssBytes: peak,
+        reusedFrames: 0,
+        cpuSeconds: ffmpegCpu !== null ? (own.userCPUTime + own.systemCPUTime) / 1e6 + ffmpegCpu : null,
+      };
+      io.out(`${JSON.stringify(run)}\n`);
+      return EXIT.ok;
+    }
     const result = await exportVideo({
       project,
       assets: new Map(),

@@ -40,8 +40,10 @@ export function formatNumber(n: number): string {
 export function buildFfmpegInvocation(s: EncodeSettings): FfmpegInvocation {
   const fps = String(s.fps);
   const duration = formatNumber(s.frameCount / s.fps);
+  const source = s.source ?? { width: s.width, height: s.height };
+  const scaled = source.width !== s.width || source.height !== s.height;
   const videoInput: FfmpegInput = {
-    options: ['-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${s.width}x${s.height}`, '-r', fps],
+    options: ['-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${source.width}x${source.height}`, '-r', fps],
     source: VIDEO_INPUT,
   };
 
@@ -56,7 +58,12 @@ export function buildFfmpegInvocation(s: EncodeSettings): FfmpegInvocation {
   const outputOptions = [
     ...['-map', '0:v:0', '-map', audioMap],
     // Convert with the HD (BT.709) matrix and say so, so players show the colours we drew.
-    ...['-vf', 'scale=out_color_matrix=bt709:out_range=tv'],
+    ...[
+      '-vf',
+      scaled
+        ? `scale=${s.width}:${s.height}:flags=lanczos:out_color_matrix=bt709:out_range=tv`
+        : 'scale=out_color_matrix=bt709:out_range=tv',
+    ],
     ...['-c:v', s.video.codec, '-preset', s.video.x264Preset, '-profile:v', s.video.profile],
     ...['-pix_fmt', s.video.pixFmt],
     ...[
@@ -174,4 +181,87 @@ export function toArgList(inv: FfmpegInvocation): string[] {
 
 export function buildFfmpegArgs(s: EncodeSettings): string[] {
   return toArgList(buildFfmpegInvocation(s));
+}
+
+/** What the GIF encoder needs: plain numbers, checked by the caller. */
+export interface GifSettings {
+  /** Raw frames on stdin. */
+  readonly source: { readonly width: number; readonly height: number };
+  readonly width: number;
+  readonly height: number;
+  /** The GIF's frame rate (frames are picked from the render before they reach ffmpeg). */
+  readonly fps: number;
+  readonly frameCount: number;
+  readonly maxColors: number;
+  readonly bayerScale: number;
+  readonly loop: number;
+  readonly outputPath: string;
+}
+
+/**
+ * An animated GIF in one ffmpeg run: the frames are scaled, split, one branch builds a
+ * palette over the whole clip and the other is mapped through it. ffmpeg holds the scaled
+ * frames until the palette is known (at the end), so GIFs suit short clips.
+ */
+export function buildGifInvocation(s: GifSettings): FfmpegInvocation {
+  const graph = [
+    `[0:v]scale=${s.width}:${s.height}:flags=lanczos,split[frames][forpalette]`,
+    `[forpalette]palettegen=max_colors=${s.maxColors}:stats_mode=full[palette]`,
+    `[frames][palette]paletteuse=dither=bayer:bayer_scale=${s.bayerScale}[gif]`,
+  ].join(';');
+  return {
+    inputs: [
+      {
+        options: [
+          '-f',
+          'rawvideo',
+          '-pix_fmt',
+          'rgba',
+          '-s',
+          `${s.source.width}x${s.source.height}`,
+          '-r',
+          formatNumber(s.fps),
+        ],
+        source: VIDEO_INPUT,
+      },
+    ],
+    globalOptions: ['-hide_banner', '-loglevel', 'warning', '-stats'],
+    filterComplex: graph,
+    outputOptions: [
+      ...['-map', '[gif]', '-loop', String(s.loop)],
+      ...['-t', formatNumber(s.frameCount / s.fps)],
+      ...['-f', 'gif'],
+    ],
+    output: s.outputPath,
+  };
+}
+
+/**
+ * One platform's file from a video stream already encoded for another with the same video
+ * settings: the video is copied as it is, and the platform's own audio (bitrate, clips) and
+ * metadata are added. A batch encodes identical video once this way.
+ */
+export function buildRemuxInvocation(s: EncodeSettings, videoFile: string): FfmpegInvocation {
+  const duration = formatNumber(s.frameCount / s.fps);
+  const audioInputs: FfmpegInput[] =
+    s.audioClips.length === 0
+      ? [{ options: ['-f', 'lavfi'], source: SILENCE_SOURCE }]
+      : s.audioClips.map((clip) => ({ options: [], source: clip.file }));
+  const filterComplex = s.audioClips.length === 0 ? null : audioGraph(s.audioClips, s.features.amixNormalize);
+  const audioMap = filterComplex === null ? '1:a:0' : `[${MIX_LABEL}]`;
+  return {
+    inputs: [{ options: [], source: videoFile }, ...audioInputs],
+    globalOptions: ['-hide_banner', '-loglevel', 'warning'],
+    filterComplex,
+    outputOptions: [
+      ...['-map', '0:v:0', '-map', audioMap, '-c:v', 'copy'],
+      ...['-c:a', s.audio.codec, '-b:a', `${s.audio.bitrateKbps}k`],
+      ...['-ar', String(s.audio.sampleRate), '-ac', String(s.audio.channels)],
+      ...['-t', duration],
+      ...(s.faststart ? ['-movflags', '+faststart'] : []),
+      ...metadataOptions(s.metadata),
+      ...['-f', 'mp4'],
+    ],
+    output: s.outputPath,
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AssetIdSchema, AssetInfoSchema, ProjectSchema } from '../../core/schema';
+import { EXPORT_CHANNELS } from './exportChannels';
 import { resultSchema } from './result';
 import { SAFETY_CHANNELS } from './safetyChannels';
 import { CAPTION_CHANNELS } from './captionChannels';
@@ -157,6 +158,7 @@ export const CHANNELS = {
     response: resultSchema({ assetId: AssetIdSchema, info: AssetInfoSchema }),
   },
   ...REVIEW_CHANNELS,
+  ...EXPORT_CHANNELS,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof CHANNELS;

@@ -2,3 +2,11 @@
 export { createNodeHostHandlers, MAX_ASSET_BYTES, type NodeHostOptions } from './hostHandlers';
 export { createFolderGuard, type FolderGuard } from './hostFolders';
 export { BLANK_TEMPLATE_ID } from './hostTemplates';
+export {
+  childProcessRunner,
+  workerRunner,
+  type ExportRunner,
+  type FromWorker,
+  type ToWorker,
+  type WorkerChannel,
+} from './export/exportRunner';

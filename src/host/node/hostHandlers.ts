@@ -5,6 +5,8 @@ import { failure, type HostHandlers, type RepairNoteSchema } from '../contract';
 import type { z } from 'zod';
 import { assetKindOf, createDocumentStore, type DocumentStore } from './hostDocuments';
 import { isProjectFileName, listProjectFolder, parentWithin } from './hostFiles';
+import { createExportJobs } from './export/exportJobs';
+import { inProcessRunner, type ExportRunner } from './export/exportRunner';
 import { createFolderGuard, type FolderGuard } from './hostFolders';
 import { listTemplates, loadTemplate } from './hostTemplates';
 import { createSubtitleHandlers } from './hostSubtitles';
@@ -28,6 +30,10 @@ export interface NodeHostOptions {
   safetyDir?: string;
   /** Used instead of a guard over `folders` (Electron's grows as the user picks folders in native dialogs). */
   guard?: FolderGuard;
+  /** Where exports run (another process in the app); without it, in this process (tests). */
+  exportRunner?: ExportRunner | undefined;
+  /** Shows a file in the system's file manager (Electron); absent in the web host. */
+  showInFolder?: ((path: string) => Promise<boolean>) | undefined;
 }
 
 /** Biggest picture, sound or font a project takes in. */
@@ -42,6 +48,12 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
   const documents: DocumentStore = createDocumentStore();
   const recovery = createRecoveryStore(options.dataDir, now);
   const settings = createSettingsStore(options.dataDir, now);
+  const exports = createExportJobs({
+    guard,
+    assets: (docId) => documents.assets(docId),
+    runner: options.exportRunner ?? inProcessRunner,
+    showInFolder: options.showInFolder,
+  });
 
   function opened(docId: string, project: Project, path: string | null, repairs: RepairNote[]) {
     return { ok: true as const, docId, project, path, repairs };
@@ -94,6 +106,10 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
     }),
     ...createSubtitleHandlers(guard),
     ...createReviewHandlers({ guard, assets: (id) => documents.assets(id), now }),
+    startExport: exports.startExport,
+    exportStatus: exports.exportStatus,
+    cancelExport: exports.cancelExport,
+    showInFolder: exports.showInFolder,
 
     async appInfo() {
       return {

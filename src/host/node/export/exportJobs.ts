@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { BatchResult, OutputProgress } from '../../../export/batch/exportBatch';
+import { failure, type ExportOutputId, type ExportOutputStatus, type HostHandlers } from '../../contract';
+import type { AssetStore } from '../hostDocuments';
+import type { FolderGuard } from '../hostFolders';
+import { cleanBaseName, freeOutputPaths } from './exportNames';
+import type { ExportRunner, RunningExport } from './exportRunner';
+
+type ExportHandlers = Pick<HostHandlers, 'startExport' | 'exportStatus' | 'cancelExport' | 'showInFolder'>;
+
+export interface ExportJobsOptions {
+  readonly guard: FolderGuard;
+  readonly assets: (docId: string) => AssetStore;
+  readonly runner: ExportRunner;
+  /** Electron shows the file in the system's file manager; the web host cannot. */
+  readonly showInFolder?: ((path: string) => Promise<boolean>) | undefined;
+}
+
+interface Job {
+  readonly running: RunningExport;
+  readonly outputs: Map<ExportOutputId, ExportOutputStatus>;
+  finished: boolean;
+}
+
+/** Finished jobs kept for the page to read their reports. */
+const KEEP_FINISHED = 20;
+
+/** The export channels over a runner; the folder guard decides where files may go. */
+export function createExportJobs(options: ExportJobsOptions): ExportHandlers & { stopAll(): Promise<void> } {
+  const jobs = new Map<string, Job>();
+  /** Paths that running exports will write: a second export never takes them. */
+  const reserved = new Set<string>();
+
+  function forget(): void {
+    const finished = [...jobs].filter(([, job]) => job.finished);
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(id);
+  }
+
+  return {
+    async startExport({ docId, project, outputs, folder, baseName }) {
+      const inside = await options.guard.check(folder);
+      if (!inside.ok) return inside;
+      const isFolder = await stat(inside.path).then(
+        (s) => s.isDirectory(),
+        () => false,
+      );
+      if (!isFolder) {
+        return failure('not-found', `The folder "${basename(inside.path)}" does not exist. Choose another.`);
+      }
+      const base = cleanBaseName(baseName);
+      if (base === '') return failure('bad-name', 'Give the files a name (letters or digits).');
+      const ids = [...new Set(outputs)];
+      const paths = await freeOutputPaths(inside.path, base, ids, reserved);
+      const status = new Map<ExportOutputId, ExportOutputStatus>(
+        ids.map((id) => [id, initialStatus(id, paths.get(id) as string)]),
+      );
+      for (const path of paths.values()) reserved.add(path);
+      const running = options.runner(
+        {
+          project,
+          assets: options.assets(docId),
+          outputs: ids.map((id) => ({ id, preset: id, outputPath: paths.get(id) as string })),
+        },
+        (progress) => applyProgress(status, progress),
+      );
+      const jobId = `job-${randomBytes(8).toString('hex')}`;
+      const job: Job = { running, outputs: status, finished: false };
+      jobs.set(jobId, job);
+      void running.done.then((result) => {
+        applyResult(status, result);
+        job.finished = true;
+        for (const path of paths.values()) reserved.delete(path);
+        forget();
+      });
+      return { ok: true, jobId, outputs: ids.map((id) => ({ id, path: paths.get(id) as string })) };
+    },
+
+    async exportStatus({ jobId }) {
+      const job = jobs.get(jobId);
+      if (job === undefined) return failure('not-found', 'That export is no longer known to the studio.');
+      return { ok: true, state: job.finished ? 'finished' : 'running', outputs: [...job.outputs.values()] };
+    },
+
+    async cancelExport({ jobId, output }) {
+      const job = jobs.get(jobId);
+      if (job === undefined) return failure('not-found', 'That export is no longer known to the studio.');
+      job.running.cancel(output);
+      return { ok: true };
+    },
+
+    async showInFolder({ path }) {
+      const inside = await options.guard.check(path);
+      if (!inside.ok) return inside;
+      if (options.showInFolder === undefined) return { ok: true, shown: false };
+      return { ok: true, shown: await options.showInFolder(inside.path) };
+    },
+
+    async stopAll() {
+      const running = [...jobs.values()].filter((j) => !j.finished);
+      for (const job of running) job.running.cancel();
+      await Promise.all(running.map((j) => j.running.done));
+    },
+  };
+}
+
+function initialStatus(id: ExportOutputId, path: string): ExportOutputStatus {
+  return {
+    id,
+    state: 'waiting',
+    frame: 0,
+    totalFrames: 0,
+    percent: 0,
+    etaSeconds: null,
+    path,
+    sidecars: [],
+    error: null,
+    report: null,
+    warnings: [],
+  };
+}
+
+function applyProgress(status: Map<ExportOutputId, ExportOutputStatus>, p: OutputProgress): void {
+  const current = status.get(p.id as ExportOutputId);
+  if (current === undefined) return;
+  status.set(current.id, {
+    ...current,
+    state: p.state,
+    frame: p.frame,
+    totalFrames: p.totalFrames,
+    percent: Math.round(p.percent * 10) / 10,
+    etaSeconds: p.etaSeconds === null ? null : Math.max(0, Math.round(p.etaSeconds)),
+  });
+}
+
+function applyResult(status: Map<ExportOutputId, ExportOutputStatus>, result: BatchResult): void {
+  for (const output of result.outputs) {
+    const current = status.get(output.id as ExportOutputId);
+    if (current === undefined) continue;
+    status.set(current.id, {
+      ...current,
+      state: output.state,
+      frame: output.state === 'done' ? output.frames : current.frame,
+      totalFrames: output.frames || current.totalFrames,
+      percent: output.state === 'done' ? 100 : current.percent,
+      etaSeconds: output.state === 'done' ? 0 : null,
+      sidecars: [...output.sidecars],
+      error: output.error,
+      report:
+        output.report === null ? null : { level: output.report.level, checks: [...output.report.checks] },
+      warnings: [...output.warnings],
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ExportOutputId } from '../../contract';
+
+/** Characters no file system takes in a name, and control characters. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
+
+/**
+ * A file-name stem from what the creator typed: unsafe characters become `-`, leading dots
+ * and trailing dots or spaces go (hidden files; Windows drops them), at most 80 characters.
+ * Empty when nothing usable is left.
+ */
+export function cleanBaseName(name: string): string {
+  return name
+    .replace(UNSAFE, '-')
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '')
+    .slice(0, 80)
+    .trim();
+}
+
+/** `clip-tiktok.mp4`, `clip-draft.mp4`, `clip.gif`. */
+export function outputFileName(base: string, id: ExportOutputId, copy: number): string {
+  const suffix = copy > 1 ? ` (${copy})` : '';
+  return id === 'gif' ? `${base}${suffix}.gif` : `${base}-${id}${suffix}.mp4`;
+}
+
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Paths for the outputs that replace nothing: when a name is taken (on disk, as a `.part`
+ * being written, or by another running export) every output gets the next free number, so
+ * the files of one export keep one name: `clip-tiktok (2).mp4`, `clip (2).gif`.
+ */
+export async function freeOutputPaths(
+  folder: string,
+  base: string,
+  ids: readonly ExportOutputId[],
+  reserved: ReadonlySet<string>,
+): Promise<Map<ExportOutputId, string>> {
+  for (let copy = 1; copy < 1000; copy++) {
+    const paths = new Map(ids.map((id) => [id, join(folder, outputFileName(base, id, copy))] as const));
+    let free = true;
+    for (const path of paths.values()) {
+      if (reserved.has(path) || (await exists(path)) || (await exists(`${path}.part`))) {
+        free = false;
+        break;
+      }
+    }
+    if (free) return paths;
+  }
+  throw new Error('no free file name');
+}

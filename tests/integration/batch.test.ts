@@ -1,0 +1,180 @@
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportBatch, type BatchResult, type OutputProgress } from '../../src/export/batch/exportBatch';
+import type { FrameSource, FrameSourceRequest } from '../../src/export/frameSource';
+import { createProjectFrameSource } from '../../src/export/projectFrameSource';
+import { smallProject } from './fixtures';
+import { ffprobe } from './helpers/media';
+
+let dir: string;
+const { project, assets } = smallProject({ seconds: 2 });
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'kindness-batch-it-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The project renderer, counting the frames it is asked to draw. */
+function countingRenderer(): {
+  calls: number[];
+  create: (request: FrameSourceRequest) => Promise<FrameSource>;
+} {
+  const calls: number[] = [];
+  return {
+    calls,
+    async create(request) {
+      const source = await createProjectFrameSource(project, assets, request);
+      return {
+        width: source.width,
+        height: source.height,
+        renderFrame(index) {
+          calls.push(index);
+          return source.renderFrame(index);
+        },
+        renderPng: source.renderPng?.bind(source),
+        destroy: () => source.destroy(),
+      };
+    },
+  };
+}
+
+describe('a batch of TikTok, Reels, Shorts and a GIF', () => {
+  let result: BatchResult;
+  const renderer = countingRenderer();
+  const folder = (): string => path.join(dir, 'four');
+
+  beforeAll(async () => {
+    await mkdir(folder());
+    result = await exportBatch({
+      project,
+      assets,
+      outputs: [
+        { id: 'tiktok', preset: 'tiktok', outputPath: path.join(folder(), 'clip-tiktok.mp4') },
+        { id: 'reels', preset: 'reels', outputPath: path.join(folder(), 'clip-reels.mp4') },
+        { id: 'shorts', preset: 'shorts', outputPath: path.join(folder(), 'clip-shorts.mp4') },
+        { id: 'gif', preset: 'gif', outputPath: path.join(folder(), 'clip.gif') },
+      ],
+      createFrameSource: renderer.create,
+    });
+  });
+
+  it('draws each frame once for all four files', () => {
+    expect(result.outputs.map((o) => o.state)).toEqual(['done', 'done', 'done', 'done']);
+    expect(renderer.calls).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    expect(result.renderedFrames).toBe(60);
+  });
+
+  it('makes a full 1080x1920 H.264 video with sound for each platform', async () => {
+    for (const id of ['tiktok', 'reels', 'shorts']) {
+      const probed = await ffprobe(path.join(folder(), `clip-${id}.mp4`));
+      expect(probed.streams.find((s) => s.codec_type === 'video')).toMatchObject({
+        codec_name: 'h264',
+        width: 1080,
+        height: 1920,
+        nb_frames: '60',
+      });
+      expect(probed.streams.find((s) => s.codec_type === 'audio')).toMatchObject({ codec_name: 'aac' });
+    }
+  });
+
+  it('makes a looping 540x960 GIF at 15 fps from every second rendered frame', async () => {
+    const probed = await ffprobe(path.join(folder(), 'clip.gif'));
+    const video = probed.streams.find((s) => s.codec_type === 'video');
+    expect(video).toMatchObject({ codec_name: 'gif', width: 540, height: 960 });
+    expect(Number(probed.format.duration)).toBeCloseTo(2, 1);
+    const gif = result.outputs.find((o) => o.id === 'gif');
+    expect(gif).toMatchObject({ frames: 30, fps: 15, width: 540, height: 960 });
+    expect(gif?.report?.checks.find((c) => c.label === 'Frames')).toMatchObject({ level: 'pass' });
+  });
+
+  it('checks every file against its platform and says so plainly', () => {
+    for (const output of result.outputs) {
+      expect(output.report, output.id).not.toBeNull();
+      expect(
+        output.report?.checks.filter((c) => c.level === 'fail'),
+        output.id,
+      ).toEqual([]);
+    }
+    // Two seconds is under the three TikTok asks for: a warning, not a failure.
+    const tiktok = result.outputs[0];
+    expect(tiktok?.report?.checks.find((c) => c.label === 'Length')).toMatchObject({ level: 'warn' });
+  });
+
+  it('writes captions beside each video and leaves no partial files', async () => {
+    const files = (await readdir(folder())).sort();
+    expect(files.filter((f) => f.endsWith('.part'))).toEqual([]);
+    expect(files).toContain('clip-tiktok.srt');
+    expect(files).toContain('clip-reels.vtt');
+  });
+});
+
+describe('cancelling one output of a batch', () => {
+  let result: BatchResult;
+  const folder = (): string => path.join(dir, 'cancel');
+  const seen: OutputProgress[] = [];
+
+  beforeAll(async () => {
+    await mkdir(folder());
+    const { startBatch } = await import('../../src/export/batch/exportBatch');
+    let cancelled = false;
+    const job = startBatch({
+      project,
+      assets,
+      sidecars: false,
+      outputs: [
+        { id: 'tiktok', preset: 'tiktok', outputPath: path.join(folder(), 'a-tiktok.mp4') },
+        { id: 'reels', preset: 'reels', outputPath: path.join(folder(), 'a-reels.mp4') },
+      ],
+      onProgress(p) {
+        seen.push(p);
+        if (!cancelled && p.id === 'reels' && p.frame >= 10) {
+          cancelled = true;
+          job.cancel('reels');
+        }
+      },
+    });
+    result = await job.done;
+  });
+
+  it('stops that output, leaves no file of it, and finishes the other', async () => {
+    expect(result.outputs.map((o) => [o.id, o.state])).toEqual([
+      ['tiktok', 'done'],
+      ['reels', 'cancelled'],
+    ]);
+    expect(result.outputs[1]?.error?.message).toMatch(/cancelled/);
+    expect(await readdir(folder())).toEqual(['a-tiktok.mp4']);
+    const probed = await ffprobe(path.join(folder(), 'a-tiktok.mp4'));
+    expect(probed.streams.find((s) => s.codec_type === 'video')?.nb_frames).toBe('60');
+  });
+
+  it('reports each output on its own', () => {
+    expect(seen.some((p) => p.id === 'tiktok' && p.state === 'done' && p.percent === 100)).toBe(true);
+    expect(seen.some((p) => p.id === 'reels' && p.state === 'cancelled')).toBe(true);
+  });
+});
+
+describe('an output that cannot be written', () => {
+  it('fails that output with a plain message and keeps the others', async () => {
+    const folder = path.join(dir, 'blocked');
+    await mkdir(path.join(folder, 'taken.mp4'), { recursive: true });
+    const result = await exportBatch({
+      project,
+      assets,
+      sidecars: false,
+      check: false,
+      range: { to: 0.5 },
+      outputs: [
+        { id: 'tiktok', preset: 'tiktok', outputPath: path.join(folder, 'taken.mp4') },
+        { id: 'draft', preset: 'draft', outputPath: path.join(folder, 'ok.mp4') },
+      ],
+    });
+    expect(result.outputs[0]).toMatchObject({ state: 'failed', error: { kind: 'write-failed' } });
+    expect(result.outputs[0]?.error?.message).toMatch(/is a folder/);
+    expect(result.outputs[1]).toMatchObject({ state: 'done' });
+    expect((await readdir(folder)).sort()).toEqual(['ok.mp4', 'taken.mp4']);
+  });
+});
