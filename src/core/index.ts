@@ -7,3 +7,4 @@ export * from './endCard';
 export * from './fonts';
 export * from './platform/platforms';
 export * from './load';
+export * from './audio';

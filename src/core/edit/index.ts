@@ -52,3 +52,21 @@ export {
   type History,
   type RecordOptions,
 } from './history';
+export {
+  MAX_AUDIO_FADE,
+  MAX_AUDIO_TRACKS,
+  MAX_AUDIO_VOLUME,
+  MIN_AUDIO_CLIP,
+  addAudioTrack,
+  deleteAudioTrack,
+  findAudioTrack,
+  moveAudioTrack,
+  renameAudioTrack,
+  setAudioFades,
+  setAudioMuted,
+  setAudioVolume,
+  trimAudioEnd,
+  trimAudioStart,
+  type AddedAudioTrack,
+  type NewAudioTrack,
+} from './audio';
