@@ -5,7 +5,9 @@ export function setAsset(project: Project, assetId: string, info: AssetInfo): Pr
   const existing = project.assets[assetId];
   if (
     existing &&
-    existing.name === info.name && existing.mime === info.mime && existing.size === info.size &&
+    existing.name === info.name &&
+    existing.mime === info.mime &&
+    existing.size === info.size &&
     existing.duration === info.duration
   ) {
     return project;

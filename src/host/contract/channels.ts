@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AssetIdSchema, AssetInfoSchema, ProjectSchema } from '../../core/schema';
+import { AUDIO_CHANNELS } from './audioChannels';
 import { resultSchema } from './result';
 
 /**
@@ -151,6 +152,7 @@ export const CHANNELS = {
     }),
     response: resultSchema({ assetId: AssetIdSchema, info: AssetInfoSchema }),
   },
+  ...AUDIO_CHANNELS,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof CHANNELS;

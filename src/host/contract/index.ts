@@ -1,4 +1,5 @@
 export * from './channels';
+export { AudioInfoSchema, type AudioInfo } from './audioChannels';
 export * from './result';
 export type { Host, HostHandlers, Transport } from './host';
 export { createHostClient } from './client';

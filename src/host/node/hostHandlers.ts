@@ -3,11 +3,13 @@ import { basename } from 'node:path';
 import type { Project } from '../../core/schema';
 import { failure, type HostHandlers, type RepairNoteSchema } from '../contract';
 import type { z } from 'zod';
+import { audioHandlers, importedKind } from './audio/audioHandlers';
+import { createAudioService } from './audio/audioService';
 import { assetKindOf, createDocumentStore, type DocumentStore } from './hostDocuments';
 import { isProjectFileName, listProjectFolder, parentWithin } from './hostFiles';
 import { createFolderGuard, type FolderGuard } from './hostFolders';
 import { listTemplates, loadTemplate } from './hostTemplates';
-import { openProjectFile, SaveError, saveProjectFile } from './projectFile';
+import { assetIdFor, openProjectFile, SaveError, saveProjectFile } from './projectFile';
 import { createRecoveryStore } from './recovery/recoveryStore';
 import { createSettingsStore } from './settings/settingsStore';
 
@@ -37,6 +39,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
   const documents: DocumentStore = createDocumentStore();
   const recovery = createRecoveryStore(options.dataDir, now);
   const settings = createSettingsStore(options.dataDir, now);
+  const audio = createAudioService();
 
   function opened(docId: string, project: Project, path: string | null, repairs: RepairNote[]) {
     return { ok: true as const, docId, project, path, repairs };
@@ -181,11 +184,11 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
     },
 
     async importAsset({ docId, name, mime, data }) {
-      const kind = assetKindOf(mime);
+      const kind = importedKind(assetKindOf(mime), data);
       if (kind === null) {
         return failure(
           'unsupported',
-          `"${name}" cannot be used: pictures (PNG, JPEG, GIF, WebP, SVG), sounds and fonts can.`,
+          `"${name}" cannot be used: pictures (PNG, JPEG, GIF, WebP, SVG), sounds (MP3, WAV, M4A, Ogg) and fonts can.`,
         );
       }
       const bytes = Buffer.from(data, 'base64');
@@ -195,9 +198,18 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
           `"${name}" is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MB, so it was not added.`,
         );
       }
+      if (kind === 'audio') {
+        const checked = await audio.check(name, assetIdFor(bytes), bytes);
+        if (!checked.ok) return checked;
+        const assetId = documents.addAsset(docId, bytes);
+        const info = { kind, name: name.slice(0, 255), mime: checked.mime, size: bytes.length };
+        return { ok: true, assetId, info: { ...info, duration: checked.duration } };
+      }
       const assetId = documents.addAsset(docId, bytes);
       return { ok: true, assetId, info: { kind, name: name.slice(0, 255), mime, size: bytes.length } };
     },
+
+    ...audioHandlers(documents, audio),
   };
 }
 

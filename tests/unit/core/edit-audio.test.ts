@@ -30,7 +30,8 @@ function deepFreeze<T>(value: T): T {
 
 /** A 10 s project with one 6 s sound placed at 2 s. */
 function withTrack(): { project: Project; id: string } {
-  const base = { ...blankProject('Sound test'), scenes: [{ ...blankProject('x').scenes[0]!, duration: 10 }] };
+  const blank = blankProject('Sound test');
+  const base = { ...blank, scenes: blank.scenes.map((s) => ({ ...s, duration: 10 })) };
   const { project, trackId } = addAudioTrack(base, { assetId: ASSET, name: 'song.mp3', start: 2 });
   return { project: deepFreeze(project), id: trackId };
 }
