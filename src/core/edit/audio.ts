@@ -1,4 +1,5 @@
 import type { AudioTrack, Project } from '../schema';
+import { projectDuration } from '../timeline/timeline';
 import { nextId } from './ids';
 
 /**
@@ -77,10 +78,14 @@ export function deleteAudioTrack(project: Project, trackId: string): Project {
   return { ...project, audio: project.audio.filter((t) => t.id !== trackId) };
 }
 
-/** Moves the clip so it starts at `start` (never before 0); what it plays stays the same. */
+/**
+ * Moves the clip so it starts at `start`, between 0 and just before the end of the video (so it
+ * stays on the timeline, where it can be seen and heard); what it plays stays the same.
+ */
 export function moveAudioTrack(project: Project, trackId: string, start: number): Project {
   if (!Number.isFinite(start)) return project;
-  return replaceTrack(project, trackId, (t) => ({ ...t, start: Math.max(0, start) }));
+  const latest = Math.max(0, projectDuration(project) - MIN_AUDIO_CLIP);
+  return replaceTrack(project, trackId, (t) => ({ ...t, start: clamp(start, 0, latest) }));
 }
 
 /**

@@ -56,6 +56,8 @@ describe('audio track commands', () => {
     const { project, id } = withTrack();
     expect(track(moveAudioTrack(project, id, 4.5), id).start).toBe(4.5);
     expect(track(moveAudioTrack(project, id, -3), id).start).toBe(0);
+    // Never past the end of the 10 s video, where it could be neither seen nor heard.
+    expect(track(moveAudioTrack(project, id, 30), id).start).toBeCloseTo(9.95);
     expect(moveAudioTrack(project, 'nope', 1)).toBe(project);
     expect(moveAudioTrack(project, id, 2)).toBe(project);
   });

@@ -178,3 +178,31 @@ describe('a file with pictures but no sound', () => {
     });
   });
 });
+
+describe('a project with a sound, saved and opened again', () => {
+  it('keeps the sound, its length and its waveform', async () => {
+    const { addAudioTrack, setAsset } = await import('../../../src/core/edit');
+    const host = await startHost();
+    const doc = ok(await host.loadTemplate({ id: 'blank' }));
+    const bytes = tones.get('mp3') as Buffer;
+    const imported = ok(
+      await host.importAsset({
+        docId: doc.docId,
+        name: 'theme.mp3',
+        mime: 'audio/mpeg',
+        data: bytes.toString('base64'),
+      }),
+    );
+    const withAsset = setAsset(doc.project, imported.assetId, imported.info);
+    const { project } = addAudioTrack(withAsset, { assetId: imported.assetId, name: 'theme', start: 0.5 });
+    const path = join(dir, 'workspace', 'with-sound.kindness');
+    ok(await host.saveProjectAs({ docId: doc.docId, path, project }));
+
+    const second = await startHost();
+    const reopened = ok(await second.openProject({ path }));
+    const { info } = ok(await second.audioInfo({ docId: reopened.docId, assetId: imported.assetId }));
+    expect(info.peaks.length).toBeGreaterThan(0);
+    expect(reopened.project.audio).toMatchObject([{ name: 'theme', start: 0.5, assetId: imported.assetId }]);
+    expect(reopened.project.assets[imported.assetId]?.duration).toBeCloseTo(imported.info.duration ?? 0, 5);
+  });
+});
