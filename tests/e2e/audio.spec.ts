@@ -1,4 +1,8 @@
 import type { Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SCREENS, expect, openStudio, startFromTemplate, test } from './fixtures';
 
 /** A 16-bit mono WAV: a tone that swells and fades, so its waveform has a visible shape. */
@@ -153,4 +157,38 @@ test('takes a sound dropped on the timeline and refuses a file that is not one',
   await expect(page.getByText('"notes.mp3" is not a sound file the studio can use')).toBeVisible();
   await expect(page.getByTestId('audio-clip')).toHaveCount(1);
   await page.screenshot({ path: `${SCREENS}/audio-refused.png` });
+});
+
+test("plays an M4A (AAC) sound, through the host's WAV version when the browser cannot decode it", async ({
+  page,
+}) => {
+  // Made with the system ffmpeg at test time: 6 s of AAC in an MP4 container.
+  const dir = mkdtempSync(join(tmpdir(), 'kindness-m4a-'));
+  const file = join(dir, 'voice-over.m4a');
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=500:duration=6',
+    '-c:a',
+    'aac',
+    file,
+  ]);
+  const m4a = readFileSync(file);
+  rmSync(dir, { recursive: true, force: true });
+  await page.getByTestId('sound-file-input').setInputFiles({
+    name: 'voice-over.m4a',
+    mimeType: 'audio/x-m4a',
+    buffer: m4a,
+  });
+  const clip = page.getByTestId('audio-clip');
+  await expect(clip).toHaveAttribute('aria-label', /^voice-over: 0:00\.0 to 0:06\.0/);
+  await expect.poll(() => waveformInk(page)).toBeGreaterThan(100);
+  await page.getByTestId('play').click();
+  const lanes = page.getByTestId('audio-lanes');
+  await expect(lanes).toHaveAttribute('data-audio-state', 'running');
+  await expect(lanes).toHaveAttribute('data-audio-scheduled', '1');
+  await page.getByTestId('play').click();
 });

@@ -18,6 +18,8 @@ export interface SoundSource {
 }
 
 export interface AudioPlayer {
+  /** Decodes a sound ahead of time, so Play is heard at once. */
+  prepare(assetId: string): void;
   /** Starts (or restarts) the sound at project time `time`. */
   start(time: number): void;
   stop(): void;
@@ -35,6 +37,8 @@ const START_LEAD = 0.06;
 
 export function createAudioPlayer(source: SoundSource, onChange: () => void = () => undefined): AudioPlayer {
   let context: AudioContext | null = null;
+  // Sounds are decoded on a context of their own: one that never plays needs no user gesture.
+  let decoder: BaseAudioContext | null = null;
   const buffers = new Map<string, Promise<AudioBuffer | null>>();
   let run: {
     id: number;
@@ -50,9 +54,18 @@ export function createAudioPlayer(source: SoundSource, onChange: () => void = ()
     return context;
   }
 
-  function bufferFor(ctx: AudioContext, assetId: string): Promise<AudioBuffer | null> {
+  function decodingContext(): BaseAudioContext | null {
+    if (decoder === null && typeof OfflineAudioContext !== 'undefined') {
+      decoder = new OfflineAudioContext(2, 1, 48000);
+    }
+    return decoder ?? contextOrNull();
+  }
+
+  function bufferFor(assetId: string): Promise<AudioBuffer | null> {
     let pending = buffers.get(assetId);
     if (pending === undefined) {
+      const ctx = decodingContext();
+      if (ctx === null) return Promise.resolve(null);
       pending = source.decode(ctx, assetId).catch(() => null);
       buffers.set(assetId, pending);
       // A failure is tried again next time (the asset may arrive later).
@@ -120,6 +133,9 @@ export function createAudioPlayer(source: SoundSource, onChange: () => void = ()
   }
 
   return {
+    prepare(assetId) {
+      void bufferFor(assetId);
+    },
     start(time) {
       stopNodes();
       const heard = source.tracks().filter((t) => !t.muted && t.volume > 0);
@@ -149,7 +165,7 @@ export function createAudioPlayer(source: SoundSource, onChange: () => void = ()
       for (const track of heard) {
         const clip = audibleClip(track, source.fileDuration(track.assetId), end);
         if (clip.length <= 0 || clip.end <= time) continue;
-        void bufferFor(ctx, track.assetId).then((buffer) => {
+        void bufferFor(track.assetId).then((buffer) => {
           if (buffer !== null && run?.id === current.id) schedule(ctx, current, track, clip, buffer);
         });
       }

@@ -106,7 +106,10 @@ export const useAudio = defineStore('audio', () => {
   watch(
     () => tracks.value.map((t) => t.assetId).join(' '),
     () => {
-      for (const t of tracks.value) void loadInfo(t.assetId);
+      for (const t of tracks.value) {
+        void loadInfo(t.assetId);
+        player.prepare(t.assetId);
+      }
     },
     { immediate: true },
   );
