@@ -127,6 +127,19 @@ test('removes, mutes and nudges a sound from the keyboard', async ({ page }) => 
   });
   const clip = page.getByTestId('audio-clip');
   await expect(clip).toHaveCount(1);
+  // Drag the fade-out handle half a second into the clip.
+  const box = await clip.boundingBox();
+  const handle = await page.getByTestId('audio-fade-out-handle').boundingBox();
+  if (!box || !handle) throw new Error('no clip');
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + handle.width / 2 - box.width / 4, handle.y + handle.height / 2, {
+    steps: 5,
+  });
+  await page.mouse.up();
+  await expect(page.getByTestId('audio-fade-out')).toHaveValue('0.5');
+  await page.screenshot({ path: `${SCREENS}/audio-fade.png` });
+
   await page.getByTestId('audio-mute').check();
   await expect(clip).toHaveAttribute('aria-label', /muted$/);
   await clip.focus();
