@@ -10,3 +10,4 @@ export * from './platform/platforms';
 export * from './load';
 export * from './post';
 export * from './review';
+export * from './audio';

@@ -1,4 +1,5 @@
 import type { AudioTrack, Project } from '../core/schema';
+import { audibleClip } from '../core/audio';
 import { projectDuration } from '../core/timeline/timeline';
 import type { ExportPreset } from './presets';
 
@@ -150,6 +151,7 @@ export function planAudio(
   rangeStart: number,
   rangeEnd: number,
   fileFor: (assetId: string) => string | undefined,
+  fileDurationFor: (assetId: string) => number | undefined = () => undefined,
 ): { clips: AudioClipPlan[]; skipped: { track: AudioTrack; reason: string }[] } {
   const clips: AudioClipPlan[] = [];
   const skipped: { track: AudioTrack; reason: string }[] = [];
@@ -163,22 +165,21 @@ export function planAudio(
       skipped.push({ track, reason: 'its audio file is missing from the project' });
       continue;
     }
-    // Absent duration: to the end of the project (the file may end sooner; ffmpeg stops there).
-    const clipDuration = Math.min(track.duration ?? Infinity, projectEnd - track.start);
-    const clipEnd = track.start + clipDuration;
-    if (!(clipDuration > 0) || clipEnd <= rangeStart || track.start >= rangeEnd) {
+    // The clip stops at its set length, the end of its file or the end of the project, whichever
+    // comes first: a fade-out is placed before that point, so it is heard.
+    const heard = audibleClip(track, fileDurationFor(track.assetId), projectEnd);
+    const clipDuration = heard.length;
+    if (!(clipDuration > 0) || heard.end <= rangeStart || track.start >= rangeEnd) {
       skipped.push({ track, reason: 'it is not heard in the exported time range' });
       continue;
     }
-    // Fades longer than the clip would overlap: each gets at most half of it.
-    const half = clipDuration / 2;
     clips.push({
       file,
       fileStart: track.trimStart,
       clipDuration,
       volume: track.volume,
-      fadeIn: Math.min(track.fadeIn, half),
-      fadeOut: Math.min(track.fadeOut, half),
+      fadeIn: heard.fadeIn,
+      fadeOut: heard.fadeOut,
       cutStart: Math.max(0, rangeStart - track.start),
       outputStart: Math.max(0, track.start - rangeStart),
     });

@@ -19,6 +19,7 @@ import {
 import { EncoderError, EncoderInputClosedError, type Encoder } from './encoder/encoder';
 import { createFluentEncoder } from './encoder/fluentEncoder';
 import { DISK_FULL_MESSAGE, ExportError, fileErrorMessage, isDiskFull } from './errors';
+import { analyzeAudio } from './audio/analyzeAudio';
 import { buildFfmpegInvocation, toArgList } from './ffmpeg/args';
 import {
   discoverFfmpeg,
@@ -144,7 +145,7 @@ export async function exportVideo(options: ExportVideoOptions): Promise<ExportRe
 
   try {
     tempDir = await mkdtemp(path.join(tmpdir(), 'kindness-export-'));
-    const audioClips = await prepareAudio(options, tempDir, rangeStart, rangeEnd, log, warnings);
+    const audioClips = await prepareAudio(options, ffmpeg.path, tempDir, rangeStart, rangeEnd, log, warnings);
     const post = postText(project.post, preset.platform);
     const settings: EncodeSettings = {
       width,
@@ -345,7 +346,8 @@ export async function checkOutputFolder(outputPath: string): Promise<void> {
  * named by asset id and a cleaned extension: no user text reaches ffmpeg's arguments.
  */
 export async function prepareAudio(
-  options: Pick<ExportVideoOptions, 'project' | 'assets'>,
+  options: Pick<ExportVideoOptions, 'project' | 'assets' | 'signal'>,
+  ffmpegPath: string,
   dir: string,
   rangeStart: number,
   rangeEnd: number,
@@ -355,12 +357,33 @@ export async function prepareAudio(
   const { project, assets } = options;
   const fileFor = (assetId: string): string | undefined =>
     assets.has(assetId) ? path.join(dir, `${assetId}${audioExtension(project, assetId)}`) : undefined;
+  // Every file a heard track uses is written first, so the ones of unknown length can be measured.
+  const durations = new Map<string, number>();
+  for (const track of project.audio) {
+    const file = fileFor(track.assetId);
+    const data = assets.get(track.assetId);
+    if (track.muted || file === undefined || data === undefined || durations.has(track.assetId)) continue;
+    try {
+      await writeFile(file, data);
+    } catch (err) {
+      throw new ExportError(
+        isDiskFull(err) ? 'disk-full' : 'write-failed',
+        fileErrorMessage(err, 'The audio could not be prepared', file),
+      );
+    }
+    const known = project.assets[track.assetId]?.duration;
+    durations.set(track.assetId, known ?? (await measureAudio(ffmpegPath, file, options.signal, log)));
+  }
   const { clips, skipped } = planAudio(
     project.audio,
     projectDuration(project),
     rangeStart,
     rangeEnd,
     fileFor,
+    (assetId) => {
+      const d = durations.get(assetId);
+      return d !== undefined && d > 0 ? d : undefined;
+    },
   );
   for (const { track, reason } of skipped) {
     const name = track.name !== '' ? `"${track.name}"` : `track ${track.id}`;
@@ -369,23 +392,28 @@ export async function prepareAudio(
       warnings.push(`The audio ${name} was left out: ${reason}.`);
     }
   }
-  const written = new Set<string>();
-  for (const clip of clips) {
-    if (written.has(clip.file)) continue;
-    const assetId = path.basename(clip.file).replace(/\..*$/, '');
-    const data = assets.get(assetId);
-    if (data === undefined) continue;
-    try {
-      await writeFile(clip.file, data);
-    } catch (err) {
-      throw new ExportError(
-        isDiskFull(err) ? 'disk-full' : 'write-failed',
-        fileErrorMessage(err, 'The audio could not be prepared', clip.file),
-      );
-    }
-    written.add(clip.file);
-  }
   return clips;
+}
+
+/**
+ * The length of a sound file (projects from before lengths were stored at import); 0 when it
+ * cannot be measured, and the clip then runs to its set length or the video's end as before.
+ */
+async function measureAudio(
+  ffmpegPath: string,
+  file: string,
+  signal: AbortSignal | undefined,
+  log: (line: string) => void,
+): Promise<number> {
+  try {
+    const { duration } = await analyzeAudio(ffmpegPath, file, signal ? { signal } : {});
+    log(`Measured ${path.basename(file)}: ${duration.toFixed(3)} s.`);
+    return duration;
+  } catch (err) {
+    throwIfCancelled(signal);
+    log(`Could not measure ${path.basename(file)}: ${err instanceof Error ? err.message : String(err)}.`);
+    return 0;
+  }
 }
 
 function audioExtension(project: Project, assetId: string): string {

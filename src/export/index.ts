@@ -28,3 +28,11 @@ export { toSrt, toVtt } from '../core/captions/subtitles';
 export { postText, type PostTextResult } from './sidecars/postText';
 export { coverTime } from './sidecars/cover';
 export { writeSidecars, type SidecarRequest, type SidecarResult } from './sidecars/writeSidecars';
+export {
+  analyzeAudio,
+  AudioAnalysisError,
+  PEAKS_PER_SECOND,
+  type AudioAnalysis,
+  type AudioAnalysisProblem,
+} from './audio/analyzeAudio';
+export { writePreviewWav } from './audio/previewAudio';

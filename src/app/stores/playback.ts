@@ -4,6 +4,16 @@ import { projectDuration } from '../../core/timeline';
 import { useDocument } from './document';
 
 /**
+ * Something that plays along with the picture (the sound): told where playback starts and when
+ * it stops. While it has a clock of its own (`time()` not null), the picture follows that clock.
+ */
+export interface PlaybackFollower {
+  start(time: number): void;
+  stop(): void;
+  time(): number | null;
+}
+
+/**
  * The playhead and playback. Playback follows the wall clock through requestAnimationFrame and
  * moves the playhead on whole frames of the project's rate; the preview draws whatever frame
  * the playhead is on, with the same evaluate() and renderer as the export.
@@ -20,6 +30,7 @@ export const usePlayback = defineStore('playback', () => {
   const fps = computed(() => documentStore.project?.video.fps ?? 30);
 
   let frameRequest = 0;
+  let follower: PlaybackFollower | null = null;
   let clockStart = 0;
   let timeAtStart = 0;
 
@@ -31,14 +42,15 @@ export const usePlayback = defineStore('playback', () => {
 
   function tick(now: number): void {
     if (!playing.value) return;
-    const t = timeAtStart + (now - clockStart) / 1000;
+    const t = follower?.time() ?? timeAtStart + (now - clockStart) / 1000;
     if (t >= duration.value) {
       time.value = snap(duration.value);
       pause();
       return;
     }
     const next = snap(t);
-    if (next !== time.value) {
+    // Forward only: when the sound clock takes over a moment after play, the picture waits for it.
+    if (next > time.value) {
       time.value = next;
       framesShown.value++;
     }
@@ -52,6 +64,7 @@ export const usePlayback = defineStore('playback', () => {
     playing.value = true;
     clockStart = performance.now();
     timeAtStart = time.value;
+    follower?.start(time.value);
     frameRequest = requestAnimationFrame(tick);
   }
 
@@ -59,6 +72,7 @@ export const usePlayback = defineStore('playback', () => {
     if (!playing.value) return;
     playing.value = false;
     cancelAnimationFrame(frameRequest);
+    follower?.stop();
   }
 
   function toggle(): void {
@@ -72,12 +86,20 @@ export const usePlayback = defineStore('playback', () => {
     if (playing.value) {
       clockStart = performance.now();
       timeAtStart = time.value;
+      follower?.start(time.value);
     }
+  }
+
+  /** Lets the sound play along (one follower; null detaches it). */
+  function follow(next: PlaybackFollower | null): void {
+    follower?.stop();
+    follower = next;
+    if (next !== null && playing.value) next.start(time.value);
   }
 
   function step(frames: number): void {
     seek(time.value + frames / fps.value + 1e-6);
   }
 
-  return { time, playing, duration, fps, framesShown, play, pause, toggle, seek, step };
+  return { time, playing, duration, fps, framesShown, play, pause, toggle, seek, step, follow };
 });

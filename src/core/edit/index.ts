@@ -88,3 +88,21 @@ export {
   type AddedCaption,
 } from './captions';
 export { captionFixFor, secondsToRead, type CaptionFix } from './captionFixes';
+export {
+  MAX_AUDIO_FADE,
+  MAX_AUDIO_TRACKS,
+  MAX_AUDIO_VOLUME,
+  MIN_AUDIO_CLIP,
+  addAudioTrack,
+  deleteAudioTrack,
+  findAudioTrack,
+  moveAudioTrack,
+  renameAudioTrack,
+  setAudioFades,
+  setAudioMuted,
+  setAudioVolume,
+  trimAudioEnd,
+  trimAudioStart,
+  type AddedAudioTrack,
+  type NewAudioTrack,
+} from './audio';

@@ -9,5 +9,7 @@ export const AssetInfoSchema = z.object({
   name: z.string().max(255),
   mime: z.string().max(100),
   size: z.number().int().min(0),
+  /** Seconds of sound in an audio file, measured when it was imported; absent in older projects. */
+  duration: z.number().finite().positive().optional(),
 });
 export type AssetInfo = z.infer<typeof AssetInfoSchema>;

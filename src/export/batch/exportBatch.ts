@@ -224,7 +224,7 @@ async function runGroup(group: RenderGroup, runs: OutputRun[], ctx: GroupContext
     const audioWarnings: string[] = [];
     const needsAudio = runs.some((r) => r.planned.preset.id !== 'gif');
     const audioClips = needsAudio
-      ? await prepareAudio(options, tempDir, rangeStart, rangeEnd, log, audioWarnings)
+      ? await prepareAudio(options, ffmpeg.path, tempDir, rangeStart, rangeEnd, log, audioWarnings)
       : [];
     const create =
       options.createFrameSource ??

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AssetIdSchema, AssetInfoSchema, ProjectSchema } from '../../core/schema';
 import { EXPORT_CHANNELS } from './exportChannels';
+import { AUDIO_CHANNELS } from './audioChannels';
 import { resultSchema } from './result';
 import { SAFETY_CHANNELS } from './safetyChannels';
 import { CAPTION_CHANNELS } from './captionChannels';
@@ -159,6 +160,7 @@ export const CHANNELS = {
   },
   ...REVIEW_CHANNELS,
   ...EXPORT_CHANNELS,
+  ...AUDIO_CHANNELS,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof CHANNELS;

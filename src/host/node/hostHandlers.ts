@@ -3,6 +3,8 @@ import { basename, dirname, join } from 'node:path';
 import type { Project } from '../../core/schema';
 import { failure, type HostHandlers, type RepairNoteSchema } from '../contract';
 import type { z } from 'zod';
+import { audioHandlers, importedKind } from './audio/audioHandlers';
+import { createAudioService } from './audio/audioService';
 import { assetKindOf, createDocumentStore, type DocumentStore } from './hostDocuments';
 import { isProjectFileName, listProjectFolder, parentWithin } from './hostFiles';
 import { createExportJobs } from './export/exportJobs';
@@ -10,7 +12,7 @@ import { inProcessRunner, type ExportRunner } from './export/exportRunner';
 import { createFolderGuard, type FolderGuard } from './hostFolders';
 import { listTemplates, loadTemplate } from './hostTemplates';
 import { createSubtitleHandlers } from './hostSubtitles';
-import { openProjectFile, SaveError, saveProjectFile } from './projectFile';
+import { assetIdFor, openProjectFile, SaveError, saveProjectFile } from './projectFile';
 import { createRecoveryStore } from './recovery/recoveryStore';
 import { createSettingsStore } from './settings/settingsStore';
 import { createSafetyHandlers } from './safety/safetyDirectoryStore';
@@ -54,6 +56,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
     runner: options.exportRunner ?? inProcessRunner,
     showInFolder: options.showInFolder,
   });
+  const audio = createAudioService();
 
   function opened(docId: string, project: Project, path: string | null, repairs: RepairNote[]) {
     return { ok: true as const, docId, project, path, repairs };
@@ -210,11 +213,11 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
     },
 
     async importAsset({ docId, name, mime, data }) {
-      const kind = assetKindOf(mime);
+      const kind = importedKind(assetKindOf(mime), data);
       if (kind === null) {
         return failure(
           'unsupported',
-          `"${name}" cannot be used: pictures (PNG, JPEG, GIF, WebP, SVG), sounds and fonts can.`,
+          `"${name}" cannot be used: pictures (PNG, JPEG, GIF, WebP, SVG), sounds (MP3, WAV, M4A, Ogg) and fonts can.`,
         );
       }
       const bytes = Buffer.from(data, 'base64');
@@ -224,9 +227,18 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
           `"${name}" is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MB, so it was not added.`,
         );
       }
+      if (kind === 'audio') {
+        const checked = await audio.check(name, assetIdFor(bytes), bytes);
+        if (!checked.ok) return checked;
+        const assetId = documents.addAsset(docId, bytes);
+        const info = { kind, name: name.slice(0, 255), mime: checked.mime, size: bytes.length };
+        return { ok: true, assetId, info: { ...info, duration: checked.duration } };
+      }
       const assetId = documents.addAsset(docId, bytes);
       return { ok: true, assetId, info: { kind, name: name.slice(0, 255), mime, size: bytes.length } };
     },
+
+    ...audioHandlers(documents, audio),
   };
 }
 

@@ -1,0 +1,1 @@
+export { audibleClip, clipGainAt, type AudibleClip } from './clip';

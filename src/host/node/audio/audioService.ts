@@ -1,0 +1,145 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  analyzeAudio,
+  AudioAnalysisError,
+  discoverFfmpeg,
+  FfmpegNotFoundError,
+  INSTALL_HINT,
+  writePreviewWav,
+  type AudioAnalysis,
+} from '../../../export';
+import { failure, type AudioInfo, type Failure } from '../../contract';
+import { AUDIO_MIME, sniffAudio, SUPPORTED_AUDIO_TEXT, type AudioFormat } from './sniffAudio';
+
+/**
+ * The host's sound work: checking a file on import, measuring it (length, waveform) and
+ * making a preview version the page can decode. Measurements are kept per asset id (a
+ * content hash, so the same bytes are never decoded twice, whichever document has them).
+ */
+export interface AudioService {
+  /** Whether `bytes` is a sound the studio can use; its type and length when it is. */
+  check(
+    name: string,
+    assetId: string,
+    bytes: Buffer,
+  ): Promise<{ ok: true; mime: string; duration: number } | Failure>;
+  info(assetId: string, bytes: Buffer): Promise<{ ok: true; info: AudioInfo } | Failure>;
+  preview(assetId: string, bytes: Buffer): Promise<{ ok: true; mime: string; data: string } | Failure>;
+}
+
+export interface AudioServiceOptions {
+  /** The ffmpeg to use; found on first need otherwise (FFMPEG_PATH, PATH, bundled). */
+  readonly ffmpegPath?: () => Promise<string>;
+}
+
+export function createAudioService(options: AudioServiceOptions = {}): AudioService {
+  const analyses = new Map<string, Promise<AudioAnalysis>>();
+  let found: Promise<string> | null = null;
+  const ffmpeg = (): Promise<string> => {
+    if (options.ffmpegPath) return options.ffmpegPath();
+    found ??= discoverFfmpeg().then((f) => f.path);
+    // A failed search is tried again next time (ffmpeg may have been installed meanwhile).
+    found.catch(() => (found = null));
+    return found;
+  };
+
+  function analysisOf(assetId: string, bytes: Buffer, format: AudioFormat): Promise<AudioAnalysis> {
+    let pending = analyses.get(assetId);
+    if (pending === undefined) {
+      pending = withTempFile(bytes, format, async (file) => analyzeAudio(await ffmpeg(), file));
+      analyses.set(assetId, pending);
+      pending.catch(() => analyses.delete(assetId));
+    }
+    return pending;
+  }
+
+  return {
+    async check(name, assetId, bytes) {
+      const format = sniffAudio(bytes);
+      if (format === null) return notASound(name);
+      try {
+        const analysis = await analysisOf(assetId, bytes, format);
+        return { ok: true, mime: AUDIO_MIME[format], duration: analysis.duration };
+      } catch (error) {
+        return soundFailure(name, error);
+      }
+    },
+
+    async info(assetId, bytes) {
+      const format = sniffAudio(bytes);
+      if (format === null) return notASound('This file');
+      try {
+        const a = await analysisOf(assetId, bytes, format);
+        const peaks = Buffer.from(a.peaks.buffer, a.peaks.byteOffset, a.peaks.byteLength).toString('base64');
+        const info: AudioInfo = {
+          duration: a.duration,
+          sampleRate: a.sampleRate,
+          channels: a.channels,
+          peaksPerSecond: a.peaksPerSecond,
+          peaks,
+        };
+        return { ok: true, info };
+      } catch (error) {
+        return soundFailure('This sound', error);
+      }
+    },
+
+    async preview(assetId, bytes) {
+      const format = sniffAudio(bytes);
+      if (format === null) return notASound('This file');
+      try {
+        const { duration } = await analysisOf(assetId, bytes, format);
+        const wav = await withTempFile(bytes, format, async (file) => {
+          const out = path.join(path.dirname(file), 'preview.wav');
+          await writePreviewWav(await ffmpeg(), file, out, duration);
+          return readFile(out);
+        });
+        return { ok: true, mime: 'audio/wav', data: wav.toString('base64') };
+      } catch (error) {
+        return soundFailure('This sound', error);
+      }
+    },
+  };
+}
+
+function notASound(name: string): Failure {
+  return failure(
+    'unsupported',
+    `"${name}" is not a sound file the studio can use: choose an ${SUPPORTED_AUDIO_TEXT} file.`,
+  );
+}
+
+function soundFailure(name: string, error: unknown): Failure {
+  const quoted = name.startsWith('This ') ? name : `"${name}"`;
+  if (error instanceof FfmpegNotFoundError) {
+    return failure('ffmpeg-not-found', `Sounds are read with ffmpeg, which was not found. ${INSTALL_HINT}`);
+  }
+  if (error instanceof AudioAnalysisError) {
+    if (error.problem === 'no-sound') return failure('no-sound', `${quoted} has no sound in it.`);
+    if (error.problem === 'timeout') return failure('undecodable', `${quoted} took too long to read.`);
+    return failure(
+      'undecodable',
+      `${quoted} could not be read as a sound: it may be damaged or in a format the studio does not know ` +
+        `(${SUPPORTED_AUDIO_TEXT} work).`,
+    );
+  }
+  throw error;
+}
+
+/** ffmpeg reads files (an m4a's index may sit at its end, which a pipe cannot seek to). */
+async function withTempFile<T>(
+  bytes: Buffer,
+  format: AudioFormat,
+  use: (file: string) => Promise<T>,
+): Promise<T> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'kindness-audio-'));
+  try {
+    const file = path.join(dir, `sound.${format}`);
+    await writeFile(file, bytes);
+    return await use(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
