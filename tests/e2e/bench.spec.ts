@@ -10,6 +10,8 @@ import type { ElementInput, ProjectInput } from '../../src/core/schema';
  * nothing about time (a shared machine is noisy); run them with KINDNESS_BENCH=1.
  */
 test.skip(process.env.KINDNESS_BENCH !== '1', 'benchmarks run with KINDNESS_BENCH=1');
+// A trace snapshots the page on every change: it would measure Playwright, not the studio.
+test.use({ trace: 'off' });
 
 function animatedScene(id: string, count: number) {
   const elements: ElementInput[] = Array.from({ length: count }, (_, i) => {
