@@ -52,3 +52,15 @@ export {
   type History,
   type RecordOptions,
 } from './history';
+export {
+  DEFAULT_HOLD,
+  MAX_DRAWING_FRAMES,
+  MAX_HOLD,
+  addStrokeAt,
+  deleteDrawingFrame,
+  drawingFrameAtPosition,
+  drawingFrameStarts,
+  drawingLength,
+  insertDrawingFrame,
+  setDrawingFrameHold,
+} from './drawing';
