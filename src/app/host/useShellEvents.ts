@@ -5,6 +5,7 @@ import { useShell } from './shell';
 import { useCanvas } from '../stores/canvas';
 import { useClipboard } from '../stores/clipboard';
 import { useDocument } from '../stores/document';
+import { useDrawing } from '../stores/drawing';
 import { useFiles } from '../stores/files';
 import { useNotices } from '../stores/notices';
 import { useStudio } from '../stores/studio';
@@ -89,6 +90,9 @@ export function useShellEvents(): void {
         return;
       case 'view.toggleSafeZones':
         canvas.toggleSafeZones();
+        return;
+      case 'view.toggleOnionSkin':
+        useDrawing().toggleOnionSkin();
         return;
       case 'help.about': {
         const info = await host.appInfo({});
