@@ -29,7 +29,7 @@ async function tints(container: Locator): Promise<{ red: number; green: number }
       let red = 0;
       let green = 0;
       for (let i = 0; i < data.length; i += 4) {
-        const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
+        const [r = 0, g = 0, b = 0, a = 0] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
         if (a < 40) continue;
         if (r > 150 && g < 120 && b < 130) red++;
         if (g > 150 && r < 120 && b < 170) green++;

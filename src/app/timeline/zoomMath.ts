@@ -41,7 +41,7 @@ export function rulerTicks(duration: number, fps: number, pxPerSecond: number): 
   const stepFrames =
     frameStep ??
     fps *
-      (SECOND_STEPS.find((s) => s * pxPerSecond >= MIN_TICK_PX) ?? SECOND_STEPS[SECOND_STEPS.length - 1]!);
+      (SECOND_STEPS.find((s) => s * pxPerSecond >= MIN_TICK_PX) ?? 300);
   const totalFrames = Math.round(duration * fps);
   const ticks: RulerTick[] = [];
   for (let frame = 0; frame <= totalFrames; frame += stepFrames) {

@@ -32,7 +32,7 @@ function stroke(x: number): BrushStroke {
 
 function withDrawing(holds: number[]): Project {
   const base = blankProject('Drawing');
-  const sceneId = base.scenes[0]!.id;
+  const sceneId = first(base.scenes).id;
   const drawing = ElementSchema.parse({
     id: 'drawing-1',
     kind: 'drawing',
@@ -44,12 +44,18 @@ function withDrawing(holds: number[]): Project {
 }
 
 function drawingOf(project: Project): DrawingElement {
-  const el = findElement(project.scenes[0]!.elements, 'drawing-1');
+  const el = findElement(first(project.scenes).elements, 'drawing-1');
   if (el?.kind !== 'drawing') throw new Error('no drawing');
   return el;
 }
 
-const scene = (p: Project) => p.scenes[0]!.id;
+function first<T>(list: readonly T[], index = 0): T {
+  const item = list[index];
+  if (item === undefined) throw new Error(`nothing at ${index}`);
+  return item;
+}
+
+const scene = (p: Project) => first(p.scenes).id;
 
 describe('drawing frames', () => {
   it('finds the frame under a position and where each frame starts', () => {
@@ -63,7 +69,7 @@ describe('drawing frames', () => {
     const next = addStrokeAt(project, scene(project), 'drawing-1', 3, stroke(500));
     const el = drawingOf(next);
     expect(el.frames.map((f) => f.strokes.length)).toEqual([1, 2]);
-    expect(drawingOf(project).frames[1]!.strokes).toHaveLength(1);
+    expect(drawingOf(project).frames[1]?.strokes).toHaveLength(1);
     expect(ProjectSchema.safeParse(next).success).toBe(true);
   });
 
@@ -73,7 +79,7 @@ describe('drawing frames', () => {
     const el = drawingOf(next);
     expect(el.frames).toHaveLength(3);
     expect(drawingFrameStarts(el)[2]).toBe(9);
-    expect(el.frames[2]!.strokes).toEqual([stroke(500)]);
+    expect(el.frames[2]?.strokes).toEqual([stroke(500)]);
     // The preview shows the new frame at that moment (30 fps).
     expect(drawingFrameIndex(el, 9 / 30, 30)).toBe(2);
   });
@@ -103,9 +109,9 @@ describe('drawing frames', () => {
   it('sets a hold length between 1 and 600 video frames', () => {
     const project = withDrawing([2, 2]);
     const id = scene(project);
-    expect(drawingOf(setDrawingFrameHold(project, id, 'drawing-1', 1, 6)).frames[1]!.hold).toBe(6);
-    expect(drawingOf(setDrawingFrameHold(project, id, 'drawing-1', 1, 0)).frames[1]!.hold).toBe(1);
-    expect(drawingOf(setDrawingFrameHold(project, id, 'drawing-1', 1, 9999)).frames[1]!.hold).toBe(600);
+    expect(drawingOf(setDrawingFrameHold(project, id, 'drawing-1', 1, 6)).frames[1]?.hold).toBe(6);
+    expect(drawingOf(setDrawingFrameHold(project, id, 'drawing-1', 1, 0)).frames[1]?.hold).toBe(1);
+    expect(drawingOf(setDrawingFrameHold(project, id, 'drawing-1', 1, 9999)).frames[1]?.hold).toBe(600);
     expect(setDrawingFrameHold(project, id, 'drawing-1', 1, Number.NaN)).toBe(project);
     expect(setDrawingFrameHold(project, id, 'drawing-1', 7, 3)).toBe(project);
   });
