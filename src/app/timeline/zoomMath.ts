@@ -38,10 +38,7 @@ const SECOND_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300];
 export function rulerTicks(duration: number, fps: number, pxPerSecond: number): RulerTick[] {
   if (!(duration > 0) || !(fps > 0) || !(pxPerSecond > 0)) return [];
   const frameStep = FRAME_STEPS.find((f) => f < fps && (f / fps) * pxPerSecond >= MIN_TICK_PX);
-  const stepFrames =
-    frameStep ??
-    fps *
-      (SECOND_STEPS.find((s) => s * pxPerSecond >= MIN_TICK_PX) ?? 300);
+  const stepFrames = frameStep ?? fps * (SECOND_STEPS.find((s) => s * pxPerSecond >= MIN_TICK_PX) ?? 300);
   const totalFrames = Math.round(duration * fps);
   const ticks: RulerTick[] = [];
   for (let frame = 0; frame <= totalFrames; frame += stepFrames) {
