@@ -1,6 +1,7 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { installBenchHook } from './benchHook';
 import { createBrowserHost } from './host/browserHost';
 import { takeToken } from './host/token';
 import { SHELL_KEY } from './host/shell';
@@ -28,8 +29,10 @@ async function start(): Promise<void> {
   const app = createApp(App);
   app.provide(HOST_KEY, desktopHost ?? createBrowserHost(token ?? ''));
   app.provide(SHELL_KEY, window.kindnessShell ?? null);
-  app.use(createPinia());
+  const pinia = createPinia();
+  app.use(pinia);
   app.mount(root);
+  installBenchHook(pinia);
 }
 
 void start();

@@ -5,11 +5,13 @@ import { blankProject } from '../../src/core/edit';
 import type { ElementInput, ProjectInput } from '../../src/core/schema';
 
 /**
- * Preview benchmarks (issue 3): playback of a scene with 100 animated elements (frames shown
- * per second over 5 s) and the time to open a 100-scene project. They print figures and assert
+ * Preview benchmarks (issue 3): playback of a scene with 100 animated elements (frames drawn
+ * per second over 5 s, uncapped by the project's frame rate) and the time to open a 100-scene project. They print figures and assert
  * nothing about time (a shared machine is noisy); run them with KINDNESS_BENCH=1.
  */
 test.skip(process.env.KINDNESS_BENCH !== '1', 'benchmarks run with KINDNESS_BENCH=1');
+// A trace snapshots the page on every change: it would measure Playwright, not the studio.
+test.use({ trace: 'off' });
 
 function animatedScene(id: string, count: number) {
   const elements: ElementInput[] = Array.from({ length: count }, (_, i) => {
@@ -50,22 +52,19 @@ test('preview playback of 100 animated elements', async ({ page, studio }) => {
   await page.getByRole('button', { name: /bench-100-elements/ }).click();
   await expect(page.getByTestId('scene-card')).toHaveCount(1);
 
-  const frames = await page.evaluate(async () => {
-    const readout = document.querySelector('.frame-readout');
-    if (!readout) throw new Error('no frame readout');
-    const seen = new Set<string>();
-    const observer = new MutationObserver(() => seen.add(readout.textContent ?? ''));
-    observer.observe(readout, { characterData: true, childList: true, subtree: true });
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
-    await new Promise((resolve) => setTimeout(resolve, 5000));
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
-    observer.disconnect();
-    return seen.size;
+  // Uncapped: the playhead moves on as soon as the preview has drawn the previous frame, through
+  // the same evaluate() and renderer as playback, so the figure shows what the page can draw.
+  const run = await page.evaluate(async () => {
+    const bench = window.kindnessBench;
+    if (!bench) throw new Error('the studio has no benchmark hook');
+    return bench.freeRun(5);
   });
+  const fps = run.frames / run.seconds;
   console.log(
-    `[bench] preview playback, 100 animated elements: ${(frames / 5).toFixed(1)} frames/s (project 30 fps)`,
+    `[bench] preview, 100 animated elements, uncapped: ${fps.toFixed(1)} frames drawn/s ` +
+      `(${run.frames} frames in ${run.seconds.toFixed(2)} s; target >= 50)`,
   );
-  expect(frames).toBeGreaterThan(0);
+  expect(run.frames).toBeGreaterThan(0);
 });
 
 test('opening a 100-scene project', async ({ page, studio }) => {
@@ -83,5 +82,7 @@ test('opening a 100-scene project', async ({ page, studio }) => {
   await expect(page.getByTestId('scene-card')).toHaveCount(100);
   await expect(page.getByTestId('scene-block')).toHaveCount(100);
   const ms = Date.now() - started;
-  console.log(`[bench] open a 100-scene project (host read + UI with 100 live thumbnails): ${ms} ms`);
+  console.log(
+    `[bench] open a 100-scene project (host read + UI with 100 live thumbnails): ${ms} ms (target <= 1000)`,
+  );
 });

@@ -16,6 +16,7 @@ export const ICONS = {
   music: ['M9 18V5l12-2v13', 'M6 15a3 3 0 1 0 0 6 3 3 0 0 0 0-6z', 'M18 13a3 3 0 1 0 0 6 3 3 0 0 0 0-6z'],
   pause: ['M7 4.5h3.5v15H7z', 'M13.5 4.5H17v15h-3.5z'],
   back: ['M15 18l-6-6 6-6'],
+  next: ['M9 18l6-6-6-6'],
   close: ['M6 6l12 12', 'M18 6L6 18'],
   restore: ['M3 12a9 9 0 1 0 3-6.7L3 8', 'M3 3v5h5', 'M12 7v5l3 2'],
   toStart: ['M18 19L8 12l10-7z', 'M6 5v14'],
@@ -52,6 +53,8 @@ export const ICONS = {
   safeZone: ['M4 4h16v16H4z', 'M8 8h8v8H8z'],
   diamond: ['M12 3l9 9-9 9-9-9z'],
   captions: ['M3 5h18v14H3z', 'M7 11h4', 'M13 11h4', 'M7 15h6', 'M15 15h2'],
+  onion: ['M9 5a7 7 0 1 0 0 14 7 7 0 0 0 0-14z', 'M15 5a7 7 0 1 0 0 14 7 7 0 0 0 0-14z'],
+  frames: ['M3 6h12v12H3z', 'M18 8v10', 'M21 10v6'],
   film: ['M4 4h16v16H4z', 'M8 4v16', 'M16 4v16', 'M4 9h4', 'M4 15h4', 'M16 9h4', 'M16 15h4'],
 } as const;
 

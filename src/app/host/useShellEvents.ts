@@ -6,6 +6,7 @@ import { useCanvas } from '../stores/canvas';
 import { useClipboard } from '../stores/clipboard';
 import { useDocument } from '../stores/document';
 import { useExports } from '../stores/exports';
+import { useDrawing } from '../stores/drawing';
 import { useFiles } from '../stores/files';
 import { useNotices } from '../stores/notices';
 import { useStudio } from '../stores/studio';
@@ -94,6 +95,9 @@ export function useShellEvents(): void {
         return;
       case 'view.toggleSafeZones':
         canvas.toggleSafeZones();
+        return;
+      case 'view.toggleOnionSkin':
+        useDrawing().toggleOnionSkin();
         return;
       case 'help.about': {
         const info = await host.appInfo({});

@@ -76,6 +76,11 @@ export function useCanvasEditor(
   /** Puts handles on the selected element's node and makes the scene's elements draggable. */
   function sync(): void {
     if (renderer === null || transformer === null || overlay === null) return;
+    // Playback draws every frame: with nothing to pick or handle, there is nothing to redo.
+    if (!canvas.editable && nodeIds.size === 0 && transformer.nodes().length === 0) {
+      const base = renderer.stage.getLayers()[0];
+      if (!base || base === overlay || !base.listening()) return;
+    }
     for (const node of nodeIds.keys()) node.draggable(false);
     nodeIds = new Map();
     const scene = studio.selectedScene;

@@ -21,6 +21,7 @@ import type { PlatformId } from '../../core/platform/platforms';
 import { timelineOf } from '../../core/timeline';
 import { useHost } from '../host/useHost';
 import { useDocument } from './document';
+import { useDrawing } from './drawing';
 import { useNotices } from './notices';
 import { usePlayback } from './playback';
 import { useStudio } from './studio';
@@ -190,6 +191,8 @@ export const useCanvas = defineStore('canvas', () => {
    */
   function addBrushStroke(points: readonly BrushPoint[]): void {
     if (points.length === 0) return;
+    // With a drawing layer active, the stroke goes into its frame under the playhead.
+    if (useDrawing().drawStroke(points, brushColor.value, brushWidth.value)) return;
     const xs = points.map((p) => p.x);
     const ys = points.map((p) => p.y);
     const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
@@ -432,7 +435,9 @@ export const useCanvas = defineStore('canvas', () => {
     zoomOut,
     zoomToFit,
     sceneTime,
+    span,
     editable,
+    add,
     selectedElement,
     selectedElementId,
     animatedElement,

@@ -25,6 +25,8 @@ export const usePlayback = defineStore('playback', () => {
   const playing = ref(false);
   /** Frames the preview drew while playing (for the playback benchmark). */
   const framesShown = ref(0);
+  /** Draws of the preview so far (plain counter: a reactive one would cost every frame). */
+  let previewDraws = 0;
 
   const duration = computed(() => (documentStore.project ? projectDuration(documentStore.project) : 0));
   const fps = computed(() => documentStore.project?.video.fps ?? 30);
@@ -101,5 +103,47 @@ export const usePlayback = defineStore('playback', () => {
     seek(time.value + frames / fps.value + 1e-6);
   }
 
-  return { time, playing, duration, fps, framesShown, play, pause, toggle, seek, step, follow };
+  /** The preview calls this after each draw. */
+  function noteDraw(): void {
+    previewDraws++;
+  }
+
+  /**
+   * The playback benchmark: plays frame after frame as fast as the preview can draw them
+   * (no frame-rate cap), through the same playhead, evaluate and renderer as playback, for
+   * `seconds` of wall time. Resolves with the number of frames the preview drew.
+   */
+  async function freeRun(seconds: number): Promise<{ frames: number; seconds: number }> {
+    pause();
+    if (duration.value <= 0) return { frames: 0, seconds: 0 };
+    playing.value = true;
+    const drawsBefore = previewDraws;
+    const started = performance.now();
+    const until = started + seconds * 1000;
+    try {
+      while (performance.now() < until && playing.value) {
+        const next = snap(time.value + 1 / fps.value + 1e-6);
+        time.value = next === time.value ? 0 : next;
+        // A task boundary: Vue's watchers (and so the draw) run in the microtasks before it.
+        await nextTask();
+      }
+    } finally {
+      playing.value = false;
+    }
+    return { frames: previewDraws - drawsBefore, seconds: (performance.now() - started) / 1000 };
+  }
+
+  return { time, playing, duration, fps, framesShown, play, pause, toggle, seek, step, follow, noteDraw, freeRun };
 });
+
+/** Resolves in a new task without the 4 ms clamp nested timers get. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}

@@ -106,3 +106,15 @@ export {
   type AddedAudioTrack,
   type NewAudioTrack,
 } from './audio';
+export {
+  DEFAULT_HOLD,
+  MAX_DRAWING_FRAMES,
+  MAX_HOLD,
+  addStrokeAt,
+  deleteDrawingFrame,
+  drawingFrameAtPosition,
+  drawingFrameStarts,
+  drawingLength,
+  insertDrawingFrame,
+  setDrawingFrameHold,
+} from './drawing';
