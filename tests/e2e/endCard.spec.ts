@@ -101,6 +101,8 @@ test('adds a checked resource of your own, kept after a restart beside the shipp
   await expect(childline.getByRole('checkbox')).toBeChecked();
   await childline.getByRole('button', { name: 'Restore shipped' }).click();
   await expect(childline).toContainText('shipped with the studio');
+  await expect(childline.getByRole('checkbox')).toBeChecked();
+  await expect(page.getByTestId('endcard-resources')).not.toContainText('1-2-1 chat');
 
   // Leave the page first, so its backup of unsaved work is not cut off by the restart.
   await page.goto('about:blank');

@@ -160,7 +160,18 @@ export const useEndCard = defineStore('endCard', () => {
   /** Removes the creator's entry, or brings back the shipped details of a corrected one. */
   async function removeEntry(id: string): Promise<boolean> {
     const d = directory.value;
-    return d !== null && saveLayer(removeUserEntry(d.userEntries, id));
+    if (d === null) return false;
+    const edited = d.entries.find((e) => e.id === id && e.origin === 'edited');
+    if (!(await saveLayer(removeUserEntry(d.userEntries, id)))) return false;
+    const project = documentStore.project;
+    if (edited?.shipped && project !== null) {
+      apply(
+        replaceEndCardResource(project, cardResource(edited), cardResource(edited.shipped)),
+        'Update end-card resource',
+      );
+      documentStore.seal();
+    }
+    return true;
   }
 
   /** Imports a picture (as any picture is imported) and puts it beside the creator's handle. */
