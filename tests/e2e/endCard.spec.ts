@@ -91,6 +91,19 @@ test('adds a checked resource of your own, kept after a restart beside the shipp
   const stored = JSON.parse(await readFile(join(studio.dataDir, 'safety-directory.json'), 'utf8'));
   expect(stored.entries).toHaveLength(1);
 
+  // Correct a shipped entry: the card follows, the shipped details can be restored.
+  const childline = page.getByTestId('endcard-resources').locator('li', { hasText: 'Childline' });
+  await childline.getByRole('button', { name: 'Correct' }).click();
+  await page.getByTestId('safety-contact').fill('0800 1111 · childline.org.uk · 1-2-1 chat');
+  await page.getByTestId('safety-source').fill('https://www.childline.org.uk, contact page');
+  await page.getByTestId('safety-save').click();
+  await expect(childline).toContainText('corrected by you');
+  await expect(childline.getByRole('checkbox')).toBeChecked();
+  await childline.getByRole('button', { name: 'Restore shipped' }).click();
+  await expect(childline).toContainText('shipped with the studio');
+  await expect(childline.getByRole('checkbox')).toBeChecked();
+  await expect(page.getByTestId('endcard-resources')).not.toContainText('1-2-1 chat');
+
   // Leave the page first, so its backup of unsaved work is not cut off by the restart.
   await page.goto('about:blank');
   await studio.restart();

@@ -6,6 +6,8 @@ test.beforeEach(async ({ page, studio, context }) => {
 });
 
 test('writes post text over a platform limit, sees the warning, fixes it and copies it', async ({ page }) => {
+  // Many small edits on two shared cores: give the whole story room, not any single step.
+  test.slow();
   await startFromTemplate(page, 'blank');
   await page.getByTestId('post-open').click();
   const dialog = page.getByTestId('post-dialog');

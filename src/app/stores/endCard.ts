@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import {
   endCardOf,
+  replaceEndCardResource,
   setAsset,
   setEndCardRegion,
   toggleEndCardResource,
@@ -134,20 +135,43 @@ export const useEndCard = defineStore('endCard', () => {
     return true;
   }
 
-  /** Saves a new or corrected entry in the creator's own directory (the shipped one is kept). */
-  async function saveEntry(entry: SafetyEntry): Promise<boolean> {
+  /**
+   * Saves a new or corrected entry in the creator's own directory (the shipped one is kept).
+   * A corrected entry that is on the card is updated there too, in its place.
+   */
+  async function saveEntry(entry: SafetyEntry, previous: SafetyEntry | null): Promise<boolean> {
     const d = directory.value;
     if (d === null) return false;
     const shipped = d.entries.flatMap((e) =>
       e.origin === 'bundled' ? [e] : e.shipped !== null ? [e.shipped] : [],
     );
-    return saveLayer(upsertUserEntry(d.userEntries, shipped, entry));
+    if (!(await saveLayer(upsertUserEntry(d.userEntries, shipped, entry)))) return false;
+    const project = documentStore.project;
+    if (previous !== null && project !== null) {
+      apply(
+        replaceEndCardResource(project, cardResource(previous), cardResource(entry)),
+        'Update end-card resource',
+      );
+      documentStore.seal();
+    }
+    return true;
   }
 
   /** Removes the creator's entry, or brings back the shipped details of a corrected one. */
   async function removeEntry(id: string): Promise<boolean> {
     const d = directory.value;
-    return d !== null && saveLayer(removeUserEntry(d.userEntries, id));
+    if (d === null) return false;
+    const edited = d.entries.find((e) => e.id === id && e.origin === 'edited');
+    if (!(await saveLayer(removeUserEntry(d.userEntries, id)))) return false;
+    const project = documentStore.project;
+    if (edited?.shipped && project !== null) {
+      apply(
+        replaceEndCardResource(project, cardResource(edited), cardResource(edited.shipped)),
+        'Update end-card resource',
+      );
+      documentStore.seal();
+    }
+    return true;
   }
 
   /** Imports a picture (as any picture is imported) and puts it beside the creator's handle. */

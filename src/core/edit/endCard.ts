@@ -87,3 +87,16 @@ export function toggleEndCardResource(project: Project, resource: SafetyResource
   if (card.resources.length >= MAX_END_CARD_RESOURCES) return project;
   return withCard(project, { ...card, resources: [...card.resources, { ...resource }] });
 }
+
+/** Puts `next` where `previous` is on the card (a corrected directory entry), keeping the order. */
+export function replaceEndCardResource(
+  project: Project,
+  previous: SafetyResource,
+  next: SafetyResource,
+): Project {
+  const card = endCardOf(project);
+  const at = card.resources.findIndex((r) => r.name === previous.name && r.contact === previous.contact);
+  if (at < 0) return project;
+  const resources = card.resources.map((r, i) => (i === at ? { name: next.name, contact: next.contact } : r));
+  return withCard(project, { ...card, resources });
+}

@@ -58,6 +58,7 @@ export {
   MAX_END_CARD_MESSAGE,
   MIN_END_CARD_DURATION,
   endCardOf,
+  replaceEndCardResource,
   setEndCardRegion,
   toggleEndCardResource,
   updateEndCard,

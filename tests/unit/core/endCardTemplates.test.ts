@@ -174,3 +174,20 @@ describe('end-card commands', () => {
     expect([...referencedAssetIds(p)]).toContain('c'.repeat(64));
   });
 });
+
+describe('a corrected directory entry on the card', () => {
+  it('is updated in its place, and nothing changes when it is not on the card', async () => {
+    const { replaceEndCardResource } = await import('../../../src/core/edit');
+    const p = setEndCardRegion(blankProject(), 'US', US);
+    const next = replaceEndCardResource(p, US[1] as (typeof US)[number], {
+      name: 'Crisis Text Line',
+      contact: 'Text HOME to 741741 · 24/7',
+    });
+    expect(next.endCard?.resources.map((r) => r.contact)).toEqual([
+      US[0]?.contact,
+      'Text HOME to 741741 · 24/7',
+      US[2]?.contact,
+    ]);
+    expect(replaceEndCardResource(p, { name: 'Other', contact: '1' }, { name: 'X', contact: '2' })).toBe(p);
+  });
+});
