@@ -50,6 +50,8 @@ test.beforeEach(async ({ page, studio }) => {
 });
 
 test('adds a sound, edits it on the timeline and hears it with the preview', async ({ page }) => {
+  // A long walk through the whole feature: on two busy shared cores it needs more than the default time.
+  test.slow();
   await page.getByTestId('sound-file-input').setInputFiles({
     name: 'gentle piano.wav',
     mimeType: 'audio/wav',
