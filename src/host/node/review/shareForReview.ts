@@ -124,14 +124,15 @@ export function createReviewHandlers(options: ReviewHandlerOptions): ReviewHandl
 
   return {
     async shareForReview({ docId, project, shareId, folder }) {
-      const share = project.review.shares.find((s) => s.id === shareId);
-      if (share === undefined || project.id === undefined) {
-        return failure('no-share', 'This project has no such share; start "Share for review" again.');
-      }
+      // The folder first: a path outside the chosen folders is refused before anything else.
       const requested = folder ?? options.guard.folders[0];
       if (requested === undefined) return failure('no-folder', 'No folder was chosen for your projects.');
       const inside = await options.guard.check(requested);
       if (!inside.ok) return inside;
+      const share = project.review.shares.find((s) => s.id === shareId);
+      if (share === undefined || project.id === undefined) {
+        return failure('no-share', 'This project has no such share; start "Share for review" again.');
+      }
       const jobId = `share-${randomBytes(8).toString('hex')}`;
       const job: ShareJob = {
         state: 'rendering',
