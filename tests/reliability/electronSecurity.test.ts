@@ -62,7 +62,12 @@ describe('every web contents the app creates', () => {
   });
 
   it('never opens a window; only plain https links go to the system browser', async () => {
-    const openExternal = vi.spyOn(fake.shell, 'openExternal');
+    const opened: string[] = [];
+    // The fake's openExternal takes no arguments; record what the app asks it to open.
+    vi.spyOn(fake.shell, 'openExternal').mockImplementation((...args: unknown[]) => {
+      opened.push(String(args[0]));
+      return Promise.resolve(undefined);
+    });
     const { open } = await harden();
     const urls = [
       'https://988lifeline.org/',
@@ -74,6 +79,6 @@ describe('every web contents the app creates', () => {
       'data:text/html,<script>1</script>',
     ];
     for (const url of urls) expect(open(url), url).toEqual({ action: 'deny' });
-    expect(openExternal.mock.calls.map((call) => call[0])).toEqual(['https://988lifeline.org/']);
+    expect(opened).toEqual(['https://988lifeline.org/']);
   });
 });
