@@ -19,7 +19,8 @@ export function hardenWebContents(devOrigin: DevServerOrigin): void {
     contents.on('will-redirect', blockNavigation);
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      // Only plain https links reach the system browser (isSafeExternalUrl, unit-tested).
+      if (isSafeExternalUrl(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
       return { action: 'deny' };
     });
   });

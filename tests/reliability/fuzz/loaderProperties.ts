@@ -48,7 +48,7 @@ export interface FuzzCounts {
   hostileKeys: number;
 }
 
-export const BASE_COUNTS: FuzzCounts = { damaged: 5500, arbitrary: 1500, valid: 1000, hostileKeys: 500 };
+export const BASE_COUNTS: FuzzCounts = { damaged: 6000, arbitrary: 1500, valid: 1000, hostileKeys: 500 };
 
 /**
  * Deep equality of two documents as JSON sees them: same keys, same values, same order of
