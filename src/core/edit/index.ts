@@ -52,3 +52,12 @@ export {
   type History,
   type RecordOptions,
 } from './history';
+export { changeAtTime, changeManyAtTime } from './atTime';
+export {
+  deleteElements,
+  duplicateElements,
+  pasteElements,
+  reorderElements,
+  type ReorderMove,
+  type AddedElements,
+} from './selection';
