@@ -18,6 +18,15 @@ export interface Circle {
 
 interface Polyline {
   points: StrokePoint[];
+  /** The stroke's width: with `padWithWidth` the eraser also takes its round caps away. */
+  width?: number;
+}
+
+export interface EraseOptions {
+  /** Pieces shorter than this (in the strokes' units) are dropped. */
+  minLength?: number;
+  /** Widen the circle by half each stroke's width, so nothing under the eraser stays visible. */
+  padWithWidth?: boolean;
 }
 
 function lerp(a: StrokePoint, b: StrokePoint, t: number): StrokePoint {
@@ -109,18 +118,21 @@ function near(points: readonly StrokePoint[], c: Circle, pad: number): boolean {
 export function eraseStrokes<S extends Polyline>(
   strokes: readonly S[],
   circles: readonly Circle[],
-  minLength = 2,
+  options: EraseOptions = {},
 ): readonly S[] {
+  const minLength = options.minLength ?? 2;
   let result: readonly S[] = strokes;
   for (const circle of circles) {
     let changed = false;
     const next: S[] = [];
     for (const stroke of result) {
-      if (!near(stroke.points, circle, 0)) {
+      const pad = options.padWithWidth ? (stroke.width ?? 0) / 2 : 0;
+      const cutter = pad > 0 ? { ...circle, radius: circle.radius + pad } : circle;
+      if (!near(stroke.points, cutter, 0)) {
         next.push(stroke);
         continue;
       }
-      const pieces = cutPolyline(stroke.points, circle);
+      const pieces = cutPolyline(stroke.points, cutter);
       if (pieces === null) {
         next.push(stroke);
         continue;

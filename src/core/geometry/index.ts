@@ -13,4 +13,5 @@ export {
   type Placement,
 } from './arrange';
 export { elementBounds, localBox } from './bounds';
-export { eraseStrokes, eraserCircles, type Circle, type StrokePoint } from './erase';
+export { eraseStrokes, eraserCircles, type Circle, type EraseOptions, type StrokePoint } from './erase';
+export { safeZoneBox } from './safeZone';

@@ -179,3 +179,13 @@ describe('eraser', () => {
     expect(eraseStrokes([stroke], circles)).toHaveLength(2);
   });
 });
+
+describe('eraser with stroke widths', () => {
+  it('widens the cut by half the stroke width, so no round cap pokes into the erased spot', () => {
+    const points = [0, 50, 100].map((x) => ({ x, y: 0, pressure: 0.5 }));
+    const [left] = eraseStrokes([{ width: 20, points }], [{ x: 50, y: 0, radius: 10 }], {
+      padWithWidth: true,
+    });
+    expect(left!.points.at(-1)!.x).toBeCloseTo(30, 6);
+  });
+});
