@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 import { SCREENS, expect, openStudio, previewPixels, startFromTemplate, test } from './fixtures';
 
+/** The item at `index`, failing the test when there is none. */
+function at<T>(list: readonly T[], index: number): T {
+  const item = list.at(index);
+  if (item === undefined) throw new Error(`nothing at ${index}`);
+  return item;
+}
+
 async function previewBox(page: Page) {
   const box = await page.getByTestId('preview').boundingBox();
   if (!box) throw new Error('no preview');
@@ -86,9 +93,9 @@ test('selects with shift-click and a marquee, moves, aligns and distributes toge
   await page.screenshot({ path: `${SCREENS}/selection-two.png` });
   const movedA = await positionOf(page, { x: a.x - 30, y: a.y + 20 });
   const movedB = await positionOf(page, { x: b.x - 30, y: b.y + 20 });
-  expect(movedA.x).toBeLessThan(before[0]!.x - 50);
+  expect(movedA.x).toBeLessThan(at(before, 0).x - 50);
   // The inspector shows whole pixels: the two moves agree to within one.
-  expect(Math.abs(movedB.x - before[1]!.x - (movedA.x - before[0]!.x))).toBeLessThanOrEqual(1);
+  expect(Math.abs(movedB.x - at(before, 1).x - (movedA.x - at(before, 0).x))).toBeLessThanOrEqual(1);
   // One undo step puts both back.
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+z');
@@ -115,9 +122,9 @@ test('selects with shift-click and a marquee, moves, aligns and distributes toge
   // Distributed: the middle one sits halfway between the outer ones.
   const middle = await positionOf(page, {
     x: box.x + (leftX / 1080) * box.width,
-    y: box.y + ((after[0]!.y + after[1]!.y) / 2 / 1920) * box.height,
+    y: box.y + ((at(after, 0).y + at(after, 1).y) / 2 / 1920) * box.height,
   });
-  expect(middle.y).toBeCloseTo((after[0]!.y + after[1]!.y) / 2, 0);
+  expect(middle.y).toBeCloseTo((at(after, 0).y + at(after, 1).y) / 2, 0);
 
   // Undo takes back the distribute, then the align.
   await page.keyboard.press('Escape');

@@ -8,6 +8,13 @@ import { usePlayback } from '../../../src/app/stores/playback';
 import { useSelection } from '../../../src/app/stores/selection';
 import { storeHarness, type StoreHarness } from './helpers';
 
+/** The item at `index`, failing the test when there is none. */
+function at<T>(list: readonly T[], index: number): T {
+  const item = list.at(index);
+  if (item === undefined) throw new Error(`nothing at ${index}`);
+  return item;
+}
+
 let harness: StoreHarness;
 
 beforeEach(async () => {
@@ -42,13 +49,13 @@ async function threeSquares() {
 describe('selection store', () => {
   it('adds and removes with toggle, selects all unlocked, and drops ids undo took away', async () => {
     const { selection, canvas, doc, ids } = await threeSquares();
-    selection.set([ids[0]!]);
-    selection.toggle(ids[1]!);
+    selection.set([at(ids, 0)]);
+    selection.toggle(at(ids, 1));
     expect(selection.ids).toEqual([ids[0], ids[1]]);
     expect(canvas.selectedElement).toBeNull(); // several: no single element in the inspector
-    selection.toggle(ids[0]!);
+    selection.toggle(at(ids, 0));
     expect(canvas.selectedElementId).toBe(ids[1]);
-    selection.setFlag('locked', true, [ids[2]!]);
+    selection.setFlag('locked', true, [at(ids, 2)]);
     selection.selectAll();
     expect(selection.ids).toEqual([ids[0], ids[1]]);
     doc.undo(); // unlock
@@ -59,8 +66,8 @@ describe('selection store', () => {
 
   it('selects a range in the layer order', async () => {
     const { selection, ids } = await threeSquares();
-    selection.set([ids[2]!]);
-    selection.selectRange(ids[0]!);
+    selection.set([at(ids, 2)]);
+    selection.selectRange(at(ids, 0));
     expect([...selection.ids].sort()).toEqual([...ids].sort());
   });
 
@@ -74,7 +81,7 @@ describe('selection store', () => {
     const ys = elements()
       .map((el) => el.y)
       .sort((a, b) => a - b);
-    expect(ys[1]! - ys[0]!).toBeCloseTo(ys[2]! - ys[1]!, 6);
+    expect(at(ys, 1) - at(ys, 0)).toBeCloseTo(at(ys, 2) - at(ys, 1), 6);
     doc.undo();
     doc.undo();
     expect(elements().map((el) => [el.x, el.y])).toEqual([
@@ -86,7 +93,7 @@ describe('selection store', () => {
 
   it('aligns one element to the frame or to the safe zone', async () => {
     const { selection, ids, elements } = await threeSquares();
-    selection.set([ids[0]!]);
+    selection.set([at(ids, 0)]);
     selection.align('right');
     expect(elements()[0]?.x).toBe(1080 - 50);
     selection.alignTarget = 'safe';
@@ -96,10 +103,10 @@ describe('selection store', () => {
 
   it('moves keyframed elements with a keyframe at the playhead', async () => {
     const { selection, canvas, playback, ids, elements } = await threeSquares();
-    canvas.select(ids[0]!);
-    canvas.addKeyframe(ids[0]!);
+    canvas.select(at(ids, 0));
+    canvas.addKeyframe(at(ids, 0));
     playback.seek(1);
-    selection.set([ids[0]!, ids[1]!]);
+    selection.set([at(ids, 0), at(ids, 1)]);
     selection.nudge(10, 0);
     expect(elements()[0]?.keyframes?.x?.map((k) => [k.time, k.value])).toEqual([
       [0, 150],
@@ -110,13 +117,13 @@ describe('selection store', () => {
 
   it('duplicates, reorders, deletes and changes the selection as one step each', async () => {
     const { selection, doc, ids, elements } = await threeSquares();
-    selection.set([ids[0]!, ids[1]!]);
+    selection.set([at(ids, 0), at(ids, 1)]);
     selection.duplicate();
     expect(elements()).toHaveLength(5);
     expect(selection.ids).toHaveLength(2);
     expect(selection.ids.some((id) => ids.includes(id))).toBe(false);
     doc.undo();
-    selection.set([ids[0]!, ids[1]!]);
+    selection.set([at(ids, 0), at(ids, 1)]);
     selection.reorder('front');
     expect(elements().map((el) => el.id)).toEqual([ids[2], ids[0], ids[1]]);
     selection.reorder('back');
@@ -131,7 +138,7 @@ describe('selection store', () => {
 
   it('copies, cuts and pastes several elements', async () => {
     const { selection, clipboard, doc, ids, elements } = await threeSquares();
-    selection.set([ids[0]!, ids[2]!]);
+    selection.set([at(ids, 0), at(ids, 2)]);
     clipboard.copy();
     clipboard.paste();
     expect(elements()).toHaveLength(5);
@@ -144,7 +151,7 @@ describe('selection store', () => {
       [390, 1090],
     ]);
     expect(doc.undoText).toBe('Paste elements');
-    selection.set([ids[1]!]);
+    selection.set([at(ids, 1)]);
     clipboard.cut();
     expect(elements()).toHaveLength(4);
     clipboard.paste();

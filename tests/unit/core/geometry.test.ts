@@ -13,6 +13,13 @@ import {
 } from '../../../src/core/geometry';
 import { ElementSchema } from '../../../src/core/schema';
 
+/** The item at `index`, failing the test when there is none. */
+function at<T>(list: readonly T[], index: number): T {
+  const item = list.at(index);
+  if (item === undefined) throw new Error(`nothing at ${index}`);
+  return item;
+}
+
 const boxes = [
   { x: 100, y: 100, width: 100, height: 50 },
   { x: 400, y: 300, width: 200, height: 100 },
@@ -43,9 +50,9 @@ describe('align', () => {
 
   it('aligns one box to a target such as the frame', () => {
     const frame = { x: 0, y: 0, width: 1080, height: 1920 };
-    const [only] = boxes;
-    expect(alignOffsets([only!], 'centre', frame)).toEqual([{ dx: 540 - 150, dy: 0 }]);
-    expect(alignOffsets([only!], 'bottom', frame)).toEqual([{ dx: 0, dy: 1920 - 150 }]);
+    const only = at(boxes, 0);
+    expect(alignOffsets([only], 'centre', frame)).toEqual([{ dx: 540 - 150, dy: 0 }]);
+    expect(alignOffsets([only], 'bottom', frame)).toEqual([{ dx: 0, dy: 1920 - 150 }]);
   });
 });
 
@@ -58,17 +65,17 @@ describe('distribute', () => {
       { x: 900, y: 0, width: 100, height: 10 },
     ];
     const after = moved(row, distributeOffsets(row, 'horizontal')).sort((a, b) => a.x - b.x);
-    const gaps = after.slice(1).map((b, i) => b.x - (after[i]!.x + after[i]!.width));
-    for (const gap of gaps) expect(gap).toBeCloseTo(gaps[0]!, 6);
-    expect(after[0]!.x).toBe(0);
-    expect(after[3]!.x).toBe(900);
+    const gaps = after.slice(1).map((b, i) => b.x - (at(after, i).x + at(after, i).width));
+    for (const gap of gaps) expect(gap).toBeCloseTo(at(gaps, 0), 6);
+    expect(at(after, 0).x).toBe(0);
+    expect(at(after, 3).x).toBe(900);
     expect(gaps[0]).toBeCloseTo((1000 - 350) / 3, 6);
   });
 
   it('distributes vertically, and needs three boxes', () => {
     const after = moved(boxes, distributeOffsets(boxes, 'vertical')).sort((a, b) => a.y - b.y);
-    expect(after[1]!.y - (after[0]!.y + after[0]!.height)).toBeCloseTo(
-      after[2]!.y - (after[1]!.y + after[1]!.height),
+    expect(at(after, 1).y - (at(after, 0).y + at(after, 0).height)).toBeCloseTo(
+      at(after, 2).y - (at(after, 1).y + at(after, 1).height),
       6,
     );
     expect(distributeOffsets(boxes.slice(0, 2), 'vertical')).toEqual([
@@ -101,7 +108,8 @@ describe('bounds', () => {
       anchorY: 50,
       rotation: 90,
     });
-    const b = elementBounds(rect)!;
+    const b = elementBounds(rect);
+    if (b === null) throw new Error('no bounds');
     expect(b.x).toBeCloseTo(150, 6);
     expect(b.y).toBeCloseTo(100, 6);
     expect(b.width).toBeCloseTo(100, 6);
@@ -125,12 +133,13 @@ describe('eraser', () => {
     const stroke = { color: '#fff', width: 10, points: line(0, 200) };
     const result = eraseStrokes([stroke], [{ x: 100, y: 0, radius: 20 }]);
     expect(result).toHaveLength(2);
-    const [left, right] = result;
-    expect(left!.points.at(-1)!.x).toBeCloseTo(80, 6);
-    expect(right!.points[0]!.x).toBeCloseTo(120, 6);
-    expect(right!.points[0]!.pressure).toBeCloseTo(0.12, 6);
-    expect(left!.color).toBe('#fff');
-    expect(left!.width).toBe(10);
+    const left = at(result, 0);
+    const right = at(result, 1);
+    expect(at(left.points, -1).x).toBeCloseTo(80, 6);
+    expect(at(right.points, 0).x).toBeCloseTo(120, 6);
+    expect(at(right.points, 0).pressure).toBeCloseTo(0.12, 6);
+    expect(left.color).toBe('#fff');
+    expect(left.width).toBe(10);
   });
 
   it('returns the very same strokes when the eraser misses', () => {
@@ -173,7 +182,7 @@ describe('eraser', () => {
       10,
     );
     for (let i = 1; i < circles.length; i++)
-      expect(circles[i]!.x - circles[i - 1]!.x).toBeLessThanOrEqual(10);
+      expect(at(circles, i).x - at(circles, i - 1).x).toBeLessThanOrEqual(10);
     const stroke = { width: 6, points: line(0, 100, 5).map((p) => ({ ...p, x: 50, y: p.x - 50 })) };
     // A vertical stroke at x 50 is cut even though no pointer sample was near it.
     expect(eraseStrokes([stroke], circles)).toHaveLength(2);
@@ -183,9 +192,9 @@ describe('eraser', () => {
 describe('eraser with stroke widths', () => {
   it('widens the cut by half the stroke width, so no round cap pokes into the erased spot', () => {
     const points = [0, 50, 100].map((x) => ({ x, y: 0, pressure: 0.5 }));
-    const [left] = eraseStrokes([{ width: 20, points }], [{ x: 50, y: 0, radius: 10 }], {
+    const cut = eraseStrokes([{ width: 20, points }], [{ x: 50, y: 0, radius: 10 }], {
       padWithWidth: true,
     });
-    expect(left!.points.at(-1)!.x).toBeCloseTo(30, 6);
+    expect(at(at(cut, 0).points, -1).x).toBeCloseTo(30, 6);
   });
 });
