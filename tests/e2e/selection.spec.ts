@@ -62,11 +62,11 @@ test.beforeEach(async ({ page, studio }) => {
   await startFromTemplate(page, 'blank');
 });
 
-test('selects with shift-click and a marquee, moves, aligns and distributes together', async ({ page }) => {
+/** Draws three squares of the same size at uneven places; returns where they are on the page. */
+async function threeSquares(page: Page) {
   const box = await previewBox(page);
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  // Three squares of the same size, at uneven places.
   const spots = [
     { x: cx - 70, y: cy - 150 },
     { x: cx + 10, y: cy - 100 },
@@ -78,6 +78,11 @@ test('selects with shift-click and a marquee, moves, aligns and distributes toge
   }
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('layer')).toHaveCount(3);
+  return { box, cy, spots };
+}
+
+test('shift-click selects two, and a drag moves both as one undo step', async ({ page }) => {
+  const { spots } = await threeSquares(page);
   const [a, b, c] = spots as [{ x: number; y: number }, { x: number; y: number }, { x: number; y: number }];
   const before = [await positionOf(page, a), await positionOf(page, b), await positionOf(page, c)];
 
@@ -101,7 +106,12 @@ test('selects with shift-click and a marquee, moves, aligns and distributes toge
   await page.keyboard.press('Control+z');
   expect(await positionOf(page, a)).toEqual(before[0]);
   expect(await positionOf(page, b)).toEqual(before[1]);
+});
 
+test('a marquee selects three, which align and distribute, each one undo step', async ({ page }) => {
+  const { box, cy, spots } = await threeSquares(page);
+  const [a, , c] = [at(spots, 0), at(spots, 1), at(spots, 2)];
+  const before = [await positionOf(page, a), await positionOf(page, at(spots, 1)), await positionOf(page, c)];
   // A marquee from empty canvas takes all three.
   await page.keyboard.press('Escape');
   await drag(page, { x: box.x + 8, y: box.y + 8 }, { x: box.x + box.width - 8, y: cy + 160 });
@@ -132,8 +142,11 @@ test('selects with shift-click and a marquee, moves, aligns and distributes toge
   await page.keyboard.press('Control+z');
   expect(await positionOf(page, a)).toEqual(before[0]);
   expect(await positionOf(page, c)).toEqual(before[2]);
+});
 
-  // Ctrl+A, copy and paste: three more, and one undo takes them away.
+test('Ctrl+A, copy, paste and delete work on the whole selection', async ({ page }) => {
+  await threeSquares(page);
+  // Ctrl+A, copy and paste: three more; Delete takes them away; undo brings each step back.
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+a');
   await expect(page.getByTestId('selection-count')).toHaveText('3 elements');
