@@ -30,6 +30,12 @@ test('a damaged file and a file from a newer version get a clear message, and ar
   const notices = page.getByRole('status');
   await expect(notices).toContainText('damaged.kindness');
   await expect(notices).toContainText('is not a Kindness Studio project, or it is damaged');
+  // The technical words are not in the message, but one click away.
+  await expect(notices).not.toContainText('(');
+  await expect(page.getByTestId('notice-detail')).toHaveCount(0);
+  await page.getByTestId('notice-details').click();
+  await expect(page.getByTestId('notice-detail')).not.toBeEmpty();
+  await page.screenshot({ path: `${SCREENS}/damaged-file-details.png` });
   await expect(page.getByRole('heading', { name: 'Kindness Studio' })).toBeVisible(); // still on the start screen
 
   // The Open dialog stays open after a failure, so another file can be picked at once.

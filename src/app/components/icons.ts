@@ -55,6 +55,15 @@ export const ICONS = {
   captions: ['M3 5h18v14H3z', 'M7 11h4', 'M13 11h4', 'M7 15h6', 'M15 15h2'],
   onion: ['M9 5a7 7 0 1 0 0 14 7 7 0 0 0 0-14z', 'M15 5a7 7 0 1 0 0 14 7 7 0 0 0 0-14z'],
   frames: ['M3 6h12v12H3z', 'M18 8v10', 'M21 10v6'],
+  eraser: ['M15 4l5 5-9.5 9.5H6L3.5 16z', 'M9.5 9.5l5 5', 'M12 18.5h8'],
+  alignLeft: ['M4 3v18', 'M8 6h11v4H8z', 'M8 14h6v4H8z'],
+  alignCentre: ['M12 3v18', 'M6 6h12v4H6z', 'M8.5 14h7v4h-7z'],
+  alignRight: ['M20 3v18', 'M5 6h11v4H5z', 'M10 14h6v4h-6z'],
+  alignTop: ['M3 4h18', 'M6 8h4v11H6z', 'M14 8h4v6h-4z'],
+  alignMiddle: ['M3 12h18', 'M6 6h4v12H6z', 'M14 8.5h4v7h-4z'],
+  alignBottom: ['M3 20h18', 'M6 5h4v11H6z', 'M14 10h4v6h-4z'],
+  distributeH: ['M3 4v16', 'M21 4v16', 'M7 8h3v8H7z', 'M14 8h3v8h-3z'],
+  distributeV: ['M4 3h16', 'M4 21h16', 'M8 7h8v3H8z', 'M8 14h8v3H8z'],
   film: ['M4 4h16v16H4z', 'M8 4v16', 'M16 4v16', 'M4 9h4', 'M4 15h4', 'M16 9h4', 'M16 15h4'],
 } as const;
 

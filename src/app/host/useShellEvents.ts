@@ -9,6 +9,7 @@ import { useExports } from '../stores/exports';
 import { useDrawing } from '../stores/drawing';
 import { useFiles } from '../stores/files';
 import { useNotices } from '../stores/notices';
+import { useSelection } from '../stores/selection';
 import { useStudio } from '../stores/studio';
 
 /** Text fields keep their own undo, cut, copy, paste and delete (the shell already applied them). */
@@ -46,6 +47,7 @@ export function useShellEvents(): void {
   const canvas = useCanvas();
   const clipboard = useClipboard();
   const exporter = useExports();
+  const selection = useSelection();
 
   async function runMenu(command: MenuCommand): Promise<void> {
     if (TEXT_EDITS.has(command) && typingInField()) return;
@@ -78,10 +80,11 @@ export function useShellEvents(): void {
         clipboard.paste();
         return;
       case 'edit.duplicate':
-        if (sceneId) studio.duplicateScene(sceneId);
+        if (selection.count > 0) selection.duplicate();
+        else if (sceneId) studio.duplicateScene(sceneId);
         return;
       case 'edit.delete':
-        if (canvas.selectedElementId) canvas.deleteSelected();
+        if (selection.count > 0) selection.deleteAll();
         else if (sceneId) studio.deleteScene(sceneId);
         return;
       case 'view.zoomIn':

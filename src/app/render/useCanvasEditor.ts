@@ -4,7 +4,10 @@ import { safeBoxFor } from '../../core/platform/platforms';
 import type { Renderer } from '../../render/renderer';
 import { useDocument } from '../stores/document';
 import { useCanvas, type BoxShape, type BrushPoint } from '../stores/canvas';
+import { useEraser } from '../stores/eraser';
+import { useSelection } from '../stores/selection';
 import { useStudio } from '../stores/studio';
+import { createEraserCursor, createMarquee, intersects } from './selectionTools';
 
 const ACCENT = '#b7aaff';
 
@@ -29,6 +32,8 @@ export function useCanvasEditor(
   const canvas = useCanvas();
   const studio = useStudio();
   const documentStore = useDocument();
+  const selection = useSelection();
+  const eraser = useEraser();
   let guides: Konva.Line[] = [];
 
   let renderer: Renderer | null = null;
@@ -63,14 +68,75 @@ export function useCanvasEditor(
     return null;
   }
 
+  /** Commits where a drag or transform left the node, and the other selected nodes with it. */
   function commit(node: Konva.Node, label: string): void {
-    const id = nodeIds.get(node);
-    if (id === undefined) return;
-    canvas.change(
-      id,
-      { x: node.x(), y: node.y(), scaleX: node.scaleX(), scaleY: node.scaleY(), rotation: node.rotation() },
-      label,
-    );
+    if (!nodeIds.has(node) || committing) return;
+    const nodes = transformer?.nodes().includes(node) ? transformer.nodes() : [node];
+    const placements = new Map<string, Record<string, number>>();
+    for (const each of nodes) {
+      const id = nodeIds.get(each);
+      if (id === undefined) continue;
+      placements.set(id, {
+        x: each.x(),
+        y: each.y(),
+        scaleX: each.scaleX(),
+        scaleY: each.scaleY(),
+        rotation: each.rotation(),
+      });
+    }
+    selection.commitPlacements(placements, placements.size > 1 ? `${label}s` : label);
+    // Every node of a group drag ends with its own event: the first one committed them all.
+    committing = true;
+    queueMicrotask(() => (committing = false));
+  }
+  let committing = false;
+
+  /** Where the elements are drawn, in frame pixels (rotation and stroke included). */
+  function measure(
+    ids: readonly string[],
+  ): Map<string, { x: number; y: number; width: number; height: number }> {
+    const boxes = new Map<string, { x: number; y: number; width: number; height: number }>();
+    const scene = studio.selectedScene;
+    if (renderer === null || scene === null) return boxes;
+    const s = scale();
+    for (const id of ids) {
+      const node = renderer.findNode(scene.id, id);
+      if (!node || !node.isVisible()) continue;
+      const r = node.getClientRect({ skipShadow: true });
+      boxes.set(id, { x: r.x / s, y: r.y / s, width: r.width / s, height: r.height / s });
+    }
+    return boxes;
+  }
+
+  const marquee = createMarquee({ overlay: () => overlay, scale });
+  const eraserCursor = createEraserCursor({ overlay: () => overlay, scale });
+  let eraseKey: string | null = null;
+  let eraseLast: { x: number; y: number } | null = null;
+
+  /** Click, shift/Ctrl-click and marquee picking with the select tool. */
+  function pick(event: Konva.KonvaEventObject<PointerEvent>, point: { x: number; y: number }): void {
+    const id = elementAt(event.target);
+    const additive = event.evt.shiftKey || event.evt.ctrlKey || event.evt.metaKey;
+    if (id === null) {
+      if (!additive) selection.set([]);
+      marquee.begin(point);
+      return;
+    }
+    if (additive) selection.toggle(id);
+    else if (!selection.isSelected(id)) selection.set([id]);
+    // A click (no drag) on one of several selected elements selects just that one.
+    else if (selection.count > 1) pendingSingle = id;
+  }
+  let pendingSingle: string | null = null;
+
+  /** Selects the unlocked, visible elements the marquee touches (added to the selection with Shift). */
+  function endMarquee(additive: boolean): void {
+    const box = marquee.end();
+    const scene = studio.selectedScene;
+    if (box === null || scene === null) return;
+    const candidates = scene.elements.filter((el) => !el.locked && el.visible).map((el) => el.id);
+    const hit = [...measure(candidates)].filter(([, b]) => intersects(b, box)).map(([id]) => id);
+    selection.set(additive ? [...selection.ids, ...hit] : hit);
   }
 
   /** Puts handles on the selected element's node and makes the scene's elements draggable. */
@@ -92,17 +158,18 @@ export function useCanvasEditor(
       base.listening(canvas.editable);
       if (canvas.editable) base.drawHit();
     }
-    let selectedNode: Konva.Node | null = null;
+    const selectedNodes: Konva.Node[] = [];
     if (editing) {
       for (const el of scene.elements) {
         const node = renderer.findNode(scene.id, el.id);
         if (!node || el.locked) continue;
         node.draggable(true);
         nodeIds.set(node, el.id);
-        if (el.id === canvas.selectedElementId) selectedNode = node;
+        if (selection.isSelected(el.id)) selectedNodes.push(node);
       }
     }
-    transformer.nodes(selectedNode ? [selectedNode] : []);
+    transformer.nodes(selectedNodes);
+    if (canvas.tool !== 'eraser') eraserCursor.hide();
     overlay.batchDraw();
   }
 
@@ -111,7 +178,13 @@ export function useCanvasEditor(
     const point = framePoint();
     if (point === null) return;
     if (canvas.tool === 'select') {
-      canvas.select(elementAt(event.target));
+      pick(event, point);
+      return;
+    }
+    if (canvas.tool === 'eraser') {
+      eraseKey = eraser.begin();
+      eraseLast = point;
+      eraser.eraseAlong([point], eraseKey);
       return;
     }
     if (canvas.tool === 'text') {
@@ -156,6 +229,20 @@ export function useCanvasEditor(
   }
 
   function onPointerMove(event: Konva.KonvaEventObject<PointerEvent>): void {
+    if (canvas.tool === 'eraser') {
+      const at = framePoint();
+      eraserCursor.show(at, eraser.size);
+      if (eraseKey !== null && at !== null && eraseLast !== null) {
+        eraser.eraseAlong([eraseLast, at], eraseKey);
+        eraseLast = at;
+      }
+      return;
+    }
+    if (marquee.active()) {
+      const at = framePoint();
+      if (at !== null) marquee.move(at);
+      return;
+    }
     if (draft === null) return;
     const point = framePoint();
     if (point === null) return;
@@ -187,7 +274,21 @@ export function useCanvasEditor(
     overlay?.batchDraw();
   }
 
-  function onPointerUp(): void {
+  function onPointerUp(event: Konva.KonvaEventObject<PointerEvent>): void {
+    if (pendingSingle !== null) {
+      selection.set([pendingSingle]);
+      pendingSingle = null;
+    }
+    if (eraseKey !== null) {
+      eraseKey = null;
+      eraseLast = null;
+      eraser.end();
+      return;
+    }
+    if (marquee.active()) {
+      endMarquee(event.evt.shiftKey || event.evt.ctrlKey || event.evt.metaKey);
+      return;
+    }
     if (draft === null) return;
     const point = framePoint() ?? draftStart;
     const kind = draftKind;
@@ -237,7 +338,9 @@ export function useCanvasEditor(
     const safe = safeBoxFor(video.width, video.height);
     const xs = [video.width / 2, safe.x, safe.x + safe.width].map((v) => v * s);
     const ys = [video.height / 2, safe.y, safe.y + safe.height].map((v) => v * s);
-    const box = node.getClientRect({ skipShadow: true });
+    const group = transformer && transformer.nodes().length > 1 && transformer.nodes().includes(node);
+    const moving = group && transformer ? transformer.nodes() : [node];
+    const box = unionRect(moving.map((each) => each.getClientRect({ skipShadow: true })));
     const best = (edges: number[], lines: number[]) => {
       let found: { delta: number; line: number } | null = null;
       for (const edge of edges) {
@@ -256,8 +359,10 @@ export function useCanvasEditor(
       overlay.batchDraw();
       return;
     }
-    const at = node.absolutePosition();
-    node.absolutePosition({ x: at.x + (sx?.delta ?? 0), y: at.y + (sy?.delta ?? 0) });
+    for (const each of moving) {
+      const at = each.absolutePosition();
+      each.absolutePosition({ x: at.x + (sx?.delta ?? 0), y: at.y + (sy?.delta ?? 0) });
+    }
     const style = { stroke: '#79d9a6', strokeWidth: 1, dash: [4, 4], listening: false };
     const stage = renderer.stage;
     if (sx) guides.push(new Konva.Line({ points: [sx.line, 0, sx.line, stage.height()], ...style }));
@@ -291,6 +396,9 @@ export function useCanvasEditor(
       const node = transformer?.nodes()[0];
       if (node) commit(node, 'Transform element');
     });
+    selection.setMeasurer(measure);
+    next.stage.on('pointerleave', () => eraserCursor.hide());
+    next.stage.on('dragstart', () => (pendingSingle = null));
     next.stage.on('dragmove', (event) => snap(event.target));
     next.stage.on('dragend', (event) => {
       clearGuides();
@@ -310,7 +418,15 @@ export function useCanvasEditor(
     next.stage.on('pointerup', onPointerUp);
   }
 
-  watch(() => [canvas.selectedElementId, canvas.tool, canvas.editable, studio.selectedSceneId], sync);
+  watch(() => [selection.ids.join(' '), canvas.tool, canvas.editable, studio.selectedSceneId], sync);
 
   return { attach, sync };
+}
+
+function unionRect(rects: readonly { x: number; y: number; width: number; height: number }[]) {
+  const left = Math.min(...rects.map((r) => r.x));
+  const top = Math.min(...rects.map((r) => r.y));
+  const right = Math.max(...rects.map((r) => r.x + r.width));
+  const bottom = Math.max(...rects.map((r) => r.y + r.height));
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }

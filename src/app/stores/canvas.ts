@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import {
   addElement,
+  changeAtTime,
   deleteElement,
   findElement,
   deleteKeyframesAt,
@@ -12,11 +13,10 @@ import {
   setKeyframeEasingAt,
   usedIds,
   setKeyframe,
-  updateElement,
   type ElementPatch,
 } from '../../core/edit';
 import { evaluate } from '../../core/frame';
-import { ElementSchema, type Easing, type Element, type NumericProperty } from '../../core/schema';
+import { ElementSchema, type Easing, type Element } from '../../core/schema';
 import type { PlatformId } from '../../core/platform/platforms';
 import { timelineOf } from '../../core/timeline';
 import { useHost } from '../host/useHost';
@@ -26,7 +26,7 @@ import { useNotices } from './notices';
 import { usePlayback } from './playback';
 import { useStudio } from './studio';
 
-export type Tool = 'select' | 'rect' | 'ellipse' | 'star' | 'bubble' | 'line' | 'brush' | 'text';
+export type Tool = 'select' | 'rect' | 'ellipse' | 'star' | 'bubble' | 'line' | 'brush' | 'eraser' | 'text';
 
 /** One sampled point of a brush stroke, in frame pixels; pressure 0..1 from the pen (0.5 for a mouse). */
 export interface BrushPoint {
@@ -64,7 +64,13 @@ export const useCanvas = defineStore('canvas', () => {
   const host = useHost();
   const notices = useNotices();
   const tool = ref<Tool>('select');
-  const pickedElementId = ref<string | null>(null);
+  /** Selected top-level elements of the selected scene, in the order they were picked. */
+  const selectedIds = ref<string[]>([]);
+  /** The one selected element's id (null when none or several are selected). */
+  const pickedElementId = computed<string | null>({
+    get: () => (selectedIds.value.length === 1 ? (selectedIds.value[0] ?? null) : null),
+    set: (id) => (selectedIds.value = id === null ? [] : [id]),
+  });
   const safeZonesVisible = ref(false);
   /** Preview zoom: 1 fits the frame in the window. */
   const zoom = ref(1);
@@ -326,25 +332,10 @@ export const useCanvas = defineStore('canvas', () => {
    * keyframes at the playhead; everything else changes the element itself.
    */
   function change(elementId: string, patch: ElementPatch, label: string, coalesce?: string): void {
-    let project = documentStore.project;
+    const project = documentStore.project;
     const sceneId = scene.value?.id;
     if (project === null || !sceneId) return;
-    const el = findElement(scene.value?.elements ?? [], elementId);
-    if (el === undefined) return;
-    const plain: ElementPatch = {};
-    for (const [key, value] of Object.entries(patch)) {
-      const track = el.keyframes?.[key as NumericProperty];
-      if (typeof value === 'number' && track !== undefined && track.length > 0) {
-        project = setKeyframe(project, sceneId, elementId, key as NumericProperty, {
-          time: sceneTime.value,
-          value,
-        });
-      } else {
-        plain[key] = value;
-      }
-    }
-    if (Object.keys(plain).length > 0) project = updateElement(project, sceneId, elementId, plain);
-    documentStore.apply(project, label, coalesce);
+    documentStore.apply(changeAtTime(project, sceneId, elementId, patch, sceneTime.value), label, coalesce);
   }
 
   /** Keyframes position, rotation, scale and opacity at the playhead, as they look now. */
@@ -440,6 +431,7 @@ export const useCanvas = defineStore('canvas', () => {
     add,
     selectedElement,
     selectedElementId,
+    selectedIds,
     animatedElement,
     select,
     setTool,

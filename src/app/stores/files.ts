@@ -48,7 +48,9 @@ export const useFiles = defineStore('files', () => {
   }
 
   async function start(
-    load: () => Promise<({ ok: true } & OpenedDocument) | { ok: false; error: { message: string } }>,
+    load: () => Promise<
+      ({ ok: true } & OpenedDocument) | { ok: false; error: { message: string; detail?: string } }
+    >,
     saved: boolean,
   ): Promise<boolean> {
     if (busy.value) return false;
@@ -56,7 +58,7 @@ export const useFiles = defineStore('files', () => {
     try {
       const result = await load();
       if (!result.ok) {
-        notices.show('error', result.error.message);
+        notices.show('error', result.error.message, result.error.detail);
         return false;
       }
       await leaveCurrent();

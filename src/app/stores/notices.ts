@@ -5,6 +5,8 @@ export interface Notice {
   id: number;
   tone: 'info' | 'success' | 'warning' | 'error';
   text: string;
+  /** Technical words for whoever helps the creator (a library's error), behind "Details". */
+  detail?: string;
 }
 
 /** Short messages for the creator; errors stay until dismissed, the rest fade after a while. */
@@ -16,9 +18,12 @@ export const useNotices = defineStore('notices', () => {
     items.value = items.value.filter((n) => n.id !== id);
   }
 
-  function show(tone: Notice['tone'], text: string): void {
+  function show(tone: Notice['tone'], text: string, detail?: string): void {
     const id = next++;
-    items.value = [...items.value.slice(-3), { id, tone, text }];
+    const notice: Notice = detail ? { id, tone, text, detail } : { id, tone, text };
+    // Kept in the log too, where a bug report can quote it.
+    if (detail) console.warn(`${text} Details: ${detail}`);
+    items.value = [...items.value.slice(-3), notice];
     if (tone !== 'error') setTimeout(() => dismiss(id), tone === 'warning' ? 8000 : 3500);
   }
 

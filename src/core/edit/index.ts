@@ -119,3 +119,12 @@ export {
   insertDrawingFrame,
   setDrawingFrameHold,
 } from './drawing';
+export { changeAtTime, changeManyAtTime } from './atTime';
+export {
+  deleteElements,
+  duplicateElements,
+  pasteElements,
+  reorderElements,
+  type ReorderMove,
+  type AddedElements,
+} from './selection';

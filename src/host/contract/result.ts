@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const HostErrorSchema = z.object({
   kind: z.string().min(1).max(60),
   message: z.string().max(4000),
+  /** Technical detail (a library's own error text) kept out of `message`: shown on request, logged. */
+  detail: z.string().max(4000).optional(),
 });
 export type HostError = z.infer<typeof HostErrorSchema>;
 
@@ -34,8 +36,8 @@ export function resultSchema<Shape extends z.ZodRawShape>(shape: Shape) {
 
 export type Failure = { ok: false; error: HostError };
 
-export function failure(kind: string, message: string): Failure {
-  return { ok: false, error: { kind, message } };
+export function failure(kind: string, message: string, detail?: string): Failure {
+  return { ok: false, error: detail === undefined ? { kind, message } : { kind, message, detail } };
 }
 
 /** One readable line from a zod error, for `invalid-request` messages. */

@@ -12,7 +12,7 @@ import { inProcessRunner, type ExportRunner } from './export/exportRunner';
 import { createFolderGuard, type FolderGuard } from './hostFolders';
 import { listTemplates, loadTemplate } from './hostTemplates';
 import { createSubtitleHandlers } from './hostSubtitles';
-import { assetIdFor, openProjectFile, SaveError, saveProjectFile } from './projectFile';
+import { assetIdFor, openProjectFile, SaveError, saveProjectFile, type OpenError } from './projectFile';
 import { createRecoveryStore } from './recovery/recoveryStore';
 import { createSettingsStore } from './settings/settingsStore';
 import { createSafetyHandlers } from './safety/safetyDirectoryStore';
@@ -158,7 +158,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
         );
       }
       const result = await openProjectFile(inside.path);
-      if (!result.ok) return failure(result.error.kind, result.error.message);
+      if (!result.ok) return failure(result.error.kind, result.error.message, errorDetail(result.error));
       await settings.addRecent(inside.path);
       // A plain-JSON project is opened as a copy: saving writes a .kindness file, chosen with Save As.
       const savePath = result.container === 'zip' ? inside.path : null;
@@ -256,4 +256,9 @@ function mimeOf(bytes: Buffer): string {
   }
   if (/^\s*<(\?xml|svg)/.test(bytes.subarray(0, 100).toString('utf8'))) return 'image/svg+xml';
   return 'application/octet-stream';
+}
+
+/** The zip reader's own words for a damaged file, kept apart from the creator's message. */
+function errorDetail(error: OpenError): string | undefined {
+  return error.kind === 'not-a-zip' && 'detail' in error ? error.detail : undefined;
 }

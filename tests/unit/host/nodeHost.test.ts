@@ -102,7 +102,11 @@ describe('node host', () => {
     await writeFile(path, 'PK\u0003\u0004 not really a zip');
     const result = await host.openProject({ path });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toContain('broken.kindness');
+    if (result.ok) return;
+    expect(result.error.message).toContain('broken.kindness');
+    // The creator's message stays plain: the zip library's words travel apart, in `detail`.
+    expect(result.error.message).not.toMatch(/\(|signature|central directory/i);
+    expect(result.error.detail).toBeTruthy();
   });
 
   it('backs up unsaved edits and offers them after a restart, until taken and saved or discarded', async () => {

@@ -19,7 +19,10 @@ export type ReadErrorKind =
 
 export interface ReadError {
   kind: ReadErrorKind;
+  /** For the creator: plain words, no library jargon. */
   message: string;
+  /** The zip library's own words, for a Details toggle and the log. */
+  detail?: string;
 }
 
 export type ReadResult =
@@ -38,6 +41,7 @@ class Refusal extends Error {
   constructor(
     readonly kind: ReadErrorKind,
     message: string,
+    readonly detail?: string,
   ) {
     super(message);
   }
@@ -72,21 +76,21 @@ export async function readKindnessFile(
     });
   } catch (error) {
     if (errorCode(error) !== undefined) return fsFailure(name, error);
-    return failure('not-a-zip', damagedMessage(name, `it is not a readable zip file (${errorText(error)})`));
+    return failure('not-a-zip', damagedMessage(name, 'it is not a readable zip file'), errorText(error));
   }
 
   try {
     return await readEntries(zip, name, limits);
   } catch (error) {
-    if (error instanceof Refusal) return failure(error.kind, error.message);
-    return failure('not-a-zip', damagedMessage(name, `the zip is damaged (${errorText(error)})`));
+    if (error instanceof Refusal) return failure(error.kind, error.message, error.detail);
+    return failure('not-a-zip', damagedMessage(name, 'the zip is damaged'), errorText(error));
   } finally {
     zip.close();
   }
 }
 
-function failure(kind: ReadErrorKind, message: string): ReadResult {
-  return { ok: false, error: { kind, message } };
+function failure(kind: ReadErrorKind, message: string, detail?: string): ReadResult {
+  return { ok: false, error: detail === undefined ? { kind, message } : { kind, message, detail } };
 }
 
 function fsFailure(name: string, error: unknown): ReadResult {
@@ -213,10 +217,7 @@ async function readEntryBytes(
     if (/too many bytes/.test(errorText(error))) {
       throw tooLarge(budget, `${label} (it holds more data than its header says)`, limit);
     }
-    throw new Refusal(
-      'not-a-zip',
-      damagedMessage(budget.name, `${label} cannot be read (${errorText(error)})`),
-    );
+    throw new Refusal('not-a-zip', damagedMessage(budget.name, `${label} cannot be read`), errorText(error));
   } finally {
     stream.destroy();
   }
