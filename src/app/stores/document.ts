@@ -58,7 +58,7 @@ export const useDocument = defineStore('document', () => {
     history.value = createHistory(opened.project);
     savedProject.value = options.saved ? opened.project : null;
     backedUpAt.value = null;
-    backedUpProject = null;
+    backedUpProject.value = null;
     if (opened.repairs.length > 0) {
       const first = opened.repairs[0];
       const more = opened.repairs.length > 1 ? ` (and ${opened.repairs.length - 1} more)` : '';
@@ -129,7 +129,7 @@ export const useDocument = defineStore('document', () => {
   // Unsaved work is backed up a moment after each edit, so a crash loses at most that moment.
   let backupTimer: ReturnType<typeof setTimeout> | null = null;
   /** The project the last backup holds, so leaving right after a backup does not write it again. */
-  let backedUpProject: Project | null = null;
+  const backedUpProject = shallowRef<Project | null>(null);
   function cancelBackup(): void {
     if (backupTimer !== null) clearTimeout(backupTimer);
     backupTimer = null;
@@ -141,7 +141,7 @@ export const useDocument = defineStore('document', () => {
     const result = await host.writeRecovery({ docId: docId.value, project: current, path: path.value });
     if (result.ok) {
       backedUpAt.value = result.savedAt;
-      backedUpProject = current;
+      backedUpProject.value = current;
     } else notices.show('warning', result.error.message);
   }
   watch(project, () => {
@@ -152,7 +152,7 @@ export const useDocument = defineStore('document', () => {
   /** Writes the pending backup now (before leaving the document, so nothing is lost). */
   async function flushBackup(): Promise<void> {
     cancelBackup();
-    if (dirty.value && backedUpProject !== project.value) await backupNow();
+    if (dirty.value && backedUpProject.value !== project.value) await backupNow();
   }
 
   /** Leaves the document without saving: its backup is removed too. */
@@ -171,6 +171,10 @@ export const useDocument = defineStore('document', () => {
     dirty,
     fileName,
     backedUpAt,
+    /** Whether the last backup holds the edits on screen (the status must not claim more). */
+    backupIsCurrent: computed(
+      () => backedUpProject.value !== null && backedUpProject.value === project.value,
+    ),
     saving,
     canUndo: canUndoNow,
     canRedo: canRedoNow,
