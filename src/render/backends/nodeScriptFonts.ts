@@ -31,8 +31,8 @@ export function parseUnicodeRange(value: string): [number, number][] {
   const ranges: [number, number][] = [];
   for (const part of value.split(',')) {
     const match = /^\s*U\+([0-9a-f]+)(?:-([0-9a-f]+))?\s*$/i.exec(part);
-    if (!match) continue;
-    const first = parseInt(match[1]!, 16);
+    if (!match?.[1]) continue;
+    const first = parseInt(match[1], 16);
     ranges.push([first, match[2] === undefined ? first : parseInt(match[2], 16)]);
   }
   return ranges;
@@ -98,7 +98,7 @@ export function registerScriptFontsFor(
   const fresh: number[] = [];
   for (const text of texts) {
     for (const char of text) {
-      const codePoint = char.codePointAt(0)!;
+      const codePoint = char.codePointAt(0) ?? 0;
       // Latin (Inter, Fredoka) and the emoji font are always registered.
       if (codePoint < 0x250 || checkedCodePoints.has(codePoint)) continue;
       checkedCodePoints.add(codePoint);
