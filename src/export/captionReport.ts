@@ -1,5 +1,6 @@
 import { checkCaption, lowContrastIssue } from '../core/captions';
 import { evaluate } from '../core/frame/evaluate';
+import { projectTexts } from '../core/projectTexts';
 import type { Project } from '../core/schema';
 import { installKonvaNodeBackend } from '../render/backends/node';
 import { measureCaptionContrast } from '../render/caption/contrast';
@@ -27,7 +28,7 @@ export async function captionReport(
   const lines: CaptionReportLine[] = [];
   if (project.captions.length === 0) return lines;
   const audience = project.captionSettings.audience ?? 'general';
-  const backend = installKonvaNodeBackend();
+  const backend = installKonvaNodeBackend(projectTexts(project));
   const images = await decodeImages(project, assets, backend, undefined);
   const renderer = createRenderer({
     width: project.video.width,

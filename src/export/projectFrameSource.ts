@@ -1,4 +1,5 @@
 import { evaluate } from '../core/frame/evaluate';
+import { projectTexts } from '../core/projectTexts';
 import type { Project } from '../core/schema';
 import type { DecodedImage, RenderBackend } from '../render/backend';
 import { installKonvaNodeBackend } from '../render/backends/node';
@@ -15,7 +16,7 @@ export async function createProjectFrameSource(
   assets: ReadonlyMap<string, Uint8Array>,
   request: FrameSourceRequest,
 ): Promise<FrameSource> {
-  const backend = installKonvaNodeBackend();
+  const backend = installKonvaNodeBackend(projectTexts(project));
   const images = await decodeImages(project, assets, backend, request.log);
   const renderer = createRenderer({
     width: request.width,

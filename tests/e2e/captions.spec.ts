@@ -202,3 +202,50 @@ test('imports an SRT file, showing what it skipped, replaces the captions with o
   expect(vtt).toContain('WEBVTT');
   expect(vtt).toContain('00:00:00.200 --> 00:00:01.400\nWords can hurt.');
 });
+
+/** White caption ink on the preview's canvases. */
+async function whiteInk(page: Page): Promise<number> {
+  return page
+    .getByTestId('preview')
+    .first()
+    .evaluate((root) => {
+      let count = 0;
+      for (const canvas of root.querySelectorAll('canvas')) {
+        const context = canvas.getContext('2d');
+        if (!context || canvas.width === 0 || canvas.height === 0) continue;
+        const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 0; i < data.length; i += 4) {
+          if (
+            (data[i + 3] ?? 0) > 200 &&
+            (data[i] ?? 0) > 230 &&
+            (data[i + 1] ?? 0) > 230 &&
+            (data[i + 2] ?? 0) > 230
+          )
+            count++;
+        }
+      }
+      return count;
+    });
+}
+
+test('draws Arabic and Japanese captions with the shipped Noto fonts', async ({ page }) => {
+  const before = await whiteInk(page);
+  await page.getByTestId('add-caption').click();
+  await page.getByTestId('caption-inline-edit').fill('كن لطيفا やさしさ');
+  await page.keyboard.press('Enter');
+  // The Arabic and Japanese subset files arrive on demand, and the glyphs show in the preview.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        ['600 32px "Noto Sans Arabic"', '600 32px "Noto Sans JP"'].map((font, i) =>
+          document.fonts.check(font, i === 0 ? 'كن' : 'やさしさ'),
+        ),
+      ),
+    )
+    .toEqual([true, true]);
+  await expect.poll(() => whiteInk(page)).toBeGreaterThan(before + 300);
+  await page
+    .getByTestId('preview')
+    .first()
+    .screenshot({ path: `${SCREENS}/captions-scripts.png` });
+});

@@ -6,8 +6,19 @@ import '@fontsource/fredoka/500.css';
 import '@fontsource/fredoka/600.css';
 import '@fontsource/fredoka/700.css';
 import '@fontsource/noto-color-emoji/index.css';
+// Arabic, Japanese and Chinese: every subset is declared with its unicode-range, so the browser
+// fetches only the files holding characters the project uses (see ensureGlyphs).
+import '@fontsource/noto-sans-arabic/400.css';
+import '@fontsource/noto-sans-arabic/600.css';
+import '@fontsource/noto-sans-arabic/700.css';
+import '@fontsource/noto-sans-jp/400.css';
+import '@fontsource/noto-sans-jp/600.css';
+import '@fontsource/noto-sans-jp/700.css';
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/600.css';
+import '@fontsource/noto-sans-sc/700.css';
 import { ref } from 'vue';
-import { FONT_FAMILIES } from '../../core/fonts';
+import { FONT_FAMILIES, SCRIPT_FONT_FAMILIES, SCRIPT_FONT_WEIGHTS } from '../../core/fonts';
 
 /**
  * The same font files the exporter registers (from @fontsource), bundled with the UI. Canvas
@@ -37,7 +48,14 @@ export async function loadStudioFonts(): Promise<void> {
 }
 
 const requested = new Set<string>();
-const FACES_FOR_GLYPHS = [`32px "${FONT_FAMILIES.emoji}"`, `700 32px "${FONT_FAMILIES.text}"`];
+/** The faces whose subset files are fetched on demand: the same the Node export registers. */
+const FACES_FOR_GLYPHS = [
+  `32px "${FONT_FAMILIES.emoji}"`,
+  `700 32px "${FONT_FAMILIES.text}"`,
+  ...Object.values(SCRIPT_FONT_FAMILIES).flatMap((family) =>
+    SCRIPT_FONT_WEIGHTS.map((weight) => `${weight} 32px "${family}"`),
+  ),
+];
 
 /**
  * Asks the browser for the font files that draw these characters. Emoji and non-Latin text

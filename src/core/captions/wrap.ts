@@ -24,10 +24,62 @@ export const DEFAULT_MAX_CAPTION_LINES = 2;
 /** How much the font shrinks per attempt, as a fraction of the preferred size. */
 const SHRINK_STEP = 0.05;
 
+/** Characters of scripts written without spaces (Han, kana, Hangul is spaced so it is not here). */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+/** Kinsoku: characters that may not start a line (closing marks, small kana, prolonged sound). */
+const NO_LINE_START = new Set([
+  ...'、。，．・：；？！‼⁇⁈⁉ー～…‥々ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ',
+  ...'」』）］｝〕〉》】〙〗〟’”｠»)]},.!?:;%',
+]);
+/** Kinsoku: characters that may not end a line (opening marks). */
+const NO_LINE_END = new Set([...'「『（［｛〔〈《【〘〖〝‘“｟«([{']);
+
+/** One unbreakable piece of a line, and whether a space separates it from the piece before. */
+interface Piece {
+  readonly text: string;
+  readonly spaced: boolean;
+}
+
 /**
- * Greedy word wrap of one paragraph at one size. A word wider than a line is broken between
- * graphemes, so an emoji or an accented letter is never cut in half. Returns whether every
- * line fits the width (a single grapheme wider than the line cannot).
+ * Splits a space-separated word into pieces a line may break between: Japanese and Chinese
+ * text breaks between characters (no spaces there), keeping kinsoku (a closing mark stays with
+ * the character before it, an opening mark with the one after). Latin, Arabic and emoji runs
+ * stay whole, so Arabic keeps its joined letters.
+ */
+export function breakPieces(word: string): string[] {
+  if (!UNSPACED_SCRIPT.test(word)) return [word];
+  const pieces: string[] = [];
+  let run = '';
+  let glueNext = false;
+  for (const g of graphemes(word)) {
+    const unspaced = UNSPACED_SCRIPT.test(g);
+    const previousUnspaced = run !== '' && UNSPACED_SCRIPT.test([...run].at(-1) ?? '');
+    const mayBreakBefore = run !== '' && !glueNext && !NO_LINE_START.has(g) && (unspaced || previousUnspaced);
+    if (mayBreakBefore) {
+      pieces.push(run);
+      run = '';
+    }
+    run += g;
+    glueNext = NO_LINE_END.has(g);
+  }
+  if (run !== '') pieces.push(run);
+  return pieces;
+}
+
+function paragraphPieces(paragraph: string): Piece[] {
+  const pieces: Piece[] = [];
+  for (const word of paragraph.split(/\s+/)) {
+    if (word === '') continue;
+    breakPieces(word).forEach((text, i) => pieces.push({ text, spaced: i === 0 }));
+  }
+  return pieces;
+}
+
+/**
+ * Greedy wrap of one paragraph at one size, between words and (in Japanese and Chinese)
+ * between characters. A piece wider than a line is broken between graphemes, so an emoji or
+ * an accented letter is never cut in half. Returns whether every line fits the width (a single
+ * grapheme wider than the line cannot).
  */
 function wrapParagraph(
   paragraph: string,
@@ -38,10 +90,10 @@ function wrapParagraph(
 ): boolean {
   let fits = true;
   let line = '';
-  for (const word of paragraph.split(/\s+/)) {
-    if (word === '') continue;
+  for (const piece of paragraphPieces(paragraph)) {
+    const word = piece.text;
     if (line !== '') {
-      const candidate = line + ' ' + word;
+      const candidate = line + (piece.spaced ? ' ' : '') + word;
       if (measure(candidate, fontSize) <= maxWidth) {
         line = candidate;
         continue;

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FONT_FAMILIES } from '../../core/fonts';
 import type { DecodedImage, RenderBackend } from '../backend';
+import { registerScriptFontsFor } from './nodeScriptFonts';
 
 // @napi-rs/canvas implements the canvas API but not the DOM's class types; the renderer only
 // uses the standard members, so its objects stand in for the DOM ones at these boundaries.
@@ -49,10 +50,11 @@ export const nodeBackend: RenderBackend = {
 let konvaInstalled = false;
 
 /**
- * Points Konva at @napi-rs/canvas and registers the app's fonts. Safe to call many times.
- * Konva's factories are process-wide, so this is done once for the whole process.
+ * Points Konva at @napi-rs/canvas and registers the app's fonts, plus the Arabic, Japanese and
+ * Chinese font files these texts need (pass every text the project draws). Safe to call many
+ * times. Konva's factories are process-wide, so this is done once for the whole process.
  */
-export function installKonvaNodeBackend(): RenderBackend {
+export function installKonvaNodeBackend(texts: Iterable<string> = []): RenderBackend {
   if (!konvaInstalled) {
     const globals = globalThis as { DOMMatrix?: unknown; Path2D?: unknown };
     globals.DOMMatrix = DOMMatrix;
@@ -62,6 +64,7 @@ export function installKonvaNodeBackend(): RenderBackend {
     konvaInstalled = true;
   }
   registerNodeFonts();
+  registerScriptFontsFor(texts, packageFolder);
   return nodeBackend;
 }
 
@@ -99,8 +102,8 @@ const EMOJI_PACKAGE = '@fontsource/noto-color-emoji';
 
 const requireFromHere = createRequire(import.meta.url);
 
-/** The `files/` folder of a @fontsource package. */
-function fontFolder(packageName: string): string {
+/** The folder of a @fontsource package. */
+function packageFolder(packageName: string): string {
   let manifest: string;
   try {
     manifest = requireFromHere.resolve(`${packageName}/package.json`);
@@ -110,7 +113,12 @@ function fontFolder(packageName: string): string {
       { cause: error },
     );
   }
-  return join(dirname(manifest), 'files');
+  return dirname(manifest);
+}
+
+/** The `files/` folder of a @fontsource package. */
+function fontFolder(packageName: string): string {
+  return join(packageFolder(packageName), 'files');
 }
 
 /** Full path of a font file, or an error naming the file and the package it should come from. */

@@ -110,6 +110,7 @@ function drawCaption(context: Konva.Context, layout: CaptionLayout, activeWord: 
     const padding = CAPTION_LOOK.pillPaddingX * size;
     context.setAttr('fillStyle', CAPTION_LOOK.pill);
     for (const line of layout.lines) {
+      if (line.singleRun) continue;
       for (const word of line.words) {
         if (word.index !== activeWord) continue;
         context.beginPath();
@@ -128,6 +129,12 @@ function drawCaption(context: Konva.Context, layout: CaptionLayout, activeWord: 
   // Fill after the outline, word by word so the spoken word can stand out.
   const spoken = pill ? CAPTION_LOOK.pillInk : CAPTION_LOOK.highlight;
   for (const line of layout.lines) {
+    if (line.singleRun) {
+      const spokenHere = line.words.some((word) => word.index === activeWord);
+      context.setAttr('fillStyle', spokenHere && !pill ? spoken : CAPTION_LOOK.text);
+      context.fillText(line.text, line.x, line.y);
+      continue;
+    }
     for (const word of line.words) {
       context.setAttr('fillStyle', word.index === activeWord ? spoken : CAPTION_LOOK.text);
       context.fillText(word.text, word.x, line.y);

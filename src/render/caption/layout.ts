@@ -1,3 +1,4 @@
+import { lineDirection } from '../../core/captions/direction';
 import { wrapCaption } from '../../core/captions/wrap';
 import { fontStack } from '../../core/fonts';
 import type { CaptionFrame } from '../../core/frame/frameState';
@@ -55,6 +56,11 @@ export interface CaptionLineBox {
   readonly y: number;
   readonly width: number;
   readonly words: readonly CaptionWordBox[];
+  /**
+   * True for a line mixing right-to-left and left-to-right words: it is filled as one run so
+   * the canvas shapes it and orders it by the bidi rules (word positions would be guesses).
+   */
+  readonly singleRun: boolean;
 }
 
 export interface CaptionLayout {
@@ -138,13 +144,17 @@ export function layoutCaption(
   const lines = wrapped.lines.map((text, i): CaptionLineBox => {
     const lineWidth = measureText(text, font);
     const x = safe.x + (safe.width - lineWidth) / 2;
+    const direction = lineDirection(text);
     const words: CaptionWordBox[] = [];
     for (const match of text.matchAll(/\S+/g)) {
       const before = match.index > 0 ? measureText(text.slice(0, match.index), font) : 0;
       const wordWidth = measureText(match[0], font);
-      words.push({ text: match[0], x: x + before, width: wordWidth, index: wordIndex++ });
+      // Right-to-left: the first word is at the right end of the line.
+      const wordX = direction === 'rtl' ? x + lineWidth - before - wordWidth : x + before;
+      words.push({ text: match[0], x: wordX, width: wordWidth, index: wordIndex++ });
     }
-    return { text, x, y: top + i * pitch + lineHeight / 2, width: lineWidth, words };
+    const singleRun = direction === 'mixed';
+    return { text, x, y: top + i * pitch + lineHeight / 2, width: lineWidth, words, singleRun };
   });
   return { style: caption.style, font, fontSize, lineHeight, lines, overflow: wrapped.overflow };
 }
