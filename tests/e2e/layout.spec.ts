@@ -84,7 +84,7 @@ test('every timeline lane is visible, stacked and on one time scale at every zoo
   await page.screenshot({ path: `${SCREENS}/layout-rows-zoomed.png` });
   // Zoomed in, the timeline scrolls sideways and its scrollbar is inside the panel.
   const scroller = page.getByTestId('timeline-scroll');
-  const bars = await scroller.evaluate((el) => ({
+  const bars = await scroller.evaluate((el: HTMLElement) => ({
     wider: el.scrollWidth > el.clientWidth,
     bar: el.offsetHeight - el.clientHeight,
   }));

@@ -133,7 +133,21 @@ export const usePlayback = defineStore('playback', () => {
     return { frames: previewDraws - drawsBefore, seconds: (performance.now() - started) / 1000 };
   }
 
-  return { time, playing, duration, fps, framesShown, play, pause, toggle, seek, step, follow, noteDraw, freeRun };
+  return {
+    time,
+    playing,
+    duration,
+    fps,
+    framesShown,
+    play,
+    pause,
+    toggle,
+    seek,
+    step,
+    follow,
+    noteDraw,
+    freeRun,
+  };
 });
 
 /** Resolves in a new task without the 4 ms clamp nested timers get. */
