@@ -3,31 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { toneWav } from '../helpers/sounds';
 import { SCREENS, expect, openStudio, startFromTemplate, test } from './fixtures';
-
-/** A 16-bit mono WAV: a tone that swells and fades, so its waveform has a visible shape. */
-function toneWav(seconds: number, sampleRate = 22050): Buffer {
-  const frames = Math.round(seconds * sampleRate);
-  const data = Buffer.alloc(frames * 2);
-  for (let i = 0; i < frames; i++) {
-    const envelope = Math.sin((Math.PI * i) / frames);
-    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 330 * i) / sampleRate) * envelope * 24000), i * 2);
-  }
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
 
 /** How many pixels of the first clip's waveform are drawn. */
 function waveformInk(page: Page): Promise<number> {

@@ -1,29 +1,6 @@
 import type { Page } from '@playwright/test';
+import { toneWav } from '../helpers/sounds';
 import { SCREENS, expect, openStudio, startFromTemplate, test } from './fixtures';
-
-/** A short 16-bit mono WAV tone, enough for a sound lane with a waveform. */
-function toneWav(seconds: number, sampleRate = 22050): Buffer {
-  const frames = Math.round(seconds * sampleRate);
-  const data = Buffer.alloc(frames * 2);
-  for (let i = 0; i < frames; i++) {
-    const envelope = Math.sin((Math.PI * i) / frames);
-    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 330 * i) / sampleRate) * envelope * 24000), i * 2);
-  }
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
 
 interface Box {
   x: number;

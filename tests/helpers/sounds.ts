@@ -48,6 +48,17 @@ export function clickWav(seconds: number, clickAt: number, sampleRate = 48000): 
   return wavFile(data, sampleRate, 1);
 }
 
+/** A 16-bit mono WAV: a 330 Hz tone that swells and fades, so its waveform has a visible shape. */
+export function toneWav(seconds: number, sampleRate = 22050): Buffer {
+  const frames = Math.round(seconds * sampleRate);
+  const data = Buffer.alloc(frames * 2);
+  for (let i = 0; i < frames; i++) {
+    const envelope = Math.sin((Math.PI * i) / frames);
+    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 330 * i) / sampleRate) * envelope * 24000), i * 2);
+  }
+  return wavFile(data, sampleRate, 1);
+}
+
 function wavFile(pcm: Buffer, sampleRate: number, channels: number): Buffer {
   const header = Buffer.alloc(44);
   header.write('RIFF', 0, 'latin1');
