@@ -264,10 +264,10 @@ test('snaps a dragged element to the centre of the frame', async ({ page }) => {
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
   await page.keyboard.press('r');
-  await drag(page, { x: cx - 150, y: cy - 50 }, { x: cx - 50, y: cy + 50 });
+  await drag(page, { x: cx - 110, y: cy - 50 }, { x: cx - 30, y: cy + 50 });
   await expect(page.getByTestId('element-x')).not.toHaveValue('540');
   // Let go 3 screen pixels from the centre line: it lands exactly on it.
-  await page.mouse.move(cx - 100, cy);
+  await page.mouse.move(cx - 70, cy);
   await page.mouse.down();
   await page.mouse.move(cx - 40, cy + 30, { steps: 4 });
   await page.mouse.move(cx + 3, cy + 47, { steps: 4 });
