@@ -203,30 +203,32 @@ test('imports an SRT file, showing what it skipped, replaces the captions with o
   expect(vtt).toContain('00:00:00.200 --> 00:00:01.400\nWords can hurt.');
 });
 
-/** White caption ink on the preview's canvases. */
-async function whiteInk(page: Page): Promise<number> {
+type Rgba = readonly [number, number, number, number];
+
+/** Pixels on the preview's canvases that pass `kind`: white caption ink or colour. */
+async function ink(page: Page, kind: 'white' | 'colour'): Promise<number> {
   return page
     .getByTestId('preview')
     .first()
-    .evaluate((root) => {
+    .evaluate((root, which) => {
+      const counts = ([r, g, b, a]: Rgba) =>
+        which === 'white'
+          ? a > 200 && r > 230 && g > 230 && b > 230
+          : a > 200 && Math.max(r, g, b) - Math.min(r, g, b) > 100;
       let count = 0;
       for (const canvas of root.querySelectorAll('canvas')) {
         const context = canvas.getContext('2d');
         if (!context || canvas.width === 0 || canvas.height === 0) continue;
         const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
         for (let i = 0; i < data.length; i += 4) {
-          if (
-            (data[i + 3] ?? 0) > 200 &&
-            (data[i] ?? 0) > 230 &&
-            (data[i + 1] ?? 0) > 230 &&
-            (data[i + 2] ?? 0) > 230
-          )
-            count++;
+          if (counts([data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0, data[i + 3] ?? 0])) count++;
         }
       }
       return count;
-    });
+    }, kind);
 }
+
+const whiteInk = (page: Page) => ink(page, 'white');
 
 test('draws Arabic and Japanese captions with the shipped Noto fonts', async ({ page }) => {
   const before = await whiteInk(page);
@@ -248,4 +250,17 @@ test('draws Arabic and Japanese captions with the shipped Noto fonts', async ({ 
     .getByTestId('preview')
     .first()
     .screenshot({ path: `${SCREENS}/captions-scripts.png` });
+});
+
+test('draws emoji in colour in the preview, as the export does', async ({ page }) => {
+  const before = await ink(page, 'colour');
+  await page.getByTestId('add-caption').click();
+  await page.getByTestId('caption-inline-edit').fill('Be kind 💛🙂🌈');
+  await page.keyboard.press('Enter');
+  // Yellow, orange and rainbow pixels: the glyphs are drawn from a colour font, not as outlines.
+  await expect.poll(() => ink(page, 'colour')).toBeGreaterThan(before + 300);
+  await page
+    .getByTestId('preview')
+    .first()
+    .screenshot({ path: `${SCREENS}/captions-emoji.png` });
 });

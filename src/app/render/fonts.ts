@@ -19,6 +19,7 @@ import '@fontsource/noto-sans-sc/600.css';
 import '@fontsource/noto-sans-sc/700.css';
 import { ref } from 'vue';
 import { FONT_FAMILIES, SCRIPT_FONT_FAMILIES, SCRIPT_FONT_WEIGHTS } from '../../core/fonts';
+import { ensureColourEmoji, type EmojiSource } from './colourEmoji';
 
 /**
  * The same font files the exporter registers (from @fontsource), bundled with the UI. Canvas
@@ -26,6 +27,8 @@ import { FONT_FAMILIES, SCRIPT_FONT_FAMILIES, SCRIPT_FONT_WEIGHTS } from '../../
  * every later load (an emoji subset, say) bumps `fontsVersion` so the canvases redraw.
  */
 export const fontsVersion = ref(0);
+/** Where the preview's colour emoji come from (see colourEmoji.ts). */
+export const emojiSource = ref<EmojiSource>('bundled');
 
 const FACES = [
   `400 32px "${FONT_FAMILIES.text}"`,
@@ -45,6 +48,7 @@ export async function loadStudioFonts(): Promise<void> {
     ...FACES.map((face) => document.fonts.load(face)),
     document.fonts.load(`32px "${FONT_FAMILIES.emoji}"`, '💜🙂'),
   ]);
+  emojiSource.value = await ensureColourEmoji();
 }
 
 const requested = new Set<string>();
