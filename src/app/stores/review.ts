@@ -29,6 +29,30 @@ export const STATUS_LABELS: Record<ReviewStatus, string> = {
 
 const NAME_KEY = 'kindness-studio-reviewer';
 
+/** When a status changed, short: "Nov 25, 6:08 AM" this year, with the year otherwise. */
+export function statusWhen(iso: string | undefined, now = new Date()): string {
+  const at = iso ? new Date(iso) : null;
+  if (at === null || Number.isNaN(at.getTime())) return '';
+  const thisYear = at.getFullYear() === now.getFullYear();
+  return at.toLocaleString([], {
+    month: 'short',
+    day: 'numeric',
+    ...(thisYear ? {} : { year: 'numeric' }),
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+}
+
+/** "by Maya, Nov 25, 6:08 AM": who changed the status and when ('' before anyone did). */
+export function statusDetail(review: {
+  statusBy?: string | undefined;
+  statusAt?: string | undefined;
+}): string {
+  if (review.statusBy === undefined) return '';
+  const when = statusWhen(review.statusAt);
+  return `by ${review.statusBy}${when ? `, ${when}` : ''}`;
+}
+
 /** True when the address asks to open documents in review mode (`?review=1`). */
 export function reviewRequested(search: string): boolean {
   const value = new URLSearchParams(search).get('review');
