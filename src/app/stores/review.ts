@@ -299,7 +299,9 @@ export const useReview = defineStore('review', () => {
     if (commentUpdates > 0) parts.push(`${commentUpdates} updated`);
     if (result.replies > 0) parts.push(`${result.replies} ${result.replies === 1 ? 'reply' : 'replies'}`);
     if (result.resolutions > 0)
-      parts.push(`${result.resolutions} ${result.resolutions === 1 ? 'comment' : 'comments'} resolved or reopened`);
+      parts.push(
+        `${result.resolutions} ${result.resolutions === 1 ? 'comment' : 'comments'} resolved or reopened`,
+      );
     if (statusChanged) parts.push(`status: ${STATUS_LABELS[after.status].toLowerCase()}`);
     if (parts.length === 0) {
       notices.show('info', `${who}'s review was already imported: nothing changed.`);
