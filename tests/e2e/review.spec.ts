@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -37,13 +37,29 @@ test('share a draft, review it offline in the browser, import the review back', 
   await page.getByTestId('add-comment').click();
   await expect(page.getByTestId('comment-marker')).toHaveCount(1);
 
-  // Share for review: the draft renders on the host and one HTML file appears in the workspace.
+  // Share for review: the creator picks the folder and the file name; the draft renders on the host
+  // and one HTML file appears there.
+  await mkdir(join(studio.workspace, 'For reviewers'));
   await page.getByTestId('share-for-review').click();
+  const dialog = page.getByTestId('share-dialog');
+  await expect(dialog.getByTestId('share-folder')).toHaveText(studio.workspace);
+  await expect(dialog.getByTestId('share-name')).toHaveValue('Kind words - review draft v1.html');
+  await dialog.getByTestId('share-change-folder').click();
+  await dialog.getByRole('button', { name: 'For reviewers' }).click();
+  await expect(dialog.getByTestId('browser-path')).toHaveText(join(studio.workspace, 'For reviewers'));
+  await dialog.getByTestId('share-use-folder').click();
+  await expect(dialog.getByTestId('share-folder')).toHaveText(join(studio.workspace, 'For reviewers'));
+  await dialog.getByTestId('share-name').fill('drafts/Kind words');
+  await expect(dialog.getByRole('alert')).toHaveText('A file name cannot contain / or \\.');
+  await expect(dialog.getByTestId('share-start')).toBeDisabled();
+  await dialog.getByTestId('share-name').fill('Kind words for Maya');
+  await page.screenshot({ path: `${SCREENS}/review-share-dialog.png` });
+  await dialog.getByTestId('share-start').click();
+  await expect(dialog).toHaveCount(0);
   await expect(page.getByText(/Review page written/)).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('review-status')).toContainText('In review');
-  const htmlName = (await readdir(studio.workspace)).find((n) => n.endsWith('.html'));
-  expect(htmlName).toBe('Kind words - review draft v1.html');
-  const htmlPath = join(studio.workspace, htmlName ?? '');
+  const htmlPath = join(studio.workspace, 'For reviewers', 'Kind words for Maya.html');
+  expect(await readdir(join(studio.workspace, 'For reviewers'))).toEqual(['Kind words for Maya.html']);
 
   // The reviewer opens it from disk: no server, no network.
   const reviewPage = await context.newPage();
