@@ -45,6 +45,8 @@ test('share a draft, review it offline in the browser, import the review back', 
   await expect(dialog.getByTestId('share-folder')).toHaveText(studio.workspace);
   await expect(dialog.getByTestId('share-name')).toHaveValue('Kind words - review draft v1.html');
   await dialog.getByTestId('share-change-folder').click();
+  await expect(dialog.getByTestId('share-folder-browser')).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/review-share-folders.png` });
   await dialog.getByRole('button', { name: 'For reviewers' }).click();
   await expect(dialog.getByTestId('browser-path')).toHaveText(join(studio.workspace, 'For reviewers'));
   await dialog.getByTestId('share-use-folder').click();
@@ -53,6 +55,7 @@ test('share a draft, review it offline in the browser, import the review back', 
   await expect(dialog.getByRole('alert')).toHaveText('A file name cannot contain / or \\.');
   await expect(dialog.getByTestId('share-start')).toBeDisabled();
   await dialog.getByTestId('share-name').fill('Kind words for Maya');
+  await expect(dialog.getByTestId('share-saved-as')).toContainText('Saved as “Kind words for Maya.html”');
   await page.screenshot({ path: `${SCREENS}/review-share-dialog.png` });
   await dialog.getByTestId('share-start').click();
   await expect(dialog).toHaveCount(0);

@@ -110,6 +110,14 @@ test('review player: play, pause, scrub, loop, full screen, safe zones; the time
     .toBe('review-player');
   await page.getByTestId('fullscreen').click();
   await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+
+  // The post text can be read and copied, not changed.
+  await page.getByTestId('post-open').click();
+  await expect(page.getByTestId('post-caption')).toBeDisabled();
+  await expect(page.getByTestId('post-tag-input')).toBeDisabled();
+  await expect(page.getByTestId('post-dialog')).toContainText('Read only while reviewing.');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('post-dialog')).toHaveCount(0);
 });
 
 test('review comments: a mark, a point, markers, next and previous, status with who and when', async ({
