@@ -97,6 +97,10 @@ test('share a draft, review it offline in the browser, import the review back', 
   await expect(asked.getByTestId('review-reply')).toHaveText(/Maya Yes, easily/);
   await asked.getByTestId('review-resolve').click();
   await expect(asked).toContainText('resolved by Maya');
+  await asked.getByTestId('review-reopen').click();
+  await expect(asked).not.toContainText('resolved by Maya');
+  await asked.getByTestId('review-resolve').click();
+  await expect(asked).toContainText('resolved by Maya');
   // First comment at 0.5 s.
   await seekVideo(reviewPage, 0.5);
   await reviewPage.locator('#comment-text').fill('Hold this moment a little longer.');
