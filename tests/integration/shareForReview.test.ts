@@ -71,6 +71,7 @@ describe('share for review', () => {
     // The title is escaped in HTML, and the embedded data carries the share's key.
     expect(html).toContain('Review: Kind &#60;words&#62; &#38; more');
     expect(html).toContain('"shareId":"share-1"');
+    expect(html).toContain('"draftVersion":1');
     expect(html).toContain('"secret":"' + 'cd'.repeat(32));
     expect(html).not.toContain('<words>');
 

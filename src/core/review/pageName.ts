@@ -1,4 +1,9 @@
-/** File names of review pages: the one made from the title, and one the creator typed. */
+/** File names of review pages (the one made from the title, one the creator typed) and the draft's mark. */
+
+/** The watermark on every frame of a shared draft: its number and the day it was shared. */
+export function draftWatermark(version: number, sharedAt: string): string {
+  return `DRAFT v${version}\n${sharedAt.slice(0, 10)}`;
+}
 
 /** A file name from the project title: letters, digits, spaces and dashes only. */
 export function reviewPageName(title: string, version: number): string {

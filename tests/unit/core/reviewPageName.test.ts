@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chosenPageName, reviewPageName } from '../../../src/core/review';
+import { chosenPageName, draftWatermark, reviewPageName } from '../../../src/core/review';
 
 describe('review page names', () => {
+  it('marks a shared draft with its number and the day it was shared', () => {
+    expect(draftWatermark(3, '2026-11-25T10:00:00.000Z')).toBe('DRAFT v3\n2026-11-25');
+  });
+
   it('makes a name from the title and the draft number', () => {
     expect(reviewPageName('Kind <words> & more', 2)).toBe('Kind words more - review draft v2.html');
     expect(reviewPageName('***', 1)).toBe('Untitled - review draft v1.html');

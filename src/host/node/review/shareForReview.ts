@@ -8,7 +8,7 @@ import { failure, type HostHandlers } from '../../contract';
 import type { ShareState } from '../../contract/reviewChannels';
 import type { FolderGuard } from '../hostFolders';
 import type { AssetStore } from '../hostDocuments';
-import { chosenPageName, reviewPageName } from '../../../core/review/pageName';
+import { chosenPageName, draftWatermark, reviewPageName } from '../../../core/review/pageName';
 import { reviewPageHtml } from './reviewPageHtml';
 import { reviewPageScript } from './reviewPageScript';
 
@@ -67,7 +67,7 @@ export function createReviewHandlers(options: ReviewHandlerOptions): ReviewHandl
     const sharedAt = new Date(options.now()).toISOString();
     const preset: ExportPreset = {
       ...PRESETS.draft,
-      watermark: `DRAFT v${share.version}\n${sharedAt.slice(0, 10)}`,
+      watermark: draftWatermark(share.version, sharedAt),
     };
     const temp = await mkdtemp(join(tmpdir(), 'kindness-share-'));
     try {
