@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -32,14 +32,37 @@ test('share a draft, review it offline in the browser, import the review back', 
   await expect(page.getByTestId('review-player')).toBeVisible();
   await expect(page.getByTestId('comments-panel')).toBeVisible();
   await page.getByTestId('reviewer-name').fill('Sam (creator)');
+  // The creator asks a question before sharing: the reviewer will answer it on the page.
+  await page.getByTestId('comment-text').fill('Is the title readable?');
+  await page.getByTestId('add-comment').click();
+  await expect(page.getByTestId('comment-marker')).toHaveCount(1);
 
-  // Share for review: the draft renders on the host and one HTML file appears in the workspace.
+  // Share for review: the creator picks the folder and the file name; the draft renders on the host
+  // and one HTML file appears there.
+  await mkdir(join(studio.workspace, 'For reviewers'));
   await page.getByTestId('share-for-review').click();
+  const dialog = page.getByTestId('share-dialog');
+  await expect(dialog.getByTestId('share-folder')).toHaveText(studio.workspace);
+  await expect(dialog.getByTestId('share-name')).toHaveValue('Kind words - review draft v1.html');
+  await dialog.getByTestId('share-change-folder').click();
+  await expect(dialog.getByTestId('share-folder-browser')).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/review-share-folders.png` });
+  await dialog.getByRole('button', { name: 'For reviewers' }).click();
+  await expect(dialog.getByTestId('browser-path')).toHaveText(join(studio.workspace, 'For reviewers'));
+  await dialog.getByTestId('share-use-folder').click();
+  await expect(dialog.getByTestId('share-folder')).toHaveText(join(studio.workspace, 'For reviewers'));
+  await dialog.getByTestId('share-name').fill('drafts/Kind words');
+  await expect(dialog.getByRole('alert')).toHaveText('A file name cannot contain / or \\.');
+  await expect(dialog.getByTestId('share-start')).toBeDisabled();
+  await dialog.getByTestId('share-name').fill('Kind words for Maya');
+  await expect(dialog.getByTestId('share-saved-as')).toContainText('Saved as “Kind words for Maya.html”');
+  await page.screenshot({ path: `${SCREENS}/review-share-dialog.png` });
+  await dialog.getByTestId('share-start').click();
+  await expect(dialog).toHaveCount(0);
   await expect(page.getByText(/Review page written/)).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('review-status')).toContainText('In review');
-  const htmlName = (await readdir(studio.workspace)).find((n) => n.endsWith('.html'));
-  expect(htmlName).toBe('Kind words - review draft v1.html');
-  const htmlPath = join(studio.workspace, htmlName ?? '');
+  const htmlPath = join(studio.workspace, 'For reviewers', 'Kind words for Maya.html');
+  expect(await readdir(join(studio.workspace, 'For reviewers'))).toEqual(['Kind words for Maya.html']);
 
   // The reviewer opens it from disk: no server, no network.
   const reviewPage = await context.newPage();
@@ -66,6 +89,18 @@ test('share a draft, review it offline in the browser, import the review back', 
   await expect(reviewPage.locator('#play')).toHaveText('Play');
 
   await reviewPage.locator('#reviewer').fill('Maya');
+  // The creator's comment is on the page: Maya answers it and resolves it.
+  const asked = reviewPage.getByTestId('review-comment').filter({ hasText: 'Is the title readable?' });
+  await expect(asked).toContainText('Sam (creator)');
+  await asked.getByTestId('review-reply-text').fill('Yes, easily, even on a small phone.');
+  await asked.getByTestId('review-reply-text').press('Enter');
+  await expect(asked.getByTestId('review-reply')).toHaveText(/Maya Yes, easily/);
+  await asked.getByTestId('review-resolve').click();
+  await expect(asked).toContainText('resolved by Maya');
+  await asked.getByTestId('review-reopen').click();
+  await expect(asked).not.toContainText('resolved by Maya');
+  await asked.getByTestId('review-resolve').click();
+  await expect(asked).toContainText('resolved by Maya');
   // First comment at 0.5 s.
   await seekVideo(reviewPage, 0.5);
   await reviewPage.locator('#comment-text').fill('Hold this moment a little longer.');
@@ -82,8 +117,8 @@ test('share a draft, review it offline in the browser, import the review back', 
   await reviewPage.mouse.up();
   await reviewPage.locator('#comment-text').fill('Circle: make this text bigger.');
   await reviewPage.locator('#add-comment').click();
-  await expect(reviewPage.getByTestId('review-comment')).toHaveCount(2);
-  await expect(reviewPage.getByTestId('review-comment').nth(1)).toContainText('mark');
+  await expect(reviewPage.getByTestId('review-comment')).toHaveCount(3);
+  await expect(reviewPage.getByTestId('review-comment').nth(2)).toContainText('mark');
   await reviewPage.locator('#approve').click();
   await expect(reviewPage.getByTestId('decision')).toHaveText('Approved by Maya');
   await reviewPage.screenshot({ path: `${SCREENS}/review-page.png` });
@@ -101,9 +136,18 @@ test('share a draft, review it offline in the browser, import the review back', 
   // The studio imports it: both comments appear as markers, and the status is the reviewer's.
   const fileInput = page.getByTestId('import-review-file');
   await fileInput.setInputFiles(reviewJson);
-  await expect(page.getByText("Imported Maya's review: 2 new comments; status: approved.")).toBeVisible();
-  await expect(page.getByTestId('comment-marker')).toHaveCount(2);
-  await expect(page.getByTestId('comment-item')).toHaveCount(2);
+  await expect(
+    page.getByText(
+      "Imported Maya's review: 2 new comments; 1 reply; 1 comment resolved or reopened; status: approved.",
+    ),
+  ).toBeVisible();
+  await expect(page.getByTestId('comment-marker')).toHaveCount(3);
+  await expect(page.getByTestId('comment-item')).toHaveCount(3);
+  // Maya's answer to the creator's comment, and her resolving it, came back too.
+  const answered = page.getByTestId('comment-item').filter({ hasText: 'Is the title readable?' });
+  await expect(answered).toContainText('Maya Yes, easily, even on a small phone.');
+  await expect(answered).toContainText('Resolved by Maya');
+  await expect(answered.getByTestId('reopen')).toBeVisible();
   await expect(page.getByTestId('review-status')).toContainText('Approved');
   await expect(page.getByTestId('review-status')).toContainText('by Maya');
   await expect(page.getByTestId('storyboard-review-status')).toContainText('Approved');
@@ -120,7 +164,8 @@ test('share a draft, review it offline in the browser, import the review back', 
   const undoLabel = await page.getByTestId('undo').getAttribute('aria-label');
   await fileInput.setInputFiles(reviewJson);
   await expect(page.getByText("Maya's review was already imported: nothing changed.")).toBeVisible();
-  await expect(page.getByTestId('comment-marker')).toHaveCount(2);
+  await expect(page.getByTestId('comment-marker')).toHaveCount(3);
+  await expect(answered.locator('.reply-list li')).toHaveCount(1);
   expect(await page.getByTestId('undo').getAttribute('aria-label')).toBe(undoLabel);
 
   // A tampered file is refused with a clear message.
@@ -131,11 +176,13 @@ test('share a draft, review it offline in the browser, import the review back', 
   await writeFile(tamperedPath, JSON.stringify(tampered));
   await fileInput.setInputFiles(tamperedPath);
   await expect(page.getByText(/was changed after the review page exported it/)).toBeVisible();
-  await expect(page.getByTestId('comment-marker')).toHaveCount(2);
+  await expect(page.getByTestId('comment-marker')).toHaveCount(3);
 
-  // The import is one undo step.
+  // The import is one undo step: the creator's own comment stays, open and unanswered.
   await page.getByTestId('undo').click();
-  await expect(page.getByTestId('comment-marker')).toHaveCount(0);
+  await expect(page.getByTestId('comment-marker')).toHaveCount(1);
+  await expect(answered.getByTestId('resolve')).toBeVisible();
+  await expect(answered.locator('.reply-list li')).toHaveCount(0);
 });
 
 test('review mode is read-only and starts from the address', async ({ page, studio }) => {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addShare, ensureProjectId } from '../../src/core/review';
+import { addComment, addShare, ensureProjectId } from '../../src/core/review';
 import { blankProject, updateScene } from '../../src/core/edit';
 import { createDispatcher, createHostClient, type Host } from '../../src/host/contract';
 import { createNodeHostHandlers } from '../../src/host/node/host';
@@ -71,6 +71,7 @@ describe('share for review', () => {
     // The title is escaped in HTML, and the embedded data carries the share's key.
     expect(html).toContain('Review: Kind &#60;words&#62; &#38; more');
     expect(html).toContain('"shareId":"share-1"');
+    expect(html).toContain('"draftVersion":1');
     expect(html).toContain('"secret":"' + 'cd'.repeat(32));
     expect(html).not.toContain('<words>');
 
@@ -84,6 +85,42 @@ describe('share for review', () => {
     if (!again.ok) throw new Error(again.error.message);
     const second = await waitForShare(again.jobId);
     expect(second.path).toBe(join(workspace, 'Kind words more - review draft v1 (2).html'));
+  });
+
+  it('writes the page into the chosen folder under the typed name, with the comments so far', async () => {
+    const { project } = tinyProject();
+    const commented = addComment(project, {
+      time: 0.2,
+      author: 'Sam',
+      text: 'Is the title readable?',
+      createdAt: '2026-11-25T10:05:00.000Z',
+    }).project;
+    await mkdir(join(workspace, 'For reviewers'));
+    const started = await host.shareForReview({
+      docId: 'doc-123456',
+      project: commented,
+      shareId: 'share-1',
+      folder: join(workspace, 'For reviewers'),
+      fileName: 'For Maya',
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const done = await waitForShare(started.jobId);
+    expect(done.path).toBe(join(workspace, 'For reviewers', 'For Maya.html'));
+    const html = await readFile(done.path ?? '', 'utf8');
+    // The creator's comments ride along, so the reviewer can answer them.
+    expect(html).toContain('"text":"Is the title readable?"');
+
+    for (const bad of ['../escape', 'a\\b', '.hidden', '   ']) {
+      const refused = await host.shareForReview({
+        docId: 'doc-123456',
+        project: commented,
+        shareId: 'share-1',
+        folder: null,
+        fileName: bad,
+      });
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'bad-name' } });
+    }
+    expect(await readdir(workspace)).toEqual(['For reviewers']);
   });
 
   it('refuses a folder outside the chosen ones and an unknown share', async () => {

@@ -29,6 +29,30 @@ export const STATUS_LABELS: Record<ReviewStatus, string> = {
 
 const NAME_KEY = 'kindness-studio-reviewer';
 
+/** When a status changed, short: "Nov 25, 6:08 AM" this year, with the year otherwise. */
+export function statusWhen(iso: string | undefined, now = new Date()): string {
+  const at = iso ? new Date(iso) : null;
+  if (at === null || Number.isNaN(at.getTime())) return '';
+  const thisYear = at.getFullYear() === now.getFullYear();
+  return at.toLocaleString([], {
+    month: 'short',
+    day: 'numeric',
+    ...(thisYear ? {} : { year: 'numeric' }),
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+}
+
+/** "by Maya, Nov 25, 6:08 AM": who changed the status and when ('' before anyone did). */
+export function statusDetail(review: {
+  statusBy?: string | undefined;
+  statusAt?: string | undefined;
+}): string {
+  if (review.statusBy === undefined) return '';
+  const when = statusWhen(review.statusAt);
+  return `by ${review.statusBy}${when ? `, ${when}` : ''}`;
+}
+
 /** True when the address asks to open documents in review mode (`?review=1`). */
 export function reviewRequested(search: string): boolean {
   const value = new URLSearchParams(search).get('review');
@@ -194,29 +218,62 @@ export const useReview = defineStore('review', () => {
   const share = ref<{ jobId: string; state: string; percent: number } | null>(null);
   let pollTimer: ReturnType<typeof setTimeout> | null = null;
 
-  async function shareForReview(): Promise<void> {
+  /** The share dialog (folder and file name) is open. */
+  const shareDialogOpen = ref(false);
+
+  /** The folder a share goes to unless the creator picks another: beside the project file. */
+  function projectFolder(): string | null {
+    const path = documentStore.path;
+    return path === null ? null : path.replace(/[\\/][^\\/]*$/, '') || null;
+  }
+
+  /** The draft number the next share gets, for the suggested file name. */
+  const nextDraftVersion = computed(
+    () => (review.value?.shares ?? []).reduce((max, s) => Math.max(max, s.version), 0) + 1,
+  );
+
+  /**
+   * Renders the draft and writes its review page into `folder` (null: beside the project, or the
+   * first projects folder) as `fileName` (from the title when absent). False when it did not start.
+   */
+  async function shareForReview(
+    target: { folder?: string | null; fileName?: string } = {},
+  ): Promise<boolean> {
     const current = documentStore.project;
     const docId = documentStore.docId;
-    if (current === null || docId === null || share.value !== null) return;
+    if (current === null || docId === null || share.value !== null) return false;
     const now = new Date().toISOString();
-    let project = ensureProjectId(current, `p-${randomHex(12)}`);
-    const added = addShare(project, {
-      id: `share-${randomHex(6)}`,
-      secret: newShareSecret(),
-      createdAt: now,
+    const projectId = current.id ?? `p-${randomHex(12)}`;
+    const record = { id: `share-${randomHex(6)}`, secret: newShareSecret(), createdAt: now };
+    // The share is recorded (and a draft goes in review) only once the host has taken the job.
+    const withShare = (base: typeof current) => {
+      const next = addShare(ensureProjectId(base, projectId), record).project;
+      return next.review.status === 'draft' ? setReviewStatus(next, 'in-review', me.value, now) : next;
+    };
+    const project = withShare(current);
+    const added = { share: record };
+    const folder = target.folder === undefined ? projectFolder() : target.folder;
+    const started = await host.shareForReview({
+      docId,
+      project,
+      shareId: added.share.id,
+      folder,
+      ...(target.fileName === undefined ? {} : { fileName: target.fileName }),
     });
-    project = added.project;
-    if (project.review.status === 'draft') project = setReviewStatus(project, 'in-review', me.value, now);
-    documentStore.apply(project, 'Share for review');
-    const path = documentStore.path;
-    const folder = path === null ? null : path.replace(/[\\/][^\\/]*$/, '') || null;
-    const started = await host.shareForReview({ docId, project, shareId: added.share.id, folder });
     if (!started.ok) {
+      // Nothing was shared: the project stays as it was (no share, no status change).
       notices.show('error', started.error.message);
-      return;
+      return false;
     }
+    // Anything changed while the host was starting (a comment typed meanwhile) is kept.
+    const latest = documentStore.project;
+    documentStore.apply(
+      latest === current || latest === null ? project : withShare(latest),
+      'Share for review',
+    );
     share.value = { jobId: started.jobId, state: 'rendering', percent: 0 };
     poll();
+    return true;
   }
 
   function poll(): void {
@@ -273,6 +330,11 @@ export const useReview = defineStore('review', () => {
     const parts: string[] = [];
     if (result.added > 0) parts.push(`${result.added} new ${result.added === 1 ? 'comment' : 'comments'}`);
     if (commentUpdates > 0) parts.push(`${commentUpdates} updated`);
+    if (result.replies > 0) parts.push(`${result.replies} ${result.replies === 1 ? 'reply' : 'replies'}`);
+    if (result.resolutions > 0)
+      parts.push(
+        `${result.resolutions} ${result.resolutions === 1 ? 'comment' : 'comments'} resolved or reopened`,
+      );
     if (statusChanged) parts.push(`status: ${STATUS_LABELS[after.status].toLowerCase()}`);
     if (parts.length === 0) {
       notices.show('info', `${who}'s review was already imported: nothing changed.`);
@@ -300,6 +362,9 @@ export const useReview = defineStore('review', () => {
     comments,
     statusLabel,
     share,
+    shareDialogOpen,
+    nextDraftVersion,
+    projectFolder,
     setActive,
     setLoopIn,
     setLoopOut,

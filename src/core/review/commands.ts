@@ -90,10 +90,11 @@ export function setCommentResolved(
 ): Project {
   return updateComment(project, commentId, (c) => {
     if ((c.status === 'resolved') === resolved) return c;
-    if (resolved)
-      return { ...c, status: 'resolved', resolvedBy: cleanText(by, 100) || 'Someone', resolvedAt: at };
-    const { resolvedBy: _by, resolvedAt: _at, ...rest } = c;
-    return { ...rest, status: 'open' };
+    const who = cleanText(by, 100) || 'Someone';
+    const { resolvedBy: _by, resolvedAt: _at, reopenedBy: _rby, reopenedAt: _rat, ...rest } = c;
+    return resolved
+      ? { ...rest, status: 'resolved', resolvedBy: who, resolvedAt: at }
+      : { ...rest, status: 'open', reopenedBy: who, reopenedAt: at };
   });
 }
 

@@ -20,6 +20,29 @@ export const ReviewFileCommentSchema = z
   .strict();
 export type ReviewFileComment = z.infer<typeof ReviewFileCommentSchema>;
 
+/** A reviewer's reply to a comment: one of the creator's, or one of their own in the same file. */
+export const ReviewFileReplySchema = z
+  .object({
+    id: IdSchema,
+    commentId: IdSchema,
+    author: z.string().min(1).max(100),
+    text: z.string().min(1).max(5000),
+    createdAt: TimestampSchema,
+  })
+  .strict();
+export type ReviewFileReply = z.infer<typeof ReviewFileReplySchema>;
+
+/** A reviewer resolving or reopening a comment: the state they left it in, with who and when. */
+export const ReviewFileResolutionSchema = z
+  .object({
+    commentId: IdSchema,
+    status: z.enum(['open', 'resolved']),
+    by: z.string().min(1).max(100),
+    at: TimestampSchema,
+  })
+  .strict();
+export type ReviewFileResolution = z.infer<typeof ReviewFileResolutionSchema>;
+
 export const ReviewDecisionSchema = z
   .object({
     status: z.enum(['approved', 'changes-requested']),
@@ -45,6 +68,20 @@ export const ReviewFileContentSchema = z
       .array(ReviewFileCommentSchema)
       .max(2000)
       .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'two comments have the same id'),
+    /** Optional: files from pages shared before replies and resolutions existed have neither. */
+    replies: z
+      .array(ReviewFileReplySchema)
+      .max(5000)
+      .refine((list) => new Set(list.map((r) => r.id)).size === list.length, 'two replies have the same id')
+      .optional(),
+    resolutions: z
+      .array(ReviewFileResolutionSchema)
+      .max(2000)
+      .refine(
+        (list) => new Set(list.map((r) => r.commentId)).size === list.length,
+        'a comment is resolved twice',
+      )
+      .optional(),
   })
   .strict();
 export type ReviewFileContent = z.infer<typeof ReviewFileContentSchema>;

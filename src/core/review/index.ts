@@ -2,3 +2,4 @@ export { canonicalJson } from './canonical';
 export * from './file';
 export * from './commands';
 export { findShareFor, mergeReview, type MergeResult, type ReviewConflict } from './merge';
+export { chosenPageName, draftWatermark, reviewPageName } from './pageName';

@@ -1,9 +1,9 @@
 import type { Project, ReviewComment, ReviewShare } from '../schema';
 import { canonicalJson } from './canonical';
-import type { ReviewFileComment, ReviewFileContent } from './file';
+import type { ReviewFileComment, ReviewFileContent, ReviewFileReply, ReviewFileResolution } from './file';
 
 export interface ReviewConflict {
-  kind: 'comment' | 'status';
+  kind: 'comment' | 'status' | 'reply' | 'resolution';
   /** The comment concerned, for a comment conflict. */
   commentId?: string;
   /** One plain sentence for the creator. */
@@ -16,6 +16,10 @@ export interface MergeResult {
   added: number;
   updated: number;
   unchanged: number;
+  /** Replies added to comments (the creator's or the reviewer's own). */
+  replies: number;
+  /** Comments the reviewer resolved or reopened, taken over. */
+  resolutions: number;
   conflicts: ReviewConflict[];
 }
 
@@ -50,6 +54,17 @@ function contentOf(c: ReviewFileComment | ReviewComment): string {
 function stampOf(c: { createdAt: string; updatedAt?: string | undefined }): number {
   const t = Date.parse(c.updatedAt ?? c.createdAt);
   return Number.isNaN(t) ? 0 : t;
+}
+
+/** When the comment was last resolved or reopened here; never: minus infinity. */
+function statusChangedAt(c: ReviewComment): number {
+  const at = c.status === 'resolved' ? c.resolvedAt : c.reopenedAt;
+  const t = at === undefined ? Number.NaN : Date.parse(at);
+  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+}
+
+function quote(text: string): string {
+  return text.length > 40 ? `“${text.slice(0, 39)}…”` : `“${text}”`;
 }
 
 function clock(seconds: number): string {
@@ -133,9 +148,106 @@ export function mergeReview(project: Project, file: ReviewFileContent): MergeRes
     }
   }
 
-  if (added === 0 && updated === 0) return { project, added, updated, unchanged, conflicts };
-  const comments = [...project.review.comments.map((c) => replaced.get(c.id) ?? c), ...fresh].sort(
-    (a, b) => a.time - b.time,
-  );
-  return { project: { ...project, review: { ...review, comments } }, added, updated, unchanged, conflicts };
+  const merged = [...project.review.comments.map((c) => replaced.get(c.id) ?? c), ...fresh];
+  const answered = mergeAnswers(merged, file.replies ?? [], file.resolutions ?? [], conflicts);
+  unchanged += answered.unchanged;
+  const { replies, resolutions } = answered;
+  if (added === 0 && updated === 0 && replies === 0 && resolutions === 0) {
+    return { project, added, updated, unchanged, replies, resolutions, conflicts };
+  }
+  const comments = answered.comments.sort((a, b) => a.time - b.time);
+  return {
+    project: { ...project, review: { ...review, comments } },
+    added,
+    updated,
+    unchanged,
+    replies,
+    resolutions,
+    conflicts,
+  };
+}
+
+/**
+ * The reviewer's replies and resolutions, applied to the merged comments. A reply already there
+ * (same id) is unchanged; a resolve or reopen is taken when it is newer than the last one here,
+ * and reported when the comment was set otherwise here after it.
+ */
+function mergeAnswers(
+  merged: ReviewComment[],
+  incomingReplies: readonly ReviewFileReply[],
+  incomingResolutions: readonly ReviewFileResolution[],
+  conflicts: ReviewConflict[],
+): { comments: ReviewComment[]; replies: number; resolutions: number; unchanged: number } {
+  let replies = 0;
+  let resolutions = 0;
+  let unchanged = 0;
+  const byId = new Map(merged.map((c) => [c.id, c]));
+  const missing = (kind: 'reply' | 'resolution', commentId: string, lead: string) =>
+    conflicts.push({
+      kind,
+      commentId,
+      message: `${lead} a comment that is no longer in the project; ${kind === 'reply' ? 'the reply was not added' : 'nothing was changed'}.`,
+    });
+
+  for (const reply of incomingReplies) {
+    const target = byId.get(reply.commentId);
+    if (target === undefined) {
+      missing('reply', reply.commentId, `${reply.author}'s reply ${quote(reply.text)} answers`);
+      continue;
+    }
+    const existing = target.replies.find((r) => r.id === reply.id);
+    if (existing !== undefined) {
+      if (existing.author === reply.author && existing.text === reply.text) unchanged++;
+      else
+        conflicts.push({
+          kind: 'reply',
+          commentId: target.id,
+          message: `${reply.author}'s reply at ${clock(target.time)} differs from the studio's copy; the studio's copy was kept.`,
+        });
+      continue;
+    }
+    const { commentId: _c, ...record } = reply;
+    const next = [...target.replies, record].sort(
+      (a, b) => (Date.parse(a.createdAt) || 0) - (Date.parse(b.createdAt) || 0),
+    );
+    byId.set(target.id, { ...target, replies: next });
+    replies++;
+  }
+
+  for (const change of incomingResolutions) {
+    const target = byId.get(change.commentId);
+    if (target === undefined) {
+      missing(
+        'resolution',
+        change.commentId,
+        `${change.by} ${change.status === 'resolved' ? 'resolved' : 'reopened'}`,
+      );
+      continue;
+    }
+    if (target.status === change.status) {
+      unchanged++;
+      continue;
+    }
+    const at = Date.parse(change.at);
+    if (!Number.isNaN(at) && at > statusChangedAt(target)) {
+      const { resolvedBy: _b, resolvedAt: _a, reopenedBy: _rb, reopenedAt: _ra, ...rest } = target;
+      byId.set(
+        target.id,
+        change.status === 'resolved'
+          ? { ...rest, status: 'resolved', resolvedBy: change.by, resolvedAt: change.at }
+          : { ...rest, status: 'open', reopenedBy: change.by, reopenedAt: change.at },
+      );
+      resolutions++;
+      continue;
+    }
+    const here = target.status === 'resolved' ? 'resolved' : 'reopened';
+    const who = target.status === 'resolved' ? target.resolvedBy : target.reopenedBy;
+    conflicts.push({
+      kind: 'resolution',
+      commentId: target.id,
+      message: `${change.by} ${change.status === 'resolved' ? 'resolved' : 'reopened'} the comment at ${clock(target.time)}, but it was ${here} here after that${who ? ` by ${who}` : ''}; it stays ${target.status}.`,
+    });
+  }
+
+  return { comments: merged.map((c) => byId.get(c.id) ?? c), replies, resolutions, unchanged };
 }

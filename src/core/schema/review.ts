@@ -41,6 +41,9 @@ export const ReviewCommentSchema = z.object({
   replies: z.array(ReviewReplySchema).max(1000).default([]),
   resolvedBy: z.string().max(100).optional(),
   resolvedAt: TimestampSchema.optional(),
+  /** Who reopened a resolved comment, and when (merge compares it with a reviewer's resolve). */
+  reopenedBy: z.string().max(100).optional(),
+  reopenedAt: TimestampSchema.optional(),
 });
 export type ReviewComment = z.infer<typeof ReviewCommentSchema>;
 

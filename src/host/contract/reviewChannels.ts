@@ -22,6 +22,8 @@ export const REVIEW_CHANNELS = {
       shareId: IdSchema,
       /** A folder the user chose; null: beside the project file, or the first projects folder. */
       folder: PathSchema.nullable(),
+      /** The page's file name the user typed (".html" added when missing); absent: from the title. */
+      fileName: z.string().min(1).max(200).optional(),
     }),
     response: resultSchema({ jobId: JobIdSchema }),
   },

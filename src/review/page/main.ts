@@ -1,4 +1,11 @@
-import type { ReviewDecision, ReviewFileComment, ReviewFileContent } from '../../core/review/file';
+import type {
+  ReviewDecision,
+  ReviewFileComment,
+  ReviewFileContent,
+  ReviewFileReply,
+  ReviewFileResolution,
+} from '../../core/review/file';
+import type { FramePoint, ReviewMark } from '../../core/schema/review';
 import { signReview } from '../integrity';
 import { REVIEW_DATA_ELEMENT_ID, type ReviewPageData } from './pageData';
 import { createMarkLayer } from './markLayer';
@@ -13,6 +20,25 @@ interface Draft {
   reviewer: string;
   comments: ReviewFileComment[];
   decision: ReviewDecision | null;
+  /** Replies to any comment, the creator's or the reviewer's own. */
+  replies: ReviewFileReply[];
+  /** Comments the reviewer resolved or reopened: only those left unlike the shared page. */
+  resolutions: ReviewFileResolution[];
+}
+
+/** A comment as listed: the creator's (from the shared page) or one the reviewer added. */
+interface Listed {
+  id: string;
+  time: number;
+  author: string;
+  text: string;
+  point?: FramePoint | undefined;
+  mark?: ReviewMark | undefined;
+  own: boolean;
+  /** Its state when the page was shared. */
+  sharedStatus: 'open' | 'resolved';
+  sharedResolvedBy?: string | undefined;
+  replies: { id: string; author: string; text: string; own: boolean }[];
 }
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -63,13 +89,15 @@ function start(): void {
   byId('draft-label').textContent = `Draft v${data.draftVersion} · shared ${data.sharedAt.slice(0, 10)}`;
 
   function load(): Draft {
+    const fresh: Draft = { reviewer: '', comments: [], decision: null, replies: [], resolutions: [] };
     try {
       const saved = localStorage.getItem(storageKey);
-      if (saved) return JSON.parse(saved) as Draft;
+      // Work kept by an older page has no replies or resolutions yet.
+      if (saved) return { ...fresh, ...(JSON.parse(saved) as Partial<Draft>) };
     } catch {
       // Storage can be off for files; the review still works, it just is not kept on reload.
     }
-    return { reviewer: '', comments: [], decision: null };
+    return fresh;
   }
   function save(): void {
     try {
@@ -91,37 +119,159 @@ function start(): void {
     return value.slice(0, 100);
   }
 
-  function renderList(): void {
-    list.replaceChildren();
-    for (const c of [...state.comments].sort((a, b) => a.time - b.time)) {
-      const item = el('li', { className: 'comment', testid: 'review-comment' });
-      const jump = el('button', { className: 'time', text: clock(c.time) });
-      jump.title = 'Go to this moment';
-      jump.addEventListener('click', () => {
-        video.pause();
-        video.currentTime = c.time;
-      });
-      const body = el('p', { text: c.text });
-      const meta = el('span', {
-        className: 'meta',
-        text: `${c.author}${c.mark ? ' · mark' : c.point ? ' · point' : ''}`,
-      });
-      const remove = el('button', { className: 'remove', text: 'Delete' });
+  /** Every comment in time order: the creator's as shared, then the reviewer's own. */
+  function listed(): Listed[] {
+    const shared: Listed[] = (data.comments ?? []).map((c) => ({
+      id: c.id,
+      time: c.time,
+      author: c.author,
+      text: c.text,
+      point: c.point,
+      mark: c.mark,
+      own: false,
+      sharedStatus: c.status,
+      sharedResolvedBy: c.resolvedBy,
+      replies: c.replies.map((r) => ({ id: r.id, author: r.author, text: r.text, own: false })),
+    }));
+    const own: Listed[] = state.comments.map((c) => ({
+      ...c,
+      own: true,
+      sharedStatus: 'open',
+      replies: [],
+    }));
+    const all = [...shared, ...own];
+    const byComment = new Map(all.map((c) => [c.id, c]));
+    for (const r of state.replies)
+      byComment.get(r.commentId)?.replies.push({ id: r.id, author: r.author, text: r.text, own: true });
+    return all.sort((a, b) => a.time - b.time);
+  }
+  function statusOf(c: Listed): { status: 'open' | 'resolved'; by?: string | undefined } {
+    const change = state.resolutions.find((r) => r.commentId === c.id);
+    return change
+      ? { status: change.status, by: change.by }
+      : { status: c.sharedStatus, by: c.sharedResolvedBy };
+  }
+  /** Replies being typed survive the list being drawn again. */
+  const replyDrafts = new Map<string, string>();
+
+  function setResolved(c: Listed, resolved: boolean): void {
+    const author = name();
+    if (author === null) return;
+    const status = resolved ? 'resolved' : 'open';
+    state.resolutions = state.resolutions.filter((r) => r.commentId !== c.id);
+    // Back to how it was shared: nothing to send.
+    if (status !== c.sharedStatus)
+      state.resolutions.push({ commentId: c.id, status, by: author, at: new Date().toISOString() });
+    save();
+    renderList();
+    say(`${resolved ? 'Resolved' : 'Reopened'} the comment at ${clock(c.time)}.`);
+  }
+  function reply(c: Listed, input: HTMLInputElement): void {
+    const author = name();
+    if (author === null) return;
+    const body = input.value.trim();
+    if (body === '') {
+      say('Write your reply first.');
+      input.focus();
+      return;
+    }
+    state.replies.push({
+      id: randomId(),
+      commentId: c.id,
+      author,
+      text: body.slice(0, 5000),
+      createdAt: new Date().toISOString(),
+    });
+    replyDrafts.delete(c.id);
+    save();
+    renderList();
+    say(`Reply added to the comment at ${clock(c.time)}.`);
+  }
+
+  function renderItem(c: Listed): HTMLLIElement {
+    const { status: current, by } = statusOf(c);
+    const item = el('li', {
+      className: `comment${current === 'resolved' ? ' resolved' : ''}`,
+      testid: 'review-comment',
+    });
+    const jump = el('button', { className: 'time', text: clock(c.time) });
+    jump.title = 'Go to this moment';
+    jump.addEventListener('click', () => {
+      video.pause();
+      video.currentTime = c.time;
+    });
+    const body = el('p', { text: c.text });
+    const details = [c.author, c.mark ? 'mark' : c.point ? 'point' : '', c.own ? 'yours, not sent yet' : ''];
+    if (current === 'resolved') details.push(by ? `resolved by ${by}` : 'resolved');
+    const meta = el('span', { className: 'meta', text: details.filter(Boolean).join(' · ') });
+    const actions = el('span', { className: 'actions' });
+    const toggle = el('button', {
+      text: current === 'resolved' ? 'Reopen' : 'Resolve',
+      testid: current === 'resolved' ? 'review-reopen' : 'review-resolve',
+    });
+    toggle.addEventListener('click', () => setResolved(c, current !== 'resolved'));
+    actions.append(toggle);
+    if (c.own) {
+      const remove = el('button', { text: 'Delete' });
       remove.setAttribute('aria-label', `Delete the comment at ${clock(c.time)}`);
       remove.addEventListener('click', () => {
         state.comments = state.comments.filter((x) => x.id !== c.id);
+        state.replies = state.replies.filter((r) => r.commentId !== c.id);
+        state.resolutions = state.resolutions.filter((r) => r.commentId !== c.id);
         save();
         renderList();
-        marks.show(state.comments, video.currentTime);
       });
-      item.append(jump, body, meta, remove);
-      list.append(item);
+      actions.append(remove);
     }
-    byId('comment-count').textContent = String(state.comments.length);
+    item.append(jump, body, meta, actions);
+
+    if (c.replies.length > 0) {
+      const replies = el('ul', { className: 'replies' });
+      for (const r of c.replies) {
+        const line = el('li', { testid: 'review-reply' });
+        line.append(el('strong', { text: r.author }), document.createTextNode(` ${r.text}`));
+        if (r.own) {
+          const remove = el('button', { className: 'link', text: 'Remove' });
+          remove.setAttribute('aria-label', `Remove your reply “${r.text.slice(0, 40)}”`);
+          remove.addEventListener('click', () => {
+            state.replies = state.replies.filter((x) => x.id !== r.id);
+            save();
+            renderList();
+          });
+          line.append(' ', remove);
+        }
+        replies.append(line);
+      }
+      item.append(replies);
+    }
+
+    const form = el('form', { className: 'reply' });
+    const input = el('input', { testid: 'review-reply-text' });
+    input.maxLength = 5000;
+    input.placeholder = 'Reply…';
+    input.value = replyDrafts.get(c.id) ?? '';
+    input.setAttribute('aria-label', `Reply to ${c.author} at ${clock(c.time)}`);
+    input.addEventListener('input', () => replyDrafts.set(c.id, input.value));
+    const send = el('button', { text: 'Reply', testid: 'review-reply-send' });
+    send.type = 'submit';
+    form.append(input, send);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      reply(c, input);
+    });
+    item.append(form);
+    return item;
+  }
+
+  function renderList(): void {
+    const all = listed();
+    list.replaceChildren(...all.map(renderItem));
+    byId('comment-count').textContent = String(all.length);
     const decision = state.decision;
     byId('decision').textContent = decision
       ? `${decision.status === 'approved' ? 'Approved' : 'Changes requested'} by ${decision.by}`
       : 'No decision yet';
+    marks.show(all, video.currentTime);
   }
 
   const scrub = byId<HTMLInputElement>('scrub');
@@ -132,7 +282,7 @@ function start(): void {
     scrub.value = String(video.currentTime);
     timeReadout.textContent = `${clock(video.currentTime)} / ${clock(data.duration)}`;
     addButton.textContent = `Add comment at ${clock(video.currentTime)}`;
-    marks.show(state.comments, video.currentTime);
+    marks.show(listed(), video.currentTime);
   }
 
   reviewer.addEventListener('input', () => {
@@ -224,6 +374,7 @@ function start(): void {
   byId('export').addEventListener('click', () => {
     const author = name();
     if (author === null) return;
+    const known = new Set(listed().map((c) => c.id));
     const content: ReviewFileContent = {
       format: 'kindness-review',
       version: 1,
@@ -235,6 +386,9 @@ function start(): void {
       exportedAt: new Date().toISOString(),
       decision: state.decision,
       comments: state.comments,
+      // Only answers to comments still on the page (a deleted comment takes its replies with it).
+      replies: state.replies.filter((r) => known.has(r.commentId)),
+      resolutions: state.resolutions.filter((r) => known.has(r.commentId)),
     };
     void signReview(content, data.secret).then(
       (value) => {

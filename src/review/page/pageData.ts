@@ -1,3 +1,11 @@
+import type { ReviewComment } from '../../core/schema/review';
+
+/** One of the creator's comments as the page shows it: the reviewer can reply, resolve, reopen. */
+export type PageComment = Pick<
+  ReviewComment,
+  'id' | 'time' | 'author' | 'text' | 'status' | 'point' | 'mark' | 'replies' | 'resolvedBy'
+>;
+
 /** What the studio embeds in a review page beside the video (a JSON script element). */
 export interface ReviewPageData {
   projectId: string;
@@ -12,6 +20,8 @@ export interface ReviewPageData {
   frame: { width: number; height: number; fps: number };
   /** Seconds. */
   duration: number;
+  /** The project's comments when it was shared (absent in pages shared before replies existed). */
+  comments?: PageComment[];
 }
 
 export const REVIEW_DATA_ELEMENT_ID = 'kindness-review-data';

@@ -90,6 +90,40 @@ describe('review store', () => {
     expect(doc.project?.review.status).toBe('in-review');
   });
 
+  it('a share the host refuses (a bad file name) leaves the project as it was, and says why', async () => {
+    const { doc, review, notices } = await harness.run(async () => {
+      expect(await useFiles().newFromTemplate('be-the-reason')).toBe(true);
+      return { doc: useDocument(), review: useReview(), notices: useNotices() };
+    });
+    const before = doc.project;
+    const started = await harness.run(() => review.shareForReview({ folder: null, fileName: '../x' }));
+    expect(started).toBe(false);
+    expect(doc.project).toBe(before);
+    expect(doc.project?.review.shares).toEqual([]);
+    expect(lastNotice(notices)?.text).toBe('A file name cannot contain / or \\.');
+    expect(review.share).toBeNull();
+  });
+
+  it('imports the reviewer’s replies and resolutions and says so', async () => {
+    const { doc, review, notices } = await openShared();
+    await harness.run(() => review.addComment('Is the title readable?'));
+    const asked = doc.project?.review.comments[0]?.id ?? '';
+    const text = await signedFile(doc, {
+      decision: null,
+      comments: [],
+      replies: [
+        { id: 'r-9', commentId: asked, author: 'Maya', text: 'Yes.', createdAt: '2030-01-01T00:00:00.000Z' },
+      ],
+      resolutions: [{ commentId: asked, status: 'resolved', by: 'Maya', at: '2030-01-01T00:00:01.000Z' }],
+    });
+    await harness.run(() => review.importReview(text));
+    expect(lastNotice(notices)?.text).toBe(
+      "Imported Maya's review: 1 reply; 1 comment resolved or reopened.",
+    );
+    expect(doc.project?.review.comments[0]).toMatchObject({ status: 'resolved', resolvedBy: 'Maya' });
+    expect(doc.project?.review.comments[0]?.replies.map((r) => r.text)).toEqual(['Yes.']);
+  });
+
   it('imports a review as one undo step; a second import changes nothing', async () => {
     const { doc, review, notices } = await openShared();
     const text = await signedFile(doc);

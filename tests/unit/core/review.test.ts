@@ -144,6 +144,10 @@ describe('review commands', () => {
     const p4 = setCommentResolved(p3, commentId, false, 'Ben', 't5');
     expect(p4.review.comments[0]?.status).toBe('open');
     expect(p4.review.comments[0]?.resolvedBy).toBeUndefined();
+    expect(p4.review.comments[0]).toMatchObject({ reopenedBy: 'Ben', reopenedAt: 't5' });
+    expect(
+      setCommentResolved(p4, commentId, true, 'Ana', 't6').review.comments[0]?.reopenedBy,
+    ).toBeUndefined();
     expect(deleteComment(p4, commentId).review.comments).toEqual([]);
     // The input is never changed (commands are pure).
     expect(p1.review.comments[0]?.replies).toEqual([]);
@@ -259,6 +263,172 @@ describe('mergeReview', () => {
         const again = mergeReview(second, reviewFile({ comments: b }));
         expect(again.project).toBe(second);
         expect(again.added).toBe(0);
+      }),
+    );
+  });
+});
+
+describe('mergeReview: replies and resolutions from the review page', () => {
+  /** The creator's project as shared: one comment of theirs, resolved, and one open. */
+  function withCreatorComments(): Project {
+    let p = sharedProject();
+    p = addComment(p, {
+      time: 1,
+      author: 'Sam',
+      text: 'Is the title readable?',
+      createdAt: '2026-11-25T09:00:00.000Z',
+    }).project;
+    p = addComment(p, {
+      time: 3,
+      author: 'Sam',
+      text: 'Music too loud?',
+      createdAt: '2026-11-25T09:01:00.000Z',
+    }).project;
+    return setCommentResolved(p, 'comment-2', true, 'Sam', '2026-11-25T09:30:00.000Z');
+  }
+  const answers = (overrides: Partial<ReviewFileContent> = {}) =>
+    reviewFile({
+      decision: null,
+      comments: [fileComment()],
+      replies: [
+        {
+          id: 'r-r1',
+          commentId: 'comment-1',
+          author: 'Maya',
+          text: 'Yes, easily.',
+          createdAt: '2026-11-25T11:05:00.000Z',
+        },
+        {
+          id: 'r-r2',
+          commentId: 'r-aaaa',
+          author: 'Maya',
+          text: 'About a second.',
+          createdAt: '2026-11-25T11:06:00.000Z',
+        },
+      ],
+      resolutions: [
+        { commentId: 'comment-1', status: 'resolved', by: 'Maya', at: '2026-11-25T11:07:00.000Z' },
+        { commentId: 'comment-2', status: 'open', by: 'Maya', at: '2026-11-25T11:08:00.000Z' },
+      ],
+      ...overrides,
+    });
+
+  it('adds replies to the creator’s comments and the reviewer’s own, and takes resolve and reopen', () => {
+    const project = withCreatorComments();
+    expect(project.review.comments.map((c) => c.id)).toEqual(['comment-1', 'comment-2']);
+    const result = mergeReview(project, answers());
+    expect(result).toMatchObject({ added: 1, replies: 2, resolutions: 2, conflicts: [] });
+    const byId = new Map(result.project.review.comments.map((c) => [c.id, c]));
+    expect(byId.get('comment-1')).toMatchObject({ status: 'resolved', resolvedBy: 'Maya' });
+    expect(byId.get('comment-1')?.replies).toEqual([
+      { id: 'r-r1', author: 'Maya', text: 'Yes, easily.', createdAt: '2026-11-25T11:05:00.000Z' },
+    ]);
+    expect(byId.get('comment-2')).toMatchObject({ status: 'open', reopenedBy: 'Maya' });
+    expect(byId.get('comment-2')?.resolvedBy).toBeUndefined();
+    expect(byId.get('r-aaaa')?.replies.map((r) => r.text)).toEqual(['About a second.']);
+    // The merged project is still a valid project.
+    expect(ProjectSchema.safeParse(result.project).success).toBe(true);
+  });
+
+  it('is idempotent: the same replies and resolutions again change nothing', () => {
+    const once = mergeReview(withCreatorComments(), answers());
+    const twice = mergeReview(once.project, answers());
+    expect(twice.project).toBe(once.project);
+    expect(twice).toMatchObject({ added: 0, updated: 0, replies: 0, resolutions: 0, conflicts: [] });
+  });
+
+  it('keeps the creator’s later reply order and their own replies', () => {
+    const local = replyToComment(withCreatorComments(), 'comment-1', {
+      author: 'Sam',
+      text: 'Checking with Lee',
+      createdAt: '2026-11-25T12:00:00.000Z',
+    });
+    const result = mergeReview(local, answers());
+    expect(result.project.review.comments[0]?.replies.map((r) => r.text)).toEqual([
+      'Yes, easily.',
+      'Checking with Lee',
+    ]);
+  });
+
+  it('reports a resolve older than a reopen here, and keeps the comment open', () => {
+    const reopened = setCommentResolved(
+      setCommentResolved(withCreatorComments(), 'comment-1', true, 'Sam', '2026-11-25T11:00:00.000Z'),
+      'comment-1',
+      false,
+      'Lee',
+      '2026-11-25T12:00:00.000Z',
+    );
+    const result = mergeReview(
+      reopened,
+      answers({
+        replies: [],
+        comments: [],
+        resolutions: [
+          { commentId: 'comment-1', status: 'resolved', by: 'Maya', at: '2026-11-25T11:07:00.000Z' },
+        ],
+      }),
+    );
+    expect(result.project).toBe(reopened);
+    expect(result.conflicts).toHaveLength(1);
+    expect(result.conflicts[0]).toMatchObject({ kind: 'resolution', commentId: 'comment-1' });
+    expect(result.conflicts[0]?.message).toBe(
+      'Maya resolved the comment at 0:01.0, but it was reopened here after that by Lee; it stays open.',
+    );
+  });
+
+  it('reports replies and resolutions for a comment deleted here, and adds the rest', () => {
+    const local = deleteComment(withCreatorComments(), 'comment-1');
+    const result = mergeReview(local, answers());
+    expect(result).toMatchObject({ added: 1, replies: 1, resolutions: 1 });
+    expect(result.conflicts.map((c) => c.kind)).toEqual(['reply', 'resolution']);
+    expect(result.conflicts[0]?.message).toBe(
+      "Maya's reply “Yes, easily.” answers a comment that is no longer in the project; the reply was not added.",
+    );
+  });
+
+  it('reports a reply edited after it was imported, keeping the studio copy', () => {
+    const once = mergeReview(withCreatorComments(), answers()).project;
+    const edited = answers();
+    const first = edited.replies?.[0];
+    if (first) first.text = 'Actually no.';
+    const result = mergeReview(once, edited);
+    expect(result.project).toBe(once);
+    expect(result.conflicts).toMatchObject([{ kind: 'reply', commentId: 'comment-1' }]);
+  });
+
+  it('still merges files from older pages, without replies or resolutions', () => {
+    const { replies: _r, resolutions: _s, ...old } = answers();
+    const result = mergeReview(withCreatorComments(), old);
+    expect(result).toMatchObject({ added: 1, replies: 0, resolutions: 0, conflicts: [] });
+  });
+
+  it('is idempotent for any replies and resolutions (property)', () => {
+    const target = fc.constantFrom('comment-1', 'comment-2', 'r-aaaa', 'gone');
+    const replyArb = fc.record({
+      id: fc.constantFrom('r-x1', 'r-x2', 'r-x3'),
+      commentId: target,
+      author: fc.constantFrom('Ana', 'Ben'),
+      text: fc.string({ minLength: 1, maxLength: 8 }),
+      createdAt: fc.constantFrom('2026-11-25T10:00:00.000Z', '2026-11-25T13:00:00.000Z'),
+    });
+    const resolutionArb = fc.record({
+      commentId: target,
+      status: fc.constantFrom('open' as const, 'resolved' as const),
+      by: fc.constantFrom('Ana', 'Ben'),
+      at: fc.constantFrom('2026-11-25T08:00:00.000Z', '2026-11-25T13:00:00.000Z'),
+    });
+    const unique = <T>(list: T[], key: (t: T) => string) =>
+      list.filter((item, i) => list.findIndex((o) => key(o) === key(item)) === i);
+    fc.assert(
+      fc.property(fc.array(replyArb, { maxLength: 4 }), fc.array(resolutionArb, { maxLength: 4 }), (r, s) => {
+        const file = answers({
+          replies: unique(r, (x) => x.id),
+          resolutions: unique(s, (x) => x.commentId),
+        });
+        const once = mergeReview(withCreatorComments(), file).project;
+        const again = mergeReview(once, file);
+        expect(again.project).toBe(once);
+        expect(again.replies + again.resolutions + again.added + again.updated).toBe(0);
       }),
     );
   });

@@ -54,7 +54,16 @@ textarea{min-height:70px;resize:vertical;margin-bottom:8px}
 .comment p{margin:0;grid-column:2;white-space:pre-wrap;overflow-wrap:anywhere}
 .comment .time{grid-row:1/3;align-self:start;padding:2px 8px;font-variant-numeric:tabular-nums}
 .comment .meta{grid-column:2;font-size:12px;color:var(--muted)}
-.comment .remove{grid-column:3;grid-row:1/3;align-self:start;font-size:12px;padding:2px 8px}
+.comment .actions{grid-column:3;grid-row:1/3;align-self:start;display:flex;flex-direction:column;gap:4px}
+.comment .actions button{font-size:12px;padding:2px 8px}
+.comment.resolved>p{color:var(--muted)}
+.comment .replies,.comment .reply{grid-column:2/4}
+.replies{list-style:none;margin:2px 0 0;padding:0 0 0 10px;border-left:2px solid var(--line);font-size:13px;display:flex;flex-direction:column;gap:2px;overflow-wrap:anywhere}
+.reply{display:flex;gap:6px;margin-top:2px}
+.reply input{padding:4px 8px;font-size:13px}
+.reply button{font-size:12px;padding:2px 10px}
+button.link{background:none;border:none;padding:0 2px;color:var(--muted);text-decoration:underline;font-size:12px}
+.hint{margin:0 0 8px;font-size:13px}
 #status{min-height:1.4em;margin:0;color:var(--good)}
 #decision{font-weight:600}
 .time-readout{font-variant-numeric:tabular-nums;min-width:110px}
@@ -118,6 +127,7 @@ export function reviewPageHtml(options: {
     </section>
     <section>
       <h2>Comments (<span id="comment-count">0</span>)</h2>
+      <p class="muted hint">Reply to any comment, or resolve it when it is settled.</p>
       <ol id="comments"></ol>
     </section>
     <section>

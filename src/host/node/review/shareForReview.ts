@@ -8,6 +8,7 @@ import { failure, type HostHandlers } from '../../contract';
 import type { ShareState } from '../../contract/reviewChannels';
 import type { FolderGuard } from '../hostFolders';
 import type { AssetStore } from '../hostDocuments';
+import { chosenPageName, draftWatermark, reviewPageName } from '../../../core/review/pageName';
 import { reviewPageHtml } from './reviewPageHtml';
 import { reviewPageScript } from './reviewPageScript';
 
@@ -28,17 +29,6 @@ export interface ReviewHandlerOptions {
 }
 
 type ReviewHandlers = Pick<HostHandlers, 'shareForReview' | 'shareStatus' | 'cancelShare'>;
-
-/** A file name from the project title: letters, digits, spaces and dashes only. */
-export function reviewPageName(title: string, version: number): string {
-  const safe =
-    title
-      .replace(/[^\p{L}\p{N} _-]+/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 80) || 'Untitled';
-  return `${safe} - review draft v${version}.html`;
-}
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -70,13 +60,14 @@ export function createReviewHandlers(options: ReviewHandlerOptions): ReviewHandl
     docId: string,
     shareId: string,
     folder: string,
+    fileName: string | null,
   ): Promise<void> {
     const share = project.review.shares.find((s) => s.id === shareId);
     if (share === undefined || project.id === undefined) throw new Error('the share is not in the project');
     const sharedAt = new Date(options.now()).toISOString();
     const preset: ExportPreset = {
       ...PRESETS.draft,
-      watermark: `DRAFT v${share.version}\n${sharedAt.slice(0, 10)}`,
+      watermark: draftWatermark(share.version, sharedAt),
     };
     const temp = await mkdtemp(join(tmpdir(), 'kindness-share-'));
     try {
@@ -104,12 +95,23 @@ export function createReviewHandlers(options: ReviewHandlerOptions): ReviewHandl
           secret: share.secret,
           frame: { width: project.video.width, height: project.video.height, fps: result.fps },
           duration: result.durationSeconds,
+          comments: project.review.comments.map((c) => ({
+            id: c.id,
+            time: c.time,
+            author: c.author,
+            text: c.text,
+            status: c.status,
+            replies: c.replies,
+            ...(c.point ? { point: c.point } : {}),
+            ...(c.mark ? { mark: c.mark } : {}),
+            ...(c.resolvedBy ? { resolvedBy: c.resolvedBy } : {}),
+          })),
         },
         videoBase64: (await readFile(video)).toString('base64'),
         script: await reviewPageScript(),
       });
       if (job.controller.signal.aborted) throw new ExportError('cancelled', 'cancelled');
-      const target = await freePath(folder, reviewPageName(project.title, share.version));
+      const target = await freePath(folder, fileName ?? reviewPageName(project.title, share.version));
       const part = `${target}.part`;
       await writeFile(part, html, 'utf8');
       await rename(part, target).catch(async (error: unknown) => {
@@ -123,7 +125,7 @@ export function createReviewHandlers(options: ReviewHandlerOptions): ReviewHandl
   }
 
   return {
-    async shareForReview({ docId, project, shareId, folder }) {
+    async shareForReview({ docId, project, shareId, folder, fileName }) {
       // The folder first: a path outside the chosen folders is refused before anything else.
       const requested = folder ?? options.guard.folders[0];
       if (requested === undefined) return failure('no-folder', 'No folder was chosen for your projects.');
@@ -133,6 +135,8 @@ export function createReviewHandlers(options: ReviewHandlerOptions): ReviewHandl
       if (share === undefined || project.id === undefined) {
         return failure('no-share', 'This project has no such share; start "Share for review" again.');
       }
+      const named = fileName === undefined ? null : chosenPageName(fileName);
+      if (named !== null && !named.ok) return failure('bad-name', named.message);
       const jobId = `share-${randomBytes(8).toString('hex')}`;
       const job: ShareJob = {
         state: 'rendering',
@@ -142,7 +146,7 @@ export function createReviewHandlers(options: ReviewHandlerOptions): ReviewHandl
         controller: new AbortController(),
       };
       jobs.set(jobId, job);
-      run(job, project, docId, shareId, inside.path).catch((error: unknown) => {
+      run(job, project, docId, shareId, inside.path, named?.name ?? null).catch((error: unknown) => {
         if (job.controller.signal.aborted) {
           Object.assign(job, {
             state: 'cancelled',
