@@ -86,7 +86,9 @@ export function workerRunner(spawnWorker: () => WorkerChannel): ExportRunner {
           unfinished.map((o) => o.outputPath),
           pids,
           startedAt,
-        ).then(() => resolve(crashed(unfinished, why)));
+        )
+          .catch(() => undefined)
+          .then(() => resolve(crashed(unfinished, why)));
       });
     });
     channel.send({ type: 'start', request });
@@ -123,8 +125,12 @@ export function childProcessRunner(options: { readonly script: string }): Export
   });
 }
 
-/** States an output does not leave: its files are complete (done) or already cleaned up. */
-const FINAL_STATES = new Set<OutputProgress['state']>(['done', 'cancelled', 'failed']);
+/**
+ * Outputs that keep the state they reported when the export process dies: finished (complete
+ * files) or cancelled (cleaned up by then). A failed one gets the crash message: its own reason
+ * would have come with the result the process never sent.
+ */
+const FINAL_STATES = new Set<OutputProgress['state']>(['done', 'cancelled']);
 
 /** The result for the outputs the export process left unfinished when it died. */
 function crashed(outputs: readonly BatchOutputRequest[], why: string): BatchResult {
