@@ -254,4 +254,34 @@ describe('export faults in a batch', () => {
     }
     await expectCleanFailure('full-', null);
   });
+
+  it('cancelled at a random frame: every output stops, no ffmpeg and nothing left', async () => {
+    const at = 1 + Math.floor(seededRandom(FUZZ_SEED + 1)() * 25);
+    console.log(`[reliability] batch cancelled at frame ${at} (seed ${FUZZ_SEED})`);
+    const controller = new AbortController();
+    const pids: number[] = [];
+    const result = await exportBatch({
+      project,
+      assets,
+      sidecars: false,
+      check: false,
+      range: { to: 1 },
+      signal: controller.signal,
+      outputs: [
+        { id: 'reels', preset: 'reels', outputPath: path.join(dir, 'stop-reels.mp4') },
+        { id: 'draft', preset: 'draft', outputPath: path.join(dir, 'stop-draft.mp4') },
+      ],
+      onProgress: (p) => {
+        if (p.frame >= at && !controller.signal.aborted) {
+          const pid = ffmpegWriting(path.join(dir, 'stop-draft.mp4.part'));
+          if (pid !== null) pids.push(pid);
+          controller.abort();
+        }
+      },
+    });
+    expect(result.outputs.map((o) => o.state)).toEqual(['cancelled', 'cancelled']);
+    for (const pid of pids) expect(processExists(pid), `ffmpeg ${pid} still running`).toBe(false);
+    expect(ffmpegWriting(path.join(dir, 'stop-')), 'an ffmpeg of the batch still running').toBeNull();
+    await expectCleanFailure('stop-', null);
+  });
 });
