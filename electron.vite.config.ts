@@ -10,13 +10,15 @@ import { reviewPageDefine } from './scripts/review-page.mjs';
  * the studio's own Vite settings (src/app/vite.config.ts); only the output folder differs.
  */
 const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** Where the three parts go; `npm run test:security` builds into a temp folder to scan the built app. */
+const outRoot = process.env.KINDNESS_ELECTRON_OUT_DIR ?? at('dist/electron');
 
 export default defineConfig({
   main: {
     // "Share for review" inlines the review page's script, bundled here at build time.
     define: reviewPageDefine(),
     build: {
-      outDir: at('dist/electron/main'),
+      outDir: `${outRoot}/main`,
       // npm dependencies (zod, yauzl, fluent-ffmpeg, ...) stay in node_modules, inside the asar.
       externalizeDeps: true,
       // exportWorker: the export process (src/host/node/export/exportRunner.ts).
@@ -30,7 +32,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: at('dist/electron/preload'),
+      outDir: `${outRoot}/preload`,
       // A sandboxed preload can only require('electron'): bundle everything else (zod, the contract).
       externalizeDeps: false,
       rollupOptions: {
@@ -43,7 +45,7 @@ export default defineConfig({
     ...studioUi,
     build: {
       ...studioUi.build,
-      outDir: at('dist/electron/renderer'),
+      outDir: `${outRoot}/renderer`,
       rollupOptions: { input: { index: at('src/app/index.html') } },
     },
   },

@@ -19,8 +19,9 @@ export function hardenWebContents(devOrigin: DevServerOrigin): void {
     contents.on('will-redirect', blockNavigation);
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      // Only plain https links reach the system browser (isSafeExternalUrl, unit-tested).
-      if (isSafeExternalUrl(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
+      // Only plain https links reach the system browser (isSafeExternalUrl, unit-tested; the
+      // Electronegativity exception for this line is in scripts/electronegativity-exceptions.mjs).
+      if (isSafeExternalUrl(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });
   });

@@ -37,11 +37,9 @@ export async function createStudioWindow(options: StudioWindowOptions): Promise<
   const screens = screen.getAllDisplays().map((display) => display.workArea);
   const state = await loadWindowState(options.stateFile, screens);
   // Electronegativity reads only object literals in this call; the preferences come from
-  // secureWebPreferences above (context isolation, sandbox and Auxclick off are asserted by
-  // tests/unit/electron and tests/reliability/electronSecurity.test.ts), so its checks are off here.
-  // (prettier-ignore keeps the exception on the line Electronegativity reports.)
-  // prettier-ignore
-  const window = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+  // secureWebPreferences above (asserted by tests/unit/electron and
+  // tests/reliability/electronSecurity.test.ts). Its exception: scripts/electronegativity-exceptions.mjs.
+  const window = new BrowserWindow({
     ...(state.x === undefined || state.y === undefined ? {} : { x: state.x, y: state.y }),
     width: state.width,
     height: state.height,

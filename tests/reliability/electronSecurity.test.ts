@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import * as fake from '../unit/electron/fakeElectron';
 
@@ -5,7 +9,8 @@ import * as fake from '../unit/electron/fakeElectron';
  * The parts of Electron's security checklist the other Electron tests do not pin down one by
  * one (tests/unit/electron covers CSP, IPC senders, the sandbox switch, permissions and
  * navigation): every web preference of the window, <webview> refusal and which links may
- * leave the app. Electronegativity (npm run test:security) checks the same code statically.
+ * leave the app. Electronegativity (npm run test:security) checks the built app statically; the
+ * last test proves that gate fails on a finding (the exceptions are in tests/unit/electron).
  */
 vi.mock('electron', () => import('../unit/electron/fakeElectron'));
 
@@ -81,4 +86,58 @@ describe('every web contents the app creates', () => {
     for (const url of urls) expect(open(url), url).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://988lifeline.org/']);
   });
+});
+
+describe('the Electronegativity gate (npm run test:security)', () => {
+  it('fails on a medium finding anywhere in a build, the .cjs preload included, and excuses only the justified', () => {
+    const build = mkdtempSync(join(tmpdir(), 'kindness-scan-fixture-'));
+    try {
+      mkdirSync(join(build, 'main'));
+      mkdirSync(join(build, 'preload'));
+      writeFileSync(
+        join(build, 'main', 'index.js'),
+        [
+          'import { BrowserWindow, shell } from "electron";',
+          'function secureWebPreferences(preload) {',
+          '  return {',
+          '    preload,',
+          '    contextIsolation: true,',
+          '    sandbox: true,',
+          '    nodeIntegration: false,',
+          '    nodeIntegrationInWorker: false,',
+          '    nodeIntegrationInSubFrames: false,',
+          '    webSecurity: true,',
+          '    webviewTag: false,',
+          '    disableBlinkFeatures: "Auxclick"',
+          '  };',
+          '}',
+          'export function createStudioWindow(options) {',
+          '  const window = new BrowserWindow({',
+          '    show: false,',
+          '    webPreferences: secureWebPreferences(options.preload)',
+          '  });',
+          '  return window;',
+          '}',
+          '',
+        ].join('\n'),
+      );
+      // Not a real preload: code the scan must flag, in the .cjs file it would otherwise skip.
+      writeFileSync(
+        join(build, 'preload', 'index.cjs'),
+        'const { BrowserWindow } = require("electron");\n' +
+          'new BrowserWindow({ webPreferences: { contextIsolation: false, sandbox: false } });\n',
+      );
+      const run = spawnSync(process.execPath, ['scripts/electronegativity.mjs', '--built', build], {
+        encoding: 'utf8',
+        timeout: 240_000,
+      });
+      const output = `${run.stdout}${run.stderr}`;
+      expect(run.status, output).toBe(1);
+      expect(output).toMatch(/FAIL .*CONTEXT_ISOLATION_JS_CHECK preload\/index\.cjs:2/);
+      expect(output).toMatch(/excused .*CONTEXT_ISOLATION_JS_CHECK main\/index\.js:16/);
+      expect(output).not.toMatch(/FAIL .*main\/index\.js/);
+    } finally {
+      rmSync(build, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

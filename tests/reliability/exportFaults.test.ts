@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DISK_FULL_MESSAGE, ExportError } from '../../src/export/errors';
+import { exportBatch } from '../../src/export/batch/exportBatch';
 import { exportVideo } from '../../src/export/exportVideo';
 import type { FrameSource } from '../../src/export/frameSource';
 import { saveProjectFile } from '../../src/host/node/projectFile';
@@ -191,5 +192,96 @@ describe('export faults', () => {
       expect(error.message).toBe('The export was cancelled. No video was saved.');
       await expectCleanFailure(`cancel-${i}`, pid);
     }
+  });
+});
+
+/**
+ * The same faults through the batch the export dialog runs (several outputs from one render):
+ * the output hit fails on its own with a clear message and leaves nothing; the others finish.
+ */
+describe('export faults in a batch', () => {
+  it('one output’s ffmpeg killed from outside: that output fails cleanly, the other is saved', async () => {
+    const killedPart = path.join(dir, 'batch-draft.mp4.part');
+    let pid: number | null = null;
+    const result = await exportBatch({
+      project,
+      assets,
+      sidecars: false,
+      check: false,
+      range: { to: 1 },
+      outputs: [
+        { id: 'reels', preset: 'reels', outputPath: path.join(dir, 'batch-reels.mp4') },
+        { id: 'draft', preset: 'draft', outputPath: path.join(dir, 'batch-draft.mp4') },
+      ],
+      onProgress: (p) => {
+        if (p.id === 'draft' && p.frame >= 10 && pid === null) {
+          pid = ffmpegWriting(killedPart);
+          if (pid !== null) process.kill(pid, 'SIGKILL');
+        }
+      },
+    });
+    expect(pid).not.toBeNull();
+    const [reels, draft] = result.outputs;
+    expect(reels?.state).toBe('done');
+    expect(draft?.state).toBe('failed');
+    expect(draft?.error?.kind).toBe('ffmpeg-failed');
+    expect(draft?.error?.message).toMatch(/ffmpeg/);
+    expect((await readdir(dir)).filter((f) => f.startsWith('batch-')).sort()).toEqual(['batch-reels.mp4']);
+    await expectCleanFailure('batch-draft', pid);
+  });
+
+  it('the disk fills up as the videos are saved: every output says so, nothing is left', async () => {
+    renameFault.code = 'ENOSPC';
+    try {
+      const result = await exportBatch({
+        project,
+        assets,
+        sidecars: false,
+        check: false,
+        range: { to: 1 },
+        outputs: [
+          { id: 'draft', preset: 'draft', outputPath: path.join(dir, 'full-draft.mp4') },
+          { id: 'reels', preset: 'reels', outputPath: path.join(dir, 'full-reels.mp4') },
+        ],
+      });
+      for (const output of result.outputs) {
+        expect(output.state, output.id).toBe('failed');
+        expect(output.error?.kind, output.id).toBe('disk-full');
+        expect(output.error?.message).toBe(DISK_FULL_MESSAGE);
+      }
+    } finally {
+      renameFault.code = null;
+    }
+    await expectCleanFailure('full-', null);
+  });
+
+  it('cancelled at a random frame: every output stops, no ffmpeg and nothing left', async () => {
+    const at = 1 + Math.floor(seededRandom(FUZZ_SEED + 1)() * 25);
+    console.log(`[reliability] batch cancelled at frame ${at} (seed ${FUZZ_SEED})`);
+    const controller = new AbortController();
+    const pids: number[] = [];
+    const result = await exportBatch({
+      project,
+      assets,
+      sidecars: false,
+      check: false,
+      range: { to: 1 },
+      signal: controller.signal,
+      outputs: [
+        { id: 'reels', preset: 'reels', outputPath: path.join(dir, 'stop-reels.mp4') },
+        { id: 'draft', preset: 'draft', outputPath: path.join(dir, 'stop-draft.mp4') },
+      ],
+      onProgress: (p) => {
+        if (p.frame >= at && !controller.signal.aborted) {
+          const pid = ffmpegWriting(path.join(dir, 'stop-draft.mp4.part'));
+          if (pid !== null) pids.push(pid);
+          controller.abort();
+        }
+      },
+    });
+    expect(result.outputs.map((o) => o.state)).toEqual(['cancelled', 'cancelled']);
+    for (const pid of pids) expect(processExists(pid), `ffmpeg ${pid} still running`).toBe(false);
+    expect(ffmpegWriting(path.join(dir, 'stop-')), 'an ffmpeg of the batch still running').toBeNull();
+    await expectCleanFailure('stop-', null);
   });
 });

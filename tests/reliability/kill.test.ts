@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openProjectFile } from '../../src/host/node/projectFile';
+import { openProjectFile, saveProjectFile } from '../../src/host/node/projectFile';
+import { parseTempName } from '../../src/host/node/projectFile/saveTempFiles';
 import { createRecoveryStore } from '../../src/host/node/recovery/recoveryStore';
 import { bundleEntry } from './helpers/bundle';
 import { FUZZ_SEED, describeRun, runs, seededRandom } from './helpers/fuzzConfig';
@@ -13,7 +14,8 @@ import { generation, whichGeneration } from './kill/documents';
  * A child process saves a project in a loop with the real atomic save and backs it up with the
  * real recovery store; it is killed with SIGKILL at random moments. After every kill the file
  * must be exactly one whole generation (the last one the child finished, or the one it was
- * writing), never a mix or damaged, and the backup must give back the latest edits.
+ * writing), never a mix or damaged, and the backup must give back the latest edits. The hidden
+ * temp files a kill leaves are cleared by the next save: none is left after one more normal save.
  */
 const dir = mkdtempSync(join(tmpdir(), 'kindness-kill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -106,13 +108,23 @@ interface Tally {
   /** After a kill, the file was the last finished save / the save in flight. */
   old: number;
   new: number;
+  /** Our hidden temp files beside the project and the backup: most seen after one kill, and after the last kill. */
+  mostLeftovers: number;
   leftovers: number;
+}
+
+/** Our hidden temp files (the save's naming only) in the lane's project and backup folders. */
+function tempFilesIn(where: Lane): string[] {
+  const list = (folder: string) => (existsSync(folder) ? readdirSync(folder) : []);
+  return [...list(where.folder), ...list(join(where.dataDir, 'recovery'))].filter(
+    (name) => parseTempName(name) !== null,
+  );
 }
 
 /** `kills` rounds of start, run, SIGKILL, check on one lane. */
 async function runLane(where: Lane, kills: number, random: () => number): Promise<Tally> {
   const recovery = createRecoveryStore(where.dataDir);
-  const tally: Tally = { kills, saves: 0, old: 0, new: 0, leftovers: 0 };
+  const tally: Tally = { kills, saves: 0, old: 0, new: 0, mostLeftovers: 0, leftovers: 0 };
   let onDisk: number | null = null;
   let backedUp: number | null = null;
   let next = 0;
@@ -158,8 +170,23 @@ async function runLane(where: Lane, kills: number, random: () => number): Promis
       expect(backedUp, `${label}: the backup disappeared`).toBeNull();
     }
     next = Math.max(onDisk ?? -1, backedUp ?? -1, lastSaved ?? -1) + 1;
+    tally.mostLeftovers = Math.max(tally.mostLeftovers, tempFilesIn(where).length);
   }
-  tally.leftovers = readdirSync(where.folder).filter((n) => n.endsWith('.tmp')).length;
+  tally.leftovers = tempFilesIn(where).length;
+
+  // One more normal save and backup (as the app does after a crash) clears what the kills left.
+  await saveProjectFile(where.target, generation(next), new Map());
+  await recovery.write('kill-test-doc', generation(next), new Map(), where.target);
+  expect(tempFilesIn(where), `${where.folder}: temp files left after a normal save`).toEqual([]);
+  expect(readdirSync(where.folder).sort()).toEqual([
+    'Kind words.kindness',
+    'Kind words.kindness.bak',
+    'data',
+  ]);
+  expect(readdirSync(join(where.dataDir, 'recovery')).sort()).toEqual([
+    'kill-test-doc.json',
+    'kill-test-doc.kindness',
+  ]);
   return tally;
 }
 
@@ -178,7 +205,8 @@ describe('saving survives being killed at any moment', () => {
     console.log(
       `[reliability]   ${sum('kills')} kills, ${sum('saves')} saves completed; the file after a kill was ` +
         `${sum('old')} times the last finished save, ${sum('new')} times the one in flight; ` +
-        `${sum('leftovers')} temp files left by kills`,
+        `temp files left by kills: at most ${Math.max(...tallies.map((t) => t.mostLeftovers))} in a lane at a time ` +
+        `(each save clears the ones before), ${sum('leftovers')} after the last kills, 0 after one more save`,
     );
     expect(sum('kills')).toBe(kills);
     // The children really saved, so the kills landed between and inside saves.

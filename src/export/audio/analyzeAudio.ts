@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { trackChildProcess } from '../ffmpeg/childProcesses';
 
 /**
  * Reads a sound file through ffmpeg: its length, its own sample rate and channels, and a
@@ -164,6 +165,7 @@ export function runFfmpeg(
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
     });
+    trackChildProcess(child);
     // The head describes the input; the tail holds the last errors.
     let head = '';
     let tail = '';

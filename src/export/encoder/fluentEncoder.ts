@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { Writable } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 import { VIDEO_INPUT, type FfmpegInvocation } from '../ffmpeg/args';
+import { trackChildProcess } from '../ffmpeg/childProcesses';
 import { FfmpegLog } from './ffmpegLog';
 import { EncoderError, EncoderInputClosedError, type Encoder, type EncoderEvents } from './encoder';
 
@@ -66,6 +67,7 @@ class FluentEncoder implements Encoder {
     cmd.setFfmpegPath(this.options.ffmpegPath);
     cmd.on('start', () => {
       this.process = cmd.ffmpegProc ?? null;
+      if (this.process !== null) trackChildProcess(this.process);
       // EPIPE when ffmpeg exits early also reaches the write callback; this keeps it from
       // being thrown as an unhandled stream error.
       this.process?.stdin?.on('error', () => undefined);

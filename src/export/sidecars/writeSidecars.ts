@@ -29,6 +29,12 @@ export function sidecarBase(videoPath: string): string {
   return ext === '' ? videoPath : videoPath.slice(0, -ext.length);
 }
 
+/** Every file writeSidecars may write for `videoPath`, whether or not it did (a crash cleans these). */
+export function sidecarPaths(videoPath: string): string[] {
+  const base = sidecarBase(videoPath);
+  return ['.srt', '.vtt', '.txt', '.cover.png'].map((extension) => `${base}${extension}`);
+}
+
 /**
  * Writes `NAME.srt` and `NAME.vtt` (when there are captions in the range), `NAME.txt` (the
  * post text, when there is any) and `NAME.cover.png`, each atomically.

@@ -6,6 +6,7 @@ import {
   type OutputProgress,
 } from '../../../export/batch/exportBatch';
 import type { Project } from '../../../core/schema';
+import { cleanUpAfterCrash } from './crashCleanup';
 
 /** What an export job asks for: plain data, so it can cross into a child process. */
 export interface ExportJobRequest {
@@ -34,6 +35,8 @@ export type ToWorker =
 /** Messages from the export process. */
 export type FromWorker =
   | { readonly type: 'progress'; readonly progress: OutputProgress }
+  /** The ffmpeg processes it has running now (ended by the studio if the export process dies). */
+  | { readonly type: 'processes'; readonly pids: readonly number[] }
   | { readonly type: 'done'; readonly result: BatchResult };
 
 /** In this process: for tests (and hosts without a worker script). */
@@ -62,14 +65,31 @@ export interface WorkerChannel {
  */
 export function workerRunner(spawnWorker: () => WorkerChannel): ExportRunner {
   return (request, onProgress) => {
+    const startedAt = Date.now();
     const channel = spawnWorker();
     const done = new Promise<BatchResult>((resolve) => {
       let result: BatchResult | null = null;
+      let pids: readonly number[] = [];
+      const states = new Map<string, OutputProgress['state']>();
       channel.onMessage((message) => {
-        if (message.type === 'progress') onProgress(message.progress);
+        if (message.type === 'progress') {
+          states.set(message.progress.id, message.progress.state);
+          onProgress(message.progress);
+        } else if (message.type === 'processes') pids = message.pids;
         else result = message.result;
       });
-      channel.onExit((why) => resolve(result ?? crashed(request, why)));
+      channel.onExit((why) => {
+        if (result !== null) return resolve(result);
+        // Died mid-way: what it finished stays; the rest is failed and cleaned up.
+        const unfinished = request.outputs.filter((o) => !FINAL_STATES.has(states.get(o.id) ?? 'waiting'));
+        void cleanUpAfterCrash(
+          unfinished.map((o) => o.outputPath),
+          pids,
+          startedAt,
+        )
+          .catch(() => undefined)
+          .then(() => resolve(crashed(unfinished, why)));
+      });
     });
     channel.send({ type: 'start', request });
     return { cancel: (output) => channel.send({ type: 'cancel', output }), done };
@@ -105,9 +125,17 @@ export function childProcessRunner(options: { readonly script: string }): Export
   });
 }
 
-function crashed(request: ExportJobRequest, why: string): BatchResult {
+/**
+ * Outputs that keep the state they reported when the export process dies: finished (complete
+ * files) or cancelled (cleaned up by then). A failed one gets the crash message: its own reason
+ * would have come with the result the process never sent.
+ */
+const FINAL_STATES = new Set<OutputProgress['state']>(['done', 'cancelled']);
+
+/** The result for the outputs the export process left unfinished when it died. */
+function crashed(outputs: readonly BatchOutputRequest[], why: string): BatchResult {
   return {
-    outputs: request.outputs.map((o) => ({
+    outputs: outputs.map((o) => ({
       id: o.id,
       preset: o.preset,
       state: 'failed',

@@ -1,4 +1,5 @@
 import { startBatch, type BatchJob } from '../../../export/batch/exportBatch';
+import { onChildProcessesChanged } from '../../../export/ffmpeg/childProcesses';
 import type { FromWorker, ToWorker } from './exportRunner';
 
 /** Electron's utility process talks through `process.parentPort`; a Node child through `process.send`. */
@@ -25,6 +26,8 @@ export function runExportWorker(): void {
       return;
     }
     if (job !== null) return;
+    // The studio ends these if this process dies before they do.
+    onChildProcessesChanged((pids) => send({ type: 'processes', pids }));
     job = startBatch({
       ...message.request,
       onProgress: (progress) => send({ type: 'progress', progress }),

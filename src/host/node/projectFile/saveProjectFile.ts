@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import yazl from 'yazl';
 import { referencedAssetIds, serializeProject } from '../../../core/load';
 import type { Project } from '../../../core/schema';
 import { ASSET_PREFIX, PROJECT_ENTRY } from './entryNames';
 import { describeFsError, errorCode } from './messages';
+import { claimTempSibling, releaseTempSibling, removeStaleTempFiles } from './saveTempFiles';
 
 /** The file operations a save needs: a seam so tests can make any step fail (disk full, ...). */
 export interface SaveFs {
@@ -95,13 +95,9 @@ function zipProject(project: Project, assets: ReadonlyMap<string, Buffer>): Node
   return zip.outputStream;
 }
 
-function uniqueSibling(target: string, suffix: string): string {
-  return join(dirname(target), `.${basename(target)}.${randomUUID().slice(0, 8)}${suffix}`);
-}
-
 /** Keeps the current file as `<target>.bak` (replacing an older one) without touching the target. */
 async function keepBackup(fs: SaveFs, target: string): Promise<void> {
-  const staging = uniqueSibling(target, '.bak.tmp');
+  const staging = claimTempSibling(target, '.bak.tmp');
   try {
     try {
       await fs.link(target, staging); // instant, no copy; not every file system has hard links
@@ -111,6 +107,7 @@ async function keepBackup(fs: SaveFs, target: string): Promise<void> {
     await fs.rename(staging, `${target}.bak`);
   } finally {
     await fs.unlink(staging).catch(() => {});
+    releaseTempSibling(staging);
   }
 }
 
@@ -118,7 +115,10 @@ async function keepBackup(fs: SaveFs, target: string): Promise<void> {
  * Saves atomically: the zip goes to a temp file beside the target, is flushed to disk, the
  * previous file is kept as `<target>.bak`, and only then the temp file is renamed over the
  * target. On any failure the temp file is removed, the target is untouched and a SaveError
- * with a clear message is thrown. Only assets the project uses are written.
+ * with a clear message is thrown. Only assets the project uses are written. A save killed
+ * mid-way can leave its temp file behind; every save first clears such leftovers in its folder
+ * (ours only, and only once their writer is gone: see saveTempFiles.ts), which also frees their
+ * space before writing.
  */
 export async function saveProjectFile(
   path: string,
@@ -128,7 +128,8 @@ export async function saveProjectFile(
 ): Promise<void> {
   const fs: SaveFs = { ...nodeSaveFs, ...options.fs };
   const target = resolve(path);
-  const temp = uniqueSibling(target, '.tmp');
+  await removeStaleTempFiles(dirname(target)).catch(() => {});
+  const temp = claimTempSibling(target, '.tmp');
   let targetExisted = false;
   try {
     targetExisted = await fs.exists(target);
@@ -151,6 +152,8 @@ export async function saveProjectFile(
       errorCode(error),
       { cause: error },
     );
+  } finally {
+    releaseTempSibling(temp);
   }
   // The file is complete and in place; syncing the folder only makes the rename durable sooner.
   await fs.syncFolder(dirname(target)).catch(() => {});
