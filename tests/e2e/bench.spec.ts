@@ -77,12 +77,40 @@ test('opening a 100-scene project', async ({ page, studio }) => {
   await page.getByTestId('start-open').click();
   const file = page.getByRole('button', { name: /bench-100-scenes/ });
   await expect(file).toBeVisible();
+  // Timed inside the page, from the click to the first frame painted with every card and scene
+  // block in place: polling from Playwright would add its own retry intervals (up to a second).
+  await page.evaluate((count) => {
+    const marks: { click?: number; ready?: number } = {};
+    (window as unknown as { openMarks: typeof marks }).openMarks = marks;
+    document.addEventListener('click', () => (marks.click = performance.now()), {
+      capture: true,
+      once: true,
+    });
+    const observer = new MutationObserver(() => {
+      const cards = document.querySelectorAll('[data-testid="scene-card"]').length;
+      const blocks = document.querySelectorAll('[data-testid="scene-block"]').length;
+      if (cards !== count || blocks !== count) return;
+      observer.disconnect();
+      // The next animation frame is the first one drawn with them; the task after it, painted.
+      requestAnimationFrame(() => setTimeout(() => (marks.ready = performance.now()), 0));
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  }, 100);
   const started = Date.now();
   await file.click();
   await expect(page.getByTestId('scene-card')).toHaveCount(100);
   await expect(page.getByTestId('scene-block')).toHaveCount(100);
-  const ms = Date.now() - started;
+  const polled = Date.now() - started;
+  const marks = await page
+    .waitForFunction(() => {
+      const m = (window as unknown as { openMarks: { click?: number; ready?: number } }).openMarks;
+      return m.click !== undefined && m.ready !== undefined ? m : null;
+    })
+    .then((handle) => handle.jsonValue());
+  const ms = Math.round((marks?.ready ?? 0) - (marks?.click ?? 0));
   console.log(
-    `[bench] open a 100-scene project (host read + UI with 100 live thumbnails): ${ms} ms (target <= 1000)`,
+    `[bench] open a 100-scene project (host read + UI, click to painted, in the page): ${ms} ms ` +
+      `(target <= 1000; ${polled} ms as polled from Playwright)`,
   );
+  expect(ms).toBeGreaterThan(0);
 });

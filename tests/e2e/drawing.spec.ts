@@ -106,3 +106,66 @@ test('a drawing layer with three frames and the onion skin', async ({ page }) =>
   await expect(page.getByTestId('toggle-onion-skin')).toHaveAttribute('aria-pressed', 'false');
   await expect.poll(async () => (await tints(preview)).some((c) => c.red > 30)).toBe(false);
 });
+
+/** The preview's red channel at a page point (the brush draws white on the dark blank scene). */
+async function redAt(page: Page, x: number, y: number): Promise<number> {
+  const preview = await box(page.getByTestId('preview'));
+  return page
+    .locator('[data-testid="preview"] canvas')
+    .first()
+    .evaluate(
+      (canvas: HTMLCanvasElement, at) => {
+        const ratio = canvas.width / canvas.clientWidth;
+        const context = canvas.getContext('2d');
+        if (!context) throw new Error('no 2D context');
+        return context.getImageData(Math.round(at.x * ratio), Math.round(at.y * ratio), 1, 1).data[0] ?? 0;
+      },
+      { x: x - preview.x, y: y - preview.y },
+    );
+}
+
+async function line(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+test('the eraser erases on the drawing frame under the playhead, one undo step a stroke', async ({
+  page,
+}) => {
+  await page.getByTestId('add-drawing-layer').click();
+  const frameLabel = page.getByTestId('drawing-frame');
+  const preview = await box(page.getByTestId('preview'));
+  const cx = preview.x + preview.width / 2;
+  const cy = preview.y + preview.height / 2;
+
+  // Frame 1: a line through the middle; frame 2 (two video frames on): a line below it.
+  await line(page, { x: cx - 80, y: cy }, { x: cx + 80, y: cy });
+  await nextFrames(page, 2);
+  await line(page, { x: cx - 80, y: cy + 60 }, { x: cx + 80, y: cy + 60 });
+  await expect(frameLabel).toHaveText('frame 2 of 2');
+  await expect.poll(() => redAt(page, cx, cy + 60)).toBeGreaterThan(200);
+
+  // The eraser across both lines cuts only frame 2's, the one on screen.
+  await page.keyboard.press('e');
+  await expect(page.getByTestId('tool-eraser')).toHaveAttribute('aria-pressed', 'true');
+  await line(page, { x: cx, y: cy - 40 }, { x: cx, y: cy + 100 });
+  await expect.poll(() => redAt(page, cx, cy + 60)).toBeLessThan(100);
+  expect(await redAt(page, cx - 60, cy + 60)).toBeGreaterThan(200);
+  expect(await redAt(page, cx + 60, cy + 60)).toBeGreaterThan(200);
+  await expect(frameLabel).toHaveText('frame 2 of 2');
+  await page.screenshot({ path: `${SCREENS}/drawing-eraser.png` });
+
+  await page.getByTestId('drawing-prev').click();
+  await expect(frameLabel).toHaveText('frame 1 of 2');
+  await expect.poll(() => redAt(page, cx, cy)).toBeGreaterThan(200);
+
+  // One Ctrl+Z brings the whole erased stroke back.
+  await page.getByTestId('drawing-next').click();
+  await expect(frameLabel).toHaveText('frame 2 of 2');
+  await expect.poll(() => redAt(page, cx, cy + 60)).toBeLessThan(100);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => redAt(page, cx, cy + 60)).toBeGreaterThan(200);
+  await expect(frameLabel).toHaveText('frame 2 of 2');
+});

@@ -46,6 +46,27 @@ async function colourAt(page: Page, x: number, y: number): Promise<number[]> {
     );
 }
 
+/** How many pixels of the preview are exactly `rgb`. */
+async function pixelsOf(page: Page, rgb: [number, number, number]): Promise<number> {
+  return page
+    .locator('[data-testid="preview"] canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement, want) => {
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no 2D context');
+      const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i] === want[0] && data[i + 1] === want[1] && data[i + 2] === want[2]) count++;
+      return count;
+    }, rgb);
+}
+
+/** Canvas pixels a square of 40x40 page pixels covers (the canvas draws at the device's ratio). */
+async function pixelsOfSquare(page: Page): Promise<number> {
+  return (40 * (await page.evaluate(() => window.devicePixelRatio))) ** 2;
+}
+
 /** Selects one element by clicking it, and reads where the inspector says it is. */
 async function positionOf(page: Page, at: { x: number; y: number }) {
   await page.keyboard.press('Escape');
@@ -243,4 +264,40 @@ test('pastes a picture and text from the system clipboard', async ({ page }) => 
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('layer')).toHaveCount(0);
   await expect.poll(() => previewPixels(page)).toBe(before);
+});
+
+test('the property fields set fill, outline and opacity on one element and on several', async ({ page }) => {
+  const { spots } = await threeSquares(page);
+  const [a, , c] = spots as [{ x: number; y: number }, unknown, { x: number; y: number }];
+  await page.mouse.click(a.x, a.y);
+  const one = page.getByTestId('element-inspector');
+  await expect(one).toBeVisible();
+  await one.getByLabel('Fill colour', { exact: true }).fill('#ff0000');
+  await expect.poll(async () => (await colourAt(page, a.x, a.y)).join(',')).toBe('255,0,0');
+  await one.getByLabel('Outline width', { exact: true }).fill('12');
+  await one.getByLabel('Outline width', { exact: true }).press('Enter');
+  await expect(one.getByLabel('Outline width', { exact: true })).toHaveValue('12');
+  await one.getByRole('slider').fill('50');
+  await expect(one).toContainText('Opacity 50%');
+
+  // Two: the fill differs between them until it is set on all at once.
+  await page.keyboard.down('Shift');
+  await page.mouse.click(c.x, c.y);
+  await page.keyboard.up('Shift');
+  const several = page.getByTestId('selection-inspector');
+  await expect(several).toContainText('2 elements');
+  await expect(several).toContainText('Fill (mixed)');
+  await expect(several).toContainText('Opacity 50% (mixed)');
+  await page.screenshot({ path: `${SCREENS}/selection-properties-mixed.png` });
+  await page.getByTestId('selection-fill').fill('#00ff00');
+  await expect(several).not.toContainText('Fill (mixed)');
+  await page.getByTestId('selection-opacity').fill('100');
+  await expect(several).not.toContainText('(mixed)');
+  // The preview shows no red left, and green where the two squares are.
+  await expect.poll(() => pixelsOf(page, [255, 0, 0])).toBe(0);
+  const green = await pixelsOf(page, [0, 255, 0]);
+  await page.keyboard.press('Escape');
+  // Square a keeps its wide outline, which covers part of its fill.
+  expect(green).toBeGreaterThan(2 * 0.5 * (await pixelsOfSquare(page)));
+  await page.screenshot({ path: `${SCREENS}/selection-properties.png` });
 });

@@ -116,3 +116,60 @@ test('zooming the timeline keeps the playhead and scene blocks aligned', async (
   await expect.poll(async () => Math.round((await box(track)).width)).toBe(Math.round(fitWidth));
   expect(await aligned()).toBeLessThan(3);
 });
+
+test('keyframe rows start after the names, line up with the ruler and follow what is open', async ({
+  page,
+}) => {
+  await drawShape(page, 'r', 0);
+  const row = page.getByTestId('element-row').first();
+  const lane = page.getByTestId('element-lane').first();
+  // Keyframes at 0 s and at 1 s.
+  await row.getByTestId('element-row-add-key').click();
+  await page.getByTestId('timeline-track').focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await row.getByTestId('element-row-add-key').click();
+  const marks = lane.getByTestId('keyframe-mark');
+  await expect(marks).toHaveCount(2);
+
+  const centre = async (locator: Locator) => {
+    const b = await box(locator);
+    return b.x + b.width / 2;
+  };
+  const tick = (label: string) =>
+    page.getByTestId('ruler-tick').filter({ hasText: new RegExp(`^${label}$`) });
+  async function linedUp() {
+    const names = await box(page.getByTestId('element-row-name').first());
+    const first = await box(marks.first());
+    // Nothing of the first keyframe is under the names column.
+    expect(first.x).toBeGreaterThan(names.x + names.width);
+    const zero = await box(page.getByTestId('ruler-tick').first());
+    expect(Math.abs((await centre(marks.first())) - zero.x)).toBeLessThan(3);
+    expect(Math.abs(zero.x - (await box(page.getByTestId('scene-block').first())).x)).toBeLessThan(3);
+    const one = await box(tick('1s').first());
+    expect(Math.abs((await centre(marks.nth(1))) - one.x)).toBeLessThan(3);
+  }
+  await linedUp();
+  await page.screenshot({ path: `${SCREENS}/timeline-rows-fit.png` });
+
+  // The keyframe at 0 s takes a click (nothing covers it): the playhead goes to it.
+  const track = page.getByTestId('timeline-track');
+  await expect(track).toHaveAttribute('aria-valuenow', '1');
+  await marks.first().click();
+  await expect(track).toHaveAttribute('aria-valuenow', '0');
+
+  // Zoomed in, the same.
+  for (let i = 0; i < 2; i++) await page.getByTestId('timeline-zoom-in').click();
+  await expect(page.getByTestId('timeline-zoom-fit')).not.toHaveText('Fit');
+  await linedUp();
+  await page.screenshot({ path: `${SCREENS}/timeline-rows-zoomed.png` });
+  await page.getByTestId('timeline-zoom-fit').click();
+
+  // With the end card open the rows say so, instead of showing the scene's elements.
+  await page.getByTestId('endcard-open').click();
+  await expect(page.getByTestId('end-card-rows')).toBeVisible();
+  await expect(page.getByTestId('element-row')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENS}/timeline-rows-end-card.png` });
+  await page.getByTestId('scene-card').first().click();
+  await expect(page.getByTestId('end-card-rows')).toHaveCount(0);
+  await expect(page.getByTestId('element-row')).toHaveCount(1);
+});

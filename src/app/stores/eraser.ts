@@ -1,13 +1,13 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { deleteElement, updateElement } from '../../core/edit';
-import { evaluate } from '../../core/frame';
-import { eraseStrokes, eraserCircles, toLocal } from '../../core/geometry';
-import type { BrushStroke, Element, Project } from '../../core/schema';
-import { timelineOf } from '../../core/timeline';
+import { deleteElement, eraseDrawingFrame, tidyStroke, updateElement } from '../../core/edit';
+import { drawingFrameIndex, evaluate } from '../../core/frame';
+import { eraseStrokes, eraserCircles, toLocal, type Circle } from '../../core/geometry';
+import type { Element, Project } from '../../core/schema';
 import { useCanvas } from './canvas';
 import { useDocument } from './document';
 import { useNotices } from './notices';
+import { usePlayback } from './playback';
 import { useStudio } from './studio';
 
 /** Strokes a brush element may hold (the schema's limit): an erase that would need more is refused. */
@@ -16,9 +16,11 @@ export const MIN_ERASER = 4;
 export const MAX_ERASER = 400;
 
 /**
- * The eraser: cuts brush strokes of the selected scene where it passes. Each drag is one undo
- * step (its edits coalesce under the drag's key); a stroke erased entirely takes its element
- * with it. Locked and hidden elements are left alone.
+ * The eraser: cuts brush strokes of the selected scene where it passes, and the strokes of each
+ * drawing layer's frame under the playhead (the one on screen). Each drag is one undo step (its
+ * edits coalesce under the drag's key); a brush stroke erased entirely takes its element with
+ * it, while an emptied drawing frame stays so the drawing's timing never shifts. Locked and
+ * hidden elements are left alone.
  */
 export const useEraser = defineStore('eraser', () => {
   const canvas = useCanvas();
@@ -48,21 +50,31 @@ export const useEraser = defineStore('eraser', () => {
     const shown = shownAtPlayhead(project, scene.id);
     const circles = eraserCircles(path, size.value / 2);
     let next = project;
+    const tooMany = () => {
+      if (!warned)
+        notices.show('warning', 'This drawing is cut into too many pieces to erase more of it here.');
+      warned = true;
+    };
     for (const el of scene.elements) {
-      if (el.kind !== 'brush' || el.locked || !el.visible) continue;
-      const placed = shown.get(el.id) ?? el;
+      if ((el.kind !== 'brush' && el.kind !== 'drawing') || el.locked || !el.visible) continue;
+      const placed = shown.elements.get(el.id) ?? el;
       const stretch = Math.sqrt(Math.abs(placed.scaleX * placed.scaleY)) || 1;
-      const local = circles.map((c) => ({ ...toLocal(c, placed), radius: c.radius / stretch }));
+      const local: Circle[] = circles.map((c) => ({ ...toLocal(c, placed), radius: c.radius / stretch }));
+      if (el.kind === 'drawing') {
+        const index = drawingFrameIndex(el, shown.sceneTime, project.video.fps);
+        const erased = eraseDrawingFrame(next, scene.id, el.id, index, local);
+        if (erased.tooMany) tooMany();
+        next = erased.project;
+        continue;
+      }
       const strokes = eraseStrokes(el.strokes, local, { minLength: 2, padWithWidth: true });
       if (strokes === el.strokes) continue;
       if (strokes.length === 0) {
         next = deleteElement(next, scene.id, el.id);
       } else if (strokes.length > MAX_STROKES) {
-        if (!warned)
-          notices.show('warning', 'This drawing is cut into too many pieces to erase more of it here.');
-        warned = true;
+        tooMany();
       } else {
-        next = updateElement(next, scene.id, el.id, { strokes: strokes.map(tidy) });
+        next = updateElement(next, scene.id, el.id, { strokes: strokes.map(tidyStroke) });
       }
     }
     if (next !== project) documentStore.apply(next, 'Erase', key);
@@ -75,25 +87,18 @@ export const useEraser = defineStore('eraser', () => {
   return { size, setSize, begin, eraseAlong, end };
 });
 
-/** The scene's elements where the playhead shows them (keyframed strokes move). */
-function shownAtPlayhead(project: Project, sceneId: string): Map<string, Element> {
+/**
+ * The scene as the preview shows it at the playhead: its elements where they are drawn
+ * (keyframed strokes move) and its exact time, which picks each drawing's frame on screen.
+ */
+function shownAtPlayhead(
+  project: Project,
+  sceneId: string,
+): { elements: Map<string, Element>; sceneTime: number } {
   const canvas = useCanvas();
-  const span = timelineOf(project).spans.find((s) => s.scene.id === sceneId);
-  const shown = new Map<string, Element>();
-  if (span === undefined) return shown;
-  const layer = evaluate(project, span.start + canvas.sceneTime).layers.find((l) => l.key === sceneId);
-  for (const el of layer?.elements ?? []) shown.set(el.id, el);
-  return shown;
-}
-
-/** Cut points keep a tenth of a pixel, as drawn points do: no more weight in the file. */
-function tidy(stroke: BrushStroke): BrushStroke {
-  return {
-    ...stroke,
-    points: stroke.points.map((p) => ({
-      x: Math.round(p.x * 10) / 10,
-      y: Math.round(p.y * 10) / 10,
-      pressure: Math.round(p.pressure * 1000) / 1000,
-    })),
-  };
+  const playback = usePlayback();
+  const elements = new Map<string, Element>();
+  const layer = evaluate(project, playback.time).layers.find((l) => l.key === sceneId);
+  for (const el of layer?.elements ?? []) elements.set(el.id, el);
+  return { elements, sceneTime: layer?.sceneTime ?? canvas.sceneTime };
 }

@@ -7,12 +7,21 @@ import { ZOOM_STEP, clampZoom, followScroll, maxZoom } from './zoomMath';
  * Zoom for the timeline's horizontal scroller: the content element gets `zoom` times wider, so
  * everything positioned in percent of the video stays right. Ctrl/Cmd + wheel zooms around the
  * pointer, the buttons around the playhead, and playback scrolls to keep the playhead in view.
+ * `inset` is the room at the lanes' sides in CSS pixels: at the start the names column that
+ * stays put (sticky) while the lanes scroll, plus a little space at both ends so a keyframe at
+ * the very start or end shows whole. The lanes get the rest of the width.
  */
-export function useTimelineZoom(scroller: Ref<HTMLElement | null>, duration: () => number) {
+export function useTimelineZoom(
+  scroller: Ref<HTMLElement | null>,
+  duration: () => number,
+  inset: () => { start: number; end: number } = () => ({ start: 0, end: 0 }),
+) {
   const view = useTimelineView();
   const playback = usePlayback();
-  /** The scroller's visible width (kept from a ResizeObserver: reading it would force a layout). */
-  const viewportPx = ref(0);
+  /** The scroller's width (kept from a ResizeObserver: reading it would force a layout). */
+  const scrollerPx = ref(0);
+  /** The width that shows time: the scroller less the names column and the ends' room. */
+  const viewportPx = computed(() => Math.max(0, scrollerPx.value - inset().start - inset().end));
   let scrollLeft = 0;
 
   const limit = computed(() => maxZoom(duration(), playback.fps, viewportPx.value));
@@ -41,7 +50,7 @@ export function useTimelineZoom(scroller: Ref<HTMLElement | null>, duration: () 
     event.preventDefault();
     const el = scroller.value;
     if (el === null || pxPerSecond.value <= 0) return;
-    const x = event.clientX - el.getBoundingClientRect().left;
+    const x = event.clientX - el.getBoundingClientRect().left - inset().start;
     const time = (scrollLeft + x) / pxPerSecond.value;
     void zoomTo(event.deltaY < 0 ? zoom.value * ZOOM_STEP : zoom.value / ZOOM_STEP, time);
   }
@@ -68,8 +77,8 @@ export function useTimelineZoom(scroller: Ref<HTMLElement | null>, duration: () 
   onMounted(() => {
     const el = scroller.value;
     if (el === null) return;
-    viewportPx.value = el.clientWidth;
-    observer = new ResizeObserver(() => (viewportPx.value = el.clientWidth));
+    scrollerPx.value = el.clientWidth;
+    observer = new ResizeObserver(() => (scrollerPx.value = el.clientWidth));
     observer.observe(el);
     el.addEventListener('scroll', onScroll, { passive: true });
   });

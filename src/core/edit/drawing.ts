@@ -1,3 +1,4 @@
+import { eraseStrokes, type Circle } from '../geometry/erase';
 import type { BrushStroke, DrawingElement, Element, Project } from '../schema';
 import { changeElement } from './elements';
 
@@ -147,4 +148,51 @@ export function setDrawingFrameHold(
     frames[index] = { ...frame, hold: clamped };
     return withFrames(el, frames);
   });
+}
+
+/** What an erase on a drawing frame did: `tooMany` when the cut would pass the stroke limit. */
+export interface DrawingEraseResult {
+  project: Project;
+  tooMany: boolean;
+}
+
+/**
+ * Erases where `circles` (in the drawing's own coordinates) cover the strokes of frame `index`.
+ * The frame stays even when it is left empty, so the drawing's timing never shifts; a cut that
+ * would leave more strokes than a frame may hold changes nothing and says so.
+ */
+export function eraseDrawingFrame(
+  project: Project,
+  sceneId: string,
+  elementId: string,
+  index: number,
+  circles: readonly Circle[],
+): DrawingEraseResult {
+  let tooMany = false;
+  const next = changeDrawing(project, sceneId, elementId, (el) => {
+    const frame = el.frames[index];
+    if (frame === undefined || frame.strokes.length === 0 || circles.length === 0) return el;
+    const strokes = eraseStrokes(frame.strokes, circles, { minLength: 2, padWithWidth: true });
+    if (strokes === frame.strokes) return el;
+    if (strokes.length > MAX_STROKES) {
+      tooMany = true;
+      return el;
+    }
+    const frames = [...el.frames];
+    frames[index] = { ...frame, strokes: strokes.map(tidyStroke) };
+    return withFrames(el, frames);
+  });
+  return { project: next, tooMany };
+}
+
+/** Cut points keep a tenth of a pixel, as drawn points do: no more weight in the file. */
+export function tidyStroke(stroke: BrushStroke): BrushStroke {
+  return {
+    ...stroke,
+    points: stroke.points.map((p) => ({
+      x: Math.round(p.x * 10) / 10,
+      y: Math.round(p.y * 10) / 10,
+      pressure: Math.round(p.pressure * 1000) / 1000,
+    })),
+  };
 }

@@ -116,8 +116,11 @@ export {
   drawingFrameAtPosition,
   drawingFrameStarts,
   drawingLength,
+  eraseDrawingFrame,
   insertDrawingFrame,
   setDrawingFrameHold,
+  tidyStroke,
+  type DrawingEraseResult,
 } from './drawing';
 export { changeAtTime, changeManyAtTime } from './atTime';
 export {

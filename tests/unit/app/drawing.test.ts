@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useCanvas } from '../../../src/app/stores/canvas';
 import { useDocument } from '../../../src/app/stores/document';
 import { useDrawing } from '../../../src/app/stores/drawing';
+import { useEraser } from '../../../src/app/stores/eraser';
 import { useFiles } from '../../../src/app/stores/files';
 import { usePlayback } from '../../../src/app/stores/playback';
 import type { DrawingElement } from '../../../src/core/schema';
@@ -76,5 +77,42 @@ describe('drawing store', () => {
     expect(drawing.onion.enabled).toBe(true);
     // Session state: the onion skin never reaches the document.
     expect(JSON.stringify(doc.project)).not.toContain('onion');
+  });
+
+  it('the eraser erases on the drawing frame under the playhead, one undo step per drag', async () => {
+    const { canvas, doc, playback, drawing } = await blank();
+    drawing.addLayer();
+    canvas.addBrushStroke(line(100));
+    playback.seek(4 / playback.fps + 1e-6);
+    canvas.addBrushStroke(line(100));
+    const strokes = () => drawing.drawing?.frames.map((f) => f.strokes.length);
+    expect(strokes()).toEqual([1, 1]);
+
+    // On frame 2 (under the playhead), across the stroke's middle: frame 1 keeps its stroke.
+    canvas.setTool('eraser');
+    const eraser = harness.run(() => useEraser());
+    eraser.setSize(20);
+    const key = eraser.begin();
+    eraser.eraseAlong([{ x: 90, y: 150 }], key);
+    eraser.eraseAlong(
+      [
+        { x: 90, y: 150 },
+        { x: 120, y: 150 },
+      ],
+      key,
+    );
+    eraser.end();
+    expect(strokes()).toEqual([1, 2]);
+    expect(doc.undoText).toBe('Erase');
+    doc.undo();
+    expect(strokes()).toEqual([1, 1]);
+
+    // All of it: the frame stays, empty, and the drawing keeps its timing.
+    eraser.setSize(400);
+    const all = eraser.begin();
+    eraser.eraseAlong([{ x: 105, y: 150 }], all);
+    eraser.end();
+    expect(strokes()).toEqual([1, 0]);
+    expect(drawing.drawing?.frames.map((f) => f.hold)).toEqual([4, 2]);
   });
 });

@@ -5,6 +5,7 @@ import {
   blankProject,
   deleteDrawingFrame,
   drawingFrameAtPosition,
+  eraseDrawingFrame,
   drawingFrameStarts,
   findElement,
   insertDrawingFrame,
@@ -119,5 +120,52 @@ describe('drawing frames', () => {
   it('leaves other kinds of element alone', () => {
     const project = withDrawing([2]);
     expect(addStrokeAt(project, scene(project), 'missing', 0, stroke(1))).toBe(project);
+  });
+
+  it('erases on one frame only, keeps the frame when it is emptied, and leaves a miss untouched', () => {
+    const project = withDrawing([2, 2]);
+    const id = scene(project);
+    // Frame 2's stroke runs from (100,10) to (120,30): a circle at its middle cuts it in two.
+    const cut = eraseDrawingFrame(project, id, 'drawing-1', 1, [{ x: 110, y: 20, radius: 3 }]);
+    expect(cut.tooMany).toBe(false);
+    const frames = drawingOf(cut.project).frames;
+    expect(frames[0]).toBe(drawingOf(project).frames[0]);
+    expect(frames[1]?.strokes).toHaveLength(2);
+    expect(frames[1]?.hold).toBe(2);
+    // Cut points keep a tenth of a pixel.
+    for (const p of frames[1]?.strokes.flatMap((s) => s.points) ?? [])
+      expect(Math.round(p.x * 10) / 10).toBe(p.x);
+
+    const emptied = eraseDrawingFrame(project, id, 'drawing-1', 0, [{ x: 10, y: 20, radius: 60 }]);
+    expect(drawingOf(emptied.project).frames.map((f) => f.strokes.length)).toEqual([0, 1]);
+    expect(ProjectSchema.safeParse(emptied.project).success).toBe(true);
+
+    expect(eraseDrawingFrame(project, id, 'drawing-1', 0, [{ x: 900, y: 900, radius: 5 }]).project).toBe(
+      project,
+    );
+    expect(eraseDrawingFrame(project, id, 'drawing-1', 9, [{ x: 10, y: 20, radius: 60 }]).project).toBe(
+      project,
+    );
+  });
+
+  it('refuses an erase that would leave more strokes than a frame may hold', () => {
+    const base = withDrawing([2]);
+    const id = scene(base);
+    // 2000 long strokes side by side: one horizontal cut makes 4000 pieces.
+    const strokes = Array.from({ length: 2000 }, (_, i) => ({
+      color: '#ffffff',
+      width: 0.1,
+      points: [
+        { x: i, y: 0, pressure: 0.5 },
+        { x: i, y: 100, pressure: 0.5 },
+      ],
+    }));
+    const full = ElementSchema.parse({ ...drawingOf(base), frames: [{ hold: 2, strokes }] });
+    const project = addElement(blankProject('Full'), id, full).project;
+    const sceneId = scene(project);
+    const circles = Array.from({ length: 1000 }, (_, i) => ({ x: i * 2, y: 50, radius: 1 }));
+    const result = eraseDrawingFrame(project, sceneId, 'drawing-1', 0, circles);
+    expect(result.tooMany).toBe(true);
+    expect(result.project).toBe(project);
   });
 });
