@@ -1,9 +1,10 @@
 import { onBeforeUnmount, watch } from 'vue';
-import { lowContrastIssue, type CaptionIssue } from '../../core/captions';
+import { lowContrastIssue, safeZoneIssue, type CaptionIssue } from '../../core/captions';
 import { evaluate } from '../../core/frame';
 import type { Project } from '../../core/schema';
 import { measureCaptionContrast } from '../../render';
 import { createRenderer, type Renderer } from '../../render/renderer';
+import { useCanvas } from '../stores/canvas';
 import { useCaptions } from '../stores/captions';
 import { useDocument } from '../stores/document';
 import { imagesVersion } from './assetImages';
@@ -20,11 +21,13 @@ const MAX_MEASURED = 300;
 /**
  * Measures, a moment after each edit, how well every caption stands out from the picture
  * behind it (the frame drawn without captions at the middle of the cue, with the export's
- * renderer), and hands the low-contrast ones to the caption store as readability problems.
+ * renderer) and whether its rendered box stays inside the chosen platform's safe zone, and
+ * hands the problems to the caption store as readability problems.
  */
 export function useCaptionContrast(): void {
   const documentStore = useDocument();
   const captions = useCaptions();
+  const canvas = useCanvas();
   const images = useImages();
   let renderer: Renderer | null = null;
   let rendererFor: { width: number; height: number; images: unknown } | null = null;
@@ -60,8 +63,12 @@ export function useCaptionContrast(): void {
     for (const cue of project.captions) {
       if (!(cue.end > cue.start)) continue;
       const contrast = measureCaptionContrast(r, evaluate(project, (cue.start + cue.end) / 2));
-      const issue = contrast === null ? null : lowContrastIssue(contrast);
-      if (issue !== null) found.set(cue.id, [issue]);
+      if (contrast === null) continue;
+      const issues = [
+        safeZoneIssue(contrast.inkBox, canvas.safeZonePlatform, project.video),
+        lowContrastIssue(contrast),
+      ].filter((issue): issue is CaptionIssue => issue !== null);
+      if (issues.length > 0) found.set(cue.id, issues);
     }
     captions.setContrastIssues(found);
   }
@@ -72,7 +79,7 @@ export function useCaptionContrast(): void {
   }
 
   watch(() => documentStore.project, schedule, { immediate: true });
-  watch([fontsVersion, imagesVersion, images], schedule);
+  watch([fontsVersion, imagesVersion, images, () => canvas.safeZonePlatform], schedule);
   onBeforeUnmount(() => {
     if (timer !== null) clearTimeout(timer);
     renderer?.destroy();

@@ -4,7 +4,7 @@ import { captionReport, formatCaptionReportLine } from '../../export/captionRepo
 import { ExportError } from '../../export/errors';
 import { exportVideo } from '../../export/exportVideo';
 import { useFrameFriendlyMalloc } from '../../export/ffmpeg/mallocTunables';
-import type { PresetId } from '../../export/presets';
+import { PRESETS, type PresetId } from '../../export/presets';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIo } from '../io';
 import { openProjectForCli, printWarnings, projectBaseName } from '../openProject';
@@ -24,7 +24,9 @@ export async function exportCommand(args: ExportArgs, io: CliIo): Promise<ExitCo
   const opened = await openProjectForCli(args.project, io);
   if (opened === null) return EXIT.projectInvalid;
   printWarnings(io, opened.warnings);
-  printWarnings(io, (await captionReport(opened.project, opened.assets)).map(formatCaptionReportLine));
+  const platform = PRESETS[args.preset].platform;
+  const report = await captionReport(opened.project, opened.assets, { safeZones: [platform ?? 'all'] });
+  printWarnings(io, report.map(formatCaptionReportLine));
 
   const output = path.resolve(io.cwd, args.output ?? `${projectBaseName(args.project)}.mp4`);
   try {

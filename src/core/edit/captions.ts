@@ -373,12 +373,18 @@ export function setCaptionSettings(project: Project, patch: Partial<CaptionSetti
     next.fontFamily = patch.fontFamily.slice(0, 100);
   if (patch.fontSize !== undefined && Number.isFinite(patch.fontSize))
     next.fontSize = clamp(Math.round(patch.fontSize), 24, 160);
-  if (patch.position !== undefined) next.position = patch.position;
+  // Choosing a preset position takes the captions back from where they were placed by hand.
+  if (patch.position !== undefined) {
+    next.position = patch.position;
+    delete next.y;
+  }
+  if (patch.y !== undefined && Number.isFinite(patch.y)) next.y = clamp(patch.y, 0, 1);
   if (patch.audience !== undefined) next.audience = patch.audience;
   const same =
     next.fontFamily === current.fontFamily &&
     next.fontSize === current.fontSize &&
     next.position === current.position &&
+    next.y === current.y &&
     next.audience === current.audience;
   return same ? project : { ...project, captionSettings: next };
 }

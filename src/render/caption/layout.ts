@@ -85,7 +85,7 @@ export function outlineWidth(style: CaptionStyle, fontSize: number): number {
 }
 
 /** Room each look needs around the text so its ink (outline, box, shadow) stays inside the box. */
-function insets(style: CaptionStyle, fontSize: number): { x: number; y: number } {
+export function insets(style: CaptionStyle, fontSize: number): { x: number; y: number } {
   switch (style) {
     case 'outline':
     case 'bold': {
@@ -133,12 +133,16 @@ export function layoutCaption(
   const lineHeight = CAPTION_LOOK.lineHeight * fontSize;
   const pitch = caption.style === 'box' ? lineHeight + CAPTION_LOOK.boxGap * fontSize : lineHeight;
   const blockHeight = wrapped.lines.length > 0 ? pitch * (wrapped.lines.length - 1) + lineHeight : 0;
+  // Placed by hand: centred on its height, kept on the frame (the safe-zone check warns when it
+  // leaves the safe area).
   const top =
-    caption.position === 'top'
-      ? safe.y + inset.y
-      : caption.position === 'middle'
-        ? safe.y + (safe.height - blockHeight) / 2
-        : safe.y + safe.height - inset.y - blockHeight;
+    caption.y !== null
+      ? Math.min(Math.max(inset.y, caption.y * height - blockHeight / 2), height - inset.y - blockHeight)
+      : caption.position === 'top'
+        ? safe.y + inset.y
+        : caption.position === 'middle'
+          ? safe.y + (safe.height - blockHeight) / 2
+          : safe.y + safe.height - inset.y - blockHeight;
 
   let wordIndex = 0;
   const lines = wrapped.lines.map((text, i): CaptionLineBox => {
@@ -157,4 +161,27 @@ export function layoutCaption(
     return { text, x, y: top + i * pitch + lineHeight / 2, width: lineWidth, words, singleRun };
   });
   return { style: caption.style, font, fontSize, lineHeight, lines, overflow: wrapped.overflow };
+}
+
+/**
+ * Where a laid-out caption's ink lands, in frame pixels: its lines with the room its look takes
+ * around them (outline, box, shadow). This is the box the safe-zone check compares with a
+ * platform's safe area.
+ */
+export function captionInkBox(
+  layout: CaptionLayout,
+): { x: number; y: number; width: number; height: number } | null {
+  if (layout.lines.length === 0) return null;
+  const inset = insets(layout.style, layout.fontSize);
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const line of layout.lines) {
+    left = Math.min(left, line.x - inset.x);
+    right = Math.max(right, line.x + line.width + inset.x);
+    top = Math.min(top, line.y - layout.lineHeight / 2 - inset.y);
+    bottom = Math.max(bottom, line.y + layout.lineHeight / 2 + inset.y);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }

@@ -41,6 +41,7 @@ export function caption(fields: Partial<CaptionFrame> = {}): CaptionFrame {
     fontFamily: 'Fredoka',
     fontSize: 64,
     position: 'bottom',
+    y: null,
     activeWord: -1,
     words: null,
     ...fields,
