@@ -5,3 +5,4 @@ export * from './readability';
 export * from './subtitles';
 export * from './contrast';
 export * from './safeZone';
+export * from './words';
