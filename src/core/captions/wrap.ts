@@ -25,7 +25,8 @@ export const DEFAULT_MAX_CAPTION_LINES = 2;
 const SHRINK_STEP = 0.05;
 
 /** Characters of scripts written without spaces (Han, kana, Hangul is spaced so it is not here). */
-export const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+export const UNSPACED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
 /** Kinsoku: characters that may not start a line (closing marks, small kana, prolonged sound). */
 const NO_LINE_START = new Set([
   ...'、。，．・：；？！‼⁇⁈⁉ー～…‥々ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ',
