@@ -1,11 +1,8 @@
 import { checkCaption, lowContrastIssue, safeZoneIssue, type SafeZoneChoice } from '../core/captions';
 import { evaluate } from '../core/frame/evaluate';
-import { projectTexts } from '../core/projectTexts';
 import type { Project } from '../core/schema';
-import { installKonvaNodeBackend } from '../render/backends/node';
 import { measureCaptionContrast } from '../render/caption/contrast';
-import { createRenderer } from '../render/renderer';
-import { decodeImages } from './projectFrameSource';
+import { withProjectRenderer } from './projectRenderer';
 
 export interface CaptionReportLine {
   readonly captionId: string;
@@ -35,15 +32,7 @@ export async function captionReport(
   const lines: CaptionReportLine[] = [];
   if (project.captions.length === 0) return lines;
   const audience = project.captionSettings.audience ?? 'general';
-  const backend = installKonvaNodeBackend(projectTexts(project));
-  const images = await decodeImages(project, assets, backend, undefined);
-  const renderer = createRenderer({
-    width: project.video.width,
-    height: project.video.height,
-    backend,
-    images: (assetId) => images.get(assetId) ?? null,
-  });
-  try {
+  await withProjectRenderer(project, assets, (renderer) => {
     for (const cue of project.captions) {
       const found: { code: string; message: string }[] = checkCaption(cue, { audience });
       if (cue.end > cue.start) {
@@ -60,9 +49,7 @@ export async function captionReport(
       }
       for (const f of found) lines.push({ captionId: cue.id, start: cue.start, text: cue.text, ...f });
     }
-  } finally {
-    renderer.destroy();
-  }
+  });
   return lines;
 }
 

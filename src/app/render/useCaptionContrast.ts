@@ -1,13 +1,12 @@
 import { onBeforeUnmount, watch } from 'vue';
 import { lowContrastIssue, safeZoneIssue, type CaptionIssue } from '../../core/captions';
 import { evaluate } from '../../core/frame';
-import type { Project } from '../../core/schema';
 import { measureCaptionContrast } from '../../render';
-import { createRenderer, type Renderer } from '../../render/renderer';
 import { useCanvas } from '../stores/canvas';
 import { useCaptions } from '../stores/captions';
 import { useDocument } from '../stores/document';
 import { imagesVersion } from './assetImages';
+import { offscreenRenderer } from './offscreenRenderer';
 import { fontsVersion } from './fonts';
 import { useImages } from './useImages';
 
@@ -29,26 +28,8 @@ export function useCaptionContrast(): void {
   const captions = useCaptions();
   const canvas = useCanvas();
   const images = useImages();
-  let renderer: Renderer | null = null;
-  let rendererFor: { width: number; height: number; images: unknown } | null = null;
+  const offscreen = offscreenRenderer(SCALE, images);
   let timer: ReturnType<typeof setTimeout> | null = null;
-
-  function rendererAt(project: Project): Renderer {
-    const width = Math.max(2, Math.round(project.video.width * SCALE));
-    const height = Math.max(2, Math.round(project.video.height * SCALE));
-    const source = images.value;
-    if (
-      renderer === null ||
-      rendererFor?.width !== width ||
-      rendererFor.height !== height ||
-      rendererFor.images !== source
-    ) {
-      renderer?.destroy();
-      renderer = createRenderer({ width, height, pixelRatio: 1, ...(source ? { images: source } : {}) });
-      rendererFor = { width, height, images: source };
-    }
-    return renderer;
-  }
 
   function measure(): void {
     timer = null;
@@ -57,7 +38,7 @@ export function useCaptionContrast(): void {
       captions.setContrastIssues(new Map());
       return;
     }
-    const r = rendererAt(project);
+    const r = offscreen.at(project);
     r.invalidate();
     const found = new Map<string, CaptionIssue[]>();
     for (const cue of project.captions) {
@@ -82,7 +63,6 @@ export function useCaptionContrast(): void {
   watch([fontsVersion, imagesVersion, images, () => canvas.safeZonePlatform], schedule);
   onBeforeUnmount(() => {
     if (timer !== null) clearTimeout(timer);
-    renderer?.destroy();
-    renderer = null;
+    offscreen.destroy();
   });
 }

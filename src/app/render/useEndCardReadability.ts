@@ -1,10 +1,9 @@
 import { onBeforeUnmount, shallowRef, watch, type ShallowRef } from 'vue';
 import { endCardIssues, type EndCardIssue } from '../../core/endCard';
-import type { Project } from '../../core/schema';
 import { measureProjectEndCard } from '../../render';
-import { createRenderer, type Renderer } from '../../render/renderer';
 import { useDocument } from '../stores/document';
 import { imagesVersion } from './assetImages';
+import { offscreenRenderer } from './offscreenRenderer';
 import { fontsVersion } from './fonts';
 import { useImages } from './useImages';
 
@@ -22,26 +21,8 @@ export function useEndCardReadability(): ShallowRef<EndCardIssue[] | null> {
   const documentStore = useDocument();
   const images = useImages();
   const issues = shallowRef<EndCardIssue[] | null>(null);
-  let renderer: Renderer | null = null;
-  let rendererFor: { width: number; height: number; images: unknown } | null = null;
+  const offscreen = offscreenRenderer(SCALE, images);
   let timer: ReturnType<typeof setTimeout> | null = null;
-
-  function rendererAt(project: Project): Renderer {
-    const width = Math.max(2, Math.round(project.video.width * SCALE));
-    const height = Math.max(2, Math.round(project.video.height * SCALE));
-    const source = images.value;
-    if (
-      renderer === null ||
-      rendererFor?.width !== width ||
-      rendererFor.height !== height ||
-      rendererFor.images !== source
-    ) {
-      renderer?.destroy();
-      renderer = createRenderer({ width, height, pixelRatio: 1, ...(source ? { images: source } : {}) });
-      rendererFor = { width, height, images: source };
-    }
-    return renderer;
-  }
 
   function measure(): void {
     timer = null;
@@ -50,7 +31,7 @@ export function useEndCardReadability(): ShallowRef<EndCardIssue[] | null> {
       issues.value = [];
       return;
     }
-    const r = rendererAt(project);
+    const r = offscreen.at(project);
     r.invalidate();
     issues.value = endCardIssues(measureProjectEndCard(r, project), project.video);
   }
@@ -64,8 +45,7 @@ export function useEndCardReadability(): ShallowRef<EndCardIssue[] | null> {
   watch([fontsVersion, imagesVersion, images], schedule);
   onBeforeUnmount(() => {
     if (timer !== null) clearTimeout(timer);
-    renderer?.destroy();
-    renderer = null;
+    offscreen.destroy();
   });
   return issues;
 }

@@ -6,7 +6,7 @@ import { ExportError } from '../../export/errors';
 import { exportVideo } from '../../export/exportVideo';
 import { useFrameFriendlyMalloc } from '../../export/ffmpeg/mallocTunables';
 import { outputPreset, type OutputPresetId } from '../../export/presets';
-import { EXIT, type ExitCode } from '../exitCodes';
+import { EXIT, exitCodeFor, type ExitCode } from '../exitCodes';
 import type { CliIo } from '../io';
 import { openProjectForCli, printWarnings, projectBaseName } from '../openProject';
 import { createProgressDisplay } from '../progress';
@@ -92,16 +92,7 @@ export async function exportCommand(args: ExportArgs, io: CliIo): Promise<ExitCo
     if (!(err instanceof ExportError)) throw err;
     io.err(`${err.message}\n`);
     if (debug && err.detail !== '') io.err(`${err.detail}\n`);
-    switch (err.kind) {
-      case 'cancelled':
-        return EXIT.cancelled;
-      case 'ffmpeg-not-found':
-        return EXIT.ffmpegNotFound;
-      case 'invalid-range':
-        return EXIT.usage;
-      default:
-        return EXIT.exportFailed;
-    }
+    return exitCodeFor(err.kind);
   } finally {
     stopListening();
   }

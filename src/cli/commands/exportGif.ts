@@ -1,7 +1,6 @@
 import { exportBatch } from '../../export/batch/exportBatch';
-import type { ExportErrorKind } from '../../export/errors';
 import type { Project } from '../../core/schema';
-import { EXIT, type ExitCode } from '../exitCodes';
+import { EXIT, exitCodeFor, type ExitCode } from '../exitCodes';
 import type { CliIo } from '../io';
 import { printWarnings } from '../openProject';
 import { createProgressDisplay } from '../progress';
@@ -15,19 +14,6 @@ export interface GifExportRequest {
   readonly output: string;
   readonly io: CliIo;
   readonly debug: boolean;
-}
-
-function exitFor(kind: ExportErrorKind): ExitCode {
-  switch (kind) {
-    case 'cancelled':
-      return EXIT.cancelled;
-    case 'ffmpeg-not-found':
-      return EXIT.ffmpegNotFound;
-    case 'invalid-range':
-      return EXIT.usage;
-    default:
-      return EXIT.exportFailed;
-  }
 }
 
 /**
@@ -65,7 +51,7 @@ export async function exportGif(request: GifExportRequest, signal: AbortSignal):
     const failure = gif?.error ?? null;
     io.err(`${failure?.message ?? 'The GIF was not made.'}\n`);
     if (request.debug && failure !== null && failure.detail !== '') io.err(`${failure.detail}\n`);
-    return gif?.state === 'cancelled' ? EXIT.cancelled : exitFor(failure?.kind ?? 'ffmpeg-failed');
+    return gif?.state === 'cancelled' ? EXIT.cancelled : exitCodeFor(failure?.kind ?? 'ffmpeg-failed');
   }
   printWarnings(io, gif.warnings);
   for (const check of gif.report?.checks ?? []) {

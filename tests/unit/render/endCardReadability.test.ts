@@ -2,30 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { blankProject } from '../../../src/core/edit';
 import { checkEndCard, endCardContrasts, endCardIssues } from '../../../src/core/endCard';
 import { END_CARD_LAYER_KEY } from '../../../src/core/frame/frameState';
-import { END_CARD_TEMPLATES, EndCardSchema, type Project } from '../../../src/core/schema';
+import { END_CARD_TEMPLATES } from '../../../src/core/schema';
 import { measureEndCardText, measureProjectEndCard } from '../../../src/render/endCardText';
 import type { Renderer } from '../../../src/render/renderer';
 import { saveTestPng } from '../../helpers/pixels';
-import { el, frame, layer, nodeRenderer, solid } from './fixtures';
+import { el, frame, layer, nodeRenderer, solid, ukEndCardProject } from './fixtures';
 
 let renderer: Renderer;
 afterEach(() => renderer?.destroy());
 
-function project(template: (typeof END_CARD_TEMPLATES)[number]): Project {
-  return {
-    ...blankProject(),
-    endCard: EndCardSchema.parse({
-      template,
-      message: 'Behind every account is a real person. Choose kindness.',
-      region: 'UK',
-      resources: [
-        { name: 'Childline', contact: '0800 1111 · childline.org.uk' },
-        { name: 'TikTok Safety Center', contact: 'tiktok.com/safety' },
-      ],
-      handle: 'kindnessstudio',
-    }),
-  };
-}
+const project = ukEndCardProject;
 
 const VIDEO = { width: 1080, height: 1920 };
 
