@@ -64,10 +64,14 @@ export function joinCaptionWords(words: readonly string[]): string {
       text = word;
       continue;
     }
-    const before = [...text].at(-1) ?? '';
-    const after = [...word][0] ?? '';
-    const unspaced = UNSPACED_SCRIPT.test(before) && UNSPACED_SCRIPT.test(after);
-    text += unspaced ? word : ` ${word}`;
+    text += spaceBetween(text, word) + word;
   }
   return text;
+}
+
+/** What goes between two words: nothing between Japanese or Chinese, a space otherwise. */
+export function spaceBetween(before: string, after: string): string {
+  const last = [...before].at(-1) ?? '';
+  const first = [...after][0] ?? '';
+  return UNSPACED_SCRIPT.test(last) && UNSPACED_SCRIPT.test(first) ? '' : ' ';
 }

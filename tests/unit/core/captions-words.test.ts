@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captionWords, joinCaptionWords } from '../../../src/core/captions';
+import { captionWords, joinCaptionWords, parseVtt, toVtt } from '../../../src/core/captions';
 import { mergeCaptionWithNext, splitCaption, timeWordsEvenly } from '../../../src/core/edit';
 import { evaluate } from '../../../src/core/frame';
 import { ProjectSchema } from '../../../src/core/schema';
@@ -71,5 +71,19 @@ describe('word timing of Japanese and Chinese captions', () => {
     expect(split.captions.map((c) => c.text)).toEqual(['善良是一种', '选择。']);
     // Merging them back gives the original text, not one with a space in it.
     expect(mergeCaptionWithNext(split, 'zh').captions[0]?.text).toBe('善良是一种选择。');
+  });
+
+  it('writes Japanese word timing into WebVTT without spaces, and reads it back', () => {
+    const p = timeWordsEvenly(
+      project([{ id: 'jp', start: 0, end: 3, text: 'やさしさは、すぐに届く。' }]),
+      'jp',
+    );
+    const vtt = toVtt(p.captions);
+    expect(vtt).toMatch(/\nやさしさ<00:00:0\d\.\d{3}>は、<00:00:0\d\.\d{3}>すぐ</);
+    const back = parseVtt(vtt);
+    const cue = back.ok ? back.captions[0] : undefined;
+    expect(cue?.text).toBe('やさしさは、すぐに届く。');
+    expect(cue?.words?.map((w) => w.text)).toEqual(['やさしさ', 'は、', 'すぐ', 'に', '届く。']);
+    expect(cue?.words?.map((w) => w.start)).toEqual(p.captions[0]?.words?.map((w) => w.start));
   });
 });
