@@ -1,3 +1,5 @@
+import type { ExportErrorKind } from '../export/errors';
+
 /** Exit codes of the `kindness` command, documented in `kindness --help`. */
 export const EXIT = {
   ok: 0,
@@ -12,3 +14,17 @@ export const EXIT = {
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** The exit code for an export that did not produce its file. */
+export function exitCodeFor(kind: ExportErrorKind): ExitCode {
+  switch (kind) {
+    case 'cancelled':
+      return EXIT.cancelled;
+    case 'ffmpeg-not-found':
+      return EXIT.ffmpegNotFound;
+    case 'invalid-range':
+      return EXIT.usage;
+    default:
+      return EXIT.exportFailed;
+  }
+}

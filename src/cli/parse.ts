@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DEFAULT_PRESET_ID, isPresetId, PRESET_IDS } from '../export/presets';
+import { DEFAULT_PRESET_ID, isOutputPresetId, OUTPUT_PRESET_IDS } from '../export/presets';
 import type { ExportArgs } from './commands/export';
 import { UsageError } from './usageError';
 
@@ -94,9 +94,9 @@ function parseExport(args: readonly string[]): Command {
   });
   if (values.help === true) return { name: 'help', command: 'export' };
   const presetName = str(values.preset) ?? DEFAULT_PRESET_ID;
-  if (!isPresetId(presetName)) {
+  if (!isOutputPresetId(presetName)) {
     throw new UsageError(
-      `There is no preset "${presetName}". Choose one of: ${PRESET_IDS.join(', ')}.`,
+      `There is no preset "${presetName}". Choose one of: ${OUTPUT_PRESET_IDS.join(', ')}.`,
       'export',
     );
   }

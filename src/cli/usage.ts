@@ -1,4 +1,4 @@
-import { PRESET_IDS, PRESETS } from '../export/presets';
+import { OUTPUT_PRESET_IDS, outputPreset } from '../export/presets';
 
 const EXIT_CODES = `Exit codes:
   0    done
@@ -8,12 +8,12 @@ const EXIT_CODES = `Exit codes:
   4    the export failed
   130  cancelled (Ctrl+C)`;
 
-const PRESET_LINES = PRESET_IDS.map((id) => `  ${id.padEnd(7)} ${PRESETS[id].label}`).join('\n');
+const PRESET_LINES = OUTPUT_PRESET_IDS.map((id) => `  ${id.padEnd(7)} ${outputPreset(id).label}`).join('\n');
 
 export const GENERAL_HELP = `kindness: make post-ready vertical videos from Kindness Studio projects.
 
 Usage:
-  kindness export <project> [-o out.mp4] [--preset tiktok|reels|shorts|draft] [--from s] [--to s]
+  kindness export <project> [-o out.mp4] [--preset tiktok|reels|shorts|draft|gif] [--from s] [--to s]
                             [--ffmpeg path] [--no-sidecars]
   kindness validate <project>
   kindness render-frame <project> [--time s] [-o frame.png]
@@ -22,7 +22,8 @@ Usage:
   kindness --version
 
 Commands:
-  export        render the project and encode an MP4, with captions (SRT, VTT), post text and cover
+  export        render the project and encode an MP4 (with captions as SRT and VTT, post text and
+                cover) or an animated GIF
   validate      check a project file and list every problem with where it is
   render-frame  save one frame of the project as a PNG
   bench         measure export speed and memory on generated 15 s and 60 s projects
@@ -40,10 +41,11 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
 Renders the project and encodes it with ffmpeg. The video is written as NAME.part and gets its
 name only when it is complete; Ctrl+C stops cleanly and leaves nothing behind.
 Beside the video: NAME.srt and NAME.vtt (captions), NAME.txt (post caption and #hashtags),
-NAME.cover.png (a cover picture).
+NAME.cover.png (a cover picture). With --preset gif: an animated GIF that loops, 540 pixels wide
+at up to 15 frames a second, one palette for the whole clip, no sound and no files beside it.
 
 Options:
-  -o, --output <file>   the video to write (default: <project name>.mp4 in this folder)
+  -o, --output <file>   the file to write (default: <project name>.mp4, or .gif, in this folder)
   -p, --preset <name>   platform settings (default: tiktok):
 ${PRESET_LINES.replace(/^ {2}/gm, '                          ')}
       --from <seconds>  start of the part to export (default: the beginning)

@@ -1,11 +1,8 @@
-import { checkCaption, lowContrastIssue } from '../core/captions';
+import { checkCaption, lowContrastIssue, safeZoneIssue, type SafeZoneChoice } from '../core/captions';
 import { evaluate } from '../core/frame/evaluate';
-import { projectTexts } from '../core/projectTexts';
 import type { Project } from '../core/schema';
-import { installKonvaNodeBackend } from '../render/backends/node';
 import { measureCaptionContrast } from '../render/caption/contrast';
-import { createRenderer } from '../render/renderer';
-import { decodeImages } from './projectFrameSource';
+import { withProjectRenderer } from './projectRenderer';
 
 export interface CaptionReportLine {
   readonly captionId: string;
@@ -15,40 +12,44 @@ export interface CaptionReportLine {
   readonly message: string;
 }
 
+export interface CaptionReportOptions {
+  /** The platforms whose safe zones the captions must stay inside (default: the box clear on all). */
+  readonly safeZones?: readonly SafeZoneChoice[];
+}
+
 /**
  * Every caption's readability problems before an export: reading speed, lines, time on
- * screen (the core's checks, at the project's audience) and the contrast of the text against
- * the rendered picture behind it at the middle of the cue. The export dialog and the CLI both
- * show this list.
+ * screen (the core's checks, at the project's audience), the contrast of the text against
+ * the rendered picture behind it at the middle of the cue, and whether its rendered box stays
+ * inside each target platform's safe zone. The export dialog and the CLI both show this list.
  */
 export async function captionReport(
   project: Project,
   assets: ReadonlyMap<string, Uint8Array>,
+  options: CaptionReportOptions = {},
 ): Promise<CaptionReportLine[]> {
+  const safeZones = options.safeZones ?? ['all'];
   const lines: CaptionReportLine[] = [];
   if (project.captions.length === 0) return lines;
   const audience = project.captionSettings.audience ?? 'general';
-  const backend = installKonvaNodeBackend(projectTexts(project));
-  const images = await decodeImages(project, assets, backend, undefined);
-  const renderer = createRenderer({
-    width: project.video.width,
-    height: project.video.height,
-    backend,
-    images: (assetId) => images.get(assetId) ?? null,
-  });
-  try {
+  await withProjectRenderer(project, assets, (renderer) => {
     for (const cue of project.captions) {
       const found: { code: string; message: string }[] = checkCaption(cue, { audience });
       if (cue.end > cue.start) {
         const contrast = measureCaptionContrast(renderer, evaluate(project, (cue.start + cue.end) / 2));
-        const issue = contrast === null ? null : lowContrastIssue(contrast);
-        if (issue !== null) found.push(issue);
+        if (contrast !== null) {
+          // One line per caption for the safe zone: the first target platform it leaves.
+          const outside = safeZones
+            .map((zone) => safeZoneIssue(contrast.inkBox, zone, project.video))
+            .find((issue) => issue !== null);
+          if (outside !== undefined && outside !== null) found.push(outside);
+          const issue = lowContrastIssue(contrast);
+          if (issue !== null) found.push(issue);
+        }
       }
       for (const f of found) lines.push({ captionId: cue.id, start: cue.start, text: cue.text, ...f });
     }
-  } finally {
-    renderer.destroy();
-  }
+  });
   return lines;
 }
 

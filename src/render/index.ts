@@ -9,3 +9,4 @@ export { browserBackend, loadBrowserFonts } from './backends/browser';
 export type { BrowserFontFace } from './backends/browser';
 export type { CaptionLayout, CaptionLineBox, CaptionWordBox } from './caption/layout';
 export { measureCaptionContrast, type MeasuredContrast } from './caption/contrast';
+export { measureEndCardText, measureProjectEndCard, type RenderedTextMeasure } from './endCardText';

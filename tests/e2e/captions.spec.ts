@@ -110,6 +110,45 @@ test('shows a readability warning on a caption that goes by too fast and fixes i
   await expect(block.getByTestId('caption-badge')).toHaveCount(0);
 });
 
+test('warns when a caption placed by hand leaves the chosen platform safe zone, and moves it back in one click', async ({
+  page,
+}) => {
+  await page.getByTestId('add-caption').click();
+  await page.getByTestId('caption-inline-edit').fill('Be kind');
+  await page.keyboard.press('Enter');
+  const block = page.getByTestId('caption-block');
+  const issues = page.getByTestId('caption-issues');
+  await expect(page.getByTestId('caption-reads-well')).toBeVisible();
+
+  // Placed by hand at 60% of the height it is still clear on every platform.
+  await page.getByTestId('caption-position').selectOption('hand');
+  const height = page.getByTestId('caption-height');
+  await height.fill('60');
+  await height.press('Enter');
+  await expect(page.getByTestId('caption-reads-well')).toBeVisible();
+
+  // At 72% it sits where Reels and Shorts draw their own caption and buttons.
+  await height.fill('72');
+  await height.press('Enter');
+  await expect(issues).toContainText('below the safe zone on every platform');
+  await expect(block.getByTestId('caption-badge')).toBeVisible();
+
+  // The check follows the platform chosen for the safe-zone overlay.
+  await page.getByTestId('toggle-safe-zones').click();
+  await page.getByLabel('Safe zones for').selectOption('reels');
+  await expect(issues).toContainText('below the safe zone on Instagram Reels');
+  await page.screenshot({ path: `${SCREENS}/captions-safe-zone.png` });
+
+  await page.getByTestId('caption-fix-outside-safe-zone').click();
+  await expect(page.getByTestId('caption-position')).toHaveValue('bottom');
+  await expect(page.getByTestId('caption-reads-well')).toBeVisible();
+  await expect(block.getByTestId('caption-badge')).toHaveCount(0);
+  // One undo step puts it back where it was placed.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('caption-position')).toHaveValue('hand');
+  await expect(block.getByTestId('caption-badge')).toBeVisible();
+});
+
 test('splits a caption at the playhead, merges it back and deletes it', async ({ page }) => {
   await page.getByTestId('add-caption').click();
   await page.getByTestId('caption-inline-edit').fill('Say something kind today');

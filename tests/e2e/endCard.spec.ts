@@ -49,6 +49,8 @@ test('builds an end card for the UK: region, resources with checked-on dates, me
   await expect(page.getByTestId('endcard-avatar-remove')).toBeVisible();
   await page.getByTestId('endcard-template-night').click();
   await expect(page.getByTestId('endcard-readable')).toBeVisible();
+  // Measured on the card as drawn (the pixels behind each text), not only from its colours.
+  await expect(page.getByTestId('endcard-readable')).toHaveAttribute('data-measured', 'rendered');
   await expect(page.getByTestId('endcard-open')).toContainText('United Kingdom · 2 resources');
   await page.screenshot({ path: `${SCREENS}/endcard-editor.png` });
 
@@ -57,6 +59,15 @@ test('builds an end card for the UK: region, resources with checked-on dates, me
   await page.getByTestId('endcard-template-paper').click();
   await expect.poll(() => previewPixels(page)).not.toBe(night);
   await page.screenshot({ path: `${SCREENS}/endcard-paper.png` });
+
+  // A message so long the card must shrink its text below a readable size: a live warning.
+  const message = page.getByTestId('endcard-message');
+  await message.fill('Words stay with people long after the video ends. '.repeat(6).trim());
+  await expect(page.getByTestId('endcard-issues')).toContainText('shrink below a size people can read');
+  await expect(page.getByTestId('endcard-issues')).toHaveAttribute('data-measured', 'rendered');
+  await page.screenshot({ path: `${SCREENS}/endcard-too-small.png` });
+  await message.fill('You are not alone. Talk to someone you trust.');
+  await expect(page.getByTestId('endcard-readable')).toBeVisible();
 
   // Untick a resource; undo brings it back.
   await page.getByRole('checkbox', { name: 'Show TikTok Safety Center on the card' }).uncheck();

@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +53,7 @@ describe('the kindness command', () => {
     const run = await kindness(['export', 'small.json', '--preset', 'vine']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      'There is no preset "vine". Choose one of: tiktok, reels, shorts, draft.\nSee: kindness export --help\n',
+      'There is no preset "vine". Choose one of: tiktok, reels, shorts, draft, gif.\nSee: kindness export --help\n',
     );
   });
 
@@ -83,6 +83,38 @@ describe('the kindness command', () => {
     const run = await kindness(['validate', 'invalid.json']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('  - scenes[0].elements[0].width:');
+  });
+
+  it('exports an animated GIF with --preset gif, after warning about a caption outside the safe zone', async () => {
+    const { project } = smallProject({ seconds: 4, withAudio: false });
+    const placedLow = {
+      ...project,
+      captions: [{ id: 'low', start: 0, end: 2, text: 'Be kind', style: 'outline' }],
+      captionSettings: { ...project.captionSettings, y: 0.8 },
+    };
+    await writeFile(path.join(dir, 'clip.json'), JSON.stringify(placedLow));
+    const run = await kindness(['export', 'clip.json', '--preset', 'gif']);
+    expect(run.code).toBe(0);
+    // The caption report: a GIF goes anywhere, so the box clear on every platform is checked.
+    expect(run.stderr).toMatch(
+      /Warning: Caption at 0:00\.0 \(“Be kind”\): This caption reaches \d+ px below the safe zone on every platform/,
+    );
+    expect(run.stderr).toContain('(gif)');
+    const gifPath = path.join(dir, 'clip.gif');
+    expect(run.stdout).toBe(`${gifPath}\n`);
+    const bytes = await readFile(gifPath);
+    expect(bytes.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+    // Loops forever: the NETSCAPE2.0 application extension with a loop count of 0.
+    const netscape = bytes.indexOf('NETSCAPE2.0', 0, 'latin1');
+    expect(netscape).toBeGreaterThan(0);
+    expect(bytes.readUInt16LE(netscape + 13)).toBe(0);
+    const probed = await ffprobe(gifPath);
+    const video = probed.streams.find((s) => s.codec_type === 'video');
+    expect(video).toMatchObject({ codec_name: 'gif', width: 540, height: 960, avg_frame_rate: '15/1' });
+    expect(Number(probed.format.duration)).toBeCloseTo(4, 1);
+    expect(probed.streams.some((s) => s.codec_type === 'audio')).toBe(false);
+    // Only the GIF: no sidecars, no part file.
+    expect((await readdir(dir)).filter((f) => f.startsWith('clip.'))).toEqual(['clip.gif', 'clip.json']);
   });
 
   it('says how to get ffmpeg when there is none, with exit code 3', async () => {

@@ -1,12 +1,12 @@
 import { onBeforeUnmount, watch } from 'vue';
-import { lowContrastIssue, type CaptionIssue } from '../../core/captions';
+import { lowContrastIssue, safeZoneIssue, type CaptionIssue } from '../../core/captions';
 import { evaluate } from '../../core/frame';
-import type { Project } from '../../core/schema';
 import { measureCaptionContrast } from '../../render';
-import { createRenderer, type Renderer } from '../../render/renderer';
+import { useCanvas } from '../stores/canvas';
 import { useCaptions } from '../stores/captions';
 import { useDocument } from '../stores/document';
 import { imagesVersion } from './assetImages';
+import { offscreenRenderer } from './offscreenRenderer';
 import { fontsVersion } from './fonts';
 import { useImages } from './useImages';
 
@@ -20,32 +20,16 @@ const MAX_MEASURED = 300;
 /**
  * Measures, a moment after each edit, how well every caption stands out from the picture
  * behind it (the frame drawn without captions at the middle of the cue, with the export's
- * renderer), and hands the low-contrast ones to the caption store as readability problems.
+ * renderer) and whether its rendered box stays inside the chosen platform's safe zone, and
+ * hands the problems to the caption store as readability problems.
  */
 export function useCaptionContrast(): void {
   const documentStore = useDocument();
   const captions = useCaptions();
+  const canvas = useCanvas();
   const images = useImages();
-  let renderer: Renderer | null = null;
-  let rendererFor: { width: number; height: number; images: unknown } | null = null;
+  const offscreen = offscreenRenderer(SCALE, images);
   let timer: ReturnType<typeof setTimeout> | null = null;
-
-  function rendererAt(project: Project): Renderer {
-    const width = Math.max(2, Math.round(project.video.width * SCALE));
-    const height = Math.max(2, Math.round(project.video.height * SCALE));
-    const source = images.value;
-    if (
-      renderer === null ||
-      rendererFor?.width !== width ||
-      rendererFor.height !== height ||
-      rendererFor.images !== source
-    ) {
-      renderer?.destroy();
-      renderer = createRenderer({ width, height, pixelRatio: 1, ...(source ? { images: source } : {}) });
-      rendererFor = { width, height, images: source };
-    }
-    return renderer;
-  }
 
   function measure(): void {
     timer = null;
@@ -54,14 +38,18 @@ export function useCaptionContrast(): void {
       captions.setContrastIssues(new Map());
       return;
     }
-    const r = rendererAt(project);
+    const r = offscreen.at(project);
     r.invalidate();
     const found = new Map<string, CaptionIssue[]>();
     for (const cue of project.captions) {
       if (!(cue.end > cue.start)) continue;
       const contrast = measureCaptionContrast(r, evaluate(project, (cue.start + cue.end) / 2));
-      const issue = contrast === null ? null : lowContrastIssue(contrast);
-      if (issue !== null) found.set(cue.id, [issue]);
+      if (contrast === null) continue;
+      const issues = [
+        safeZoneIssue(contrast.inkBox, canvas.safeZonePlatform, project.video),
+        lowContrastIssue(contrast),
+      ].filter((issue): issue is CaptionIssue => issue !== null);
+      if (issues.length > 0) found.set(cue.id, issues);
     }
     captions.setContrastIssues(found);
   }
@@ -72,10 +60,9 @@ export function useCaptionContrast(): void {
   }
 
   watch(() => documentStore.project, schedule, { immediate: true });
-  watch([fontsVersion, imagesVersion, images], schedule);
+  watch([fontsVersion, imagesVersion, images, () => canvas.safeZonePlatform], schedule);
   onBeforeUnmount(() => {
     if (timer !== null) clearTimeout(timer);
-    renderer?.destroy();
-    renderer = null;
+    offscreen.destroy();
   });
 }

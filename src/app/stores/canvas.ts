@@ -17,7 +17,7 @@ import {
 } from '../../core/edit';
 import { evaluate } from '../../core/frame';
 import { ElementSchema, type Easing, type Element } from '../../core/schema';
-import type { PlatformId } from '../../core/platform/platforms';
+import type { SafeZoneChoice } from '../../core/captions';
 import { timelineOf } from '../../core/timeline';
 import { useHost } from '../host/useHost';
 import { useDocument } from './document';
@@ -37,7 +37,7 @@ export interface BrushPoint {
 /** Tools that draw a shape into a dragged box. */
 export type BoxShape = 'rect' | 'ellipse' | 'star' | 'bubble';
 /** Which platform's covered areas the safe-zone overlay shows; `all` is the box clear on every one. */
-export type SafeZoneChoice = PlatformId | 'all';
+export type { SafeZoneChoice };
 
 /** Properties that move with the Transformer and get keyframes from "Add keyframe". */
 export const MOTION_PROPERTIES = ['x', 'y', 'rotation', 'scaleX', 'scaleY', 'opacity'] as const;

@@ -28,6 +28,10 @@ import { usePlayback } from './playback';
  * and its commands, each one undo step through the document store. Readability is checked live
  * for every cue, with the audience the project is made for.
  */
+function sameIssues(a: readonly CaptionIssue[] | undefined, b: readonly CaptionIssue[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((issue, i) => issue.message === b[i]?.message);
+}
+
 export const useCaptions = defineStore('captions', () => {
   const documentStore = useDocument();
   const playback = usePlayback();
@@ -42,7 +46,10 @@ export const useCaptions = defineStore('captions', () => {
   const selected = computed(() => captions.value.find((c) => c.id === pickedId.value) ?? null);
   const selectedId = computed(() => selected.value?.id ?? null);
 
-  /** Low contrast against the picture, measured on rendered frames by the studio (useCaptionContrast). */
+  /**
+   * Problems measured on rendered frames by the studio (useCaptionContrast): low contrast against
+   * the picture, a box outside the chosen platform's safe zone.
+   */
   const contrastIssues = shallowRef<ReadonlyMap<string, CaptionIssue[]>>(new Map());
 
   /** Readability problems of every cue, by id (cues that read well are absent). */
@@ -61,8 +68,7 @@ export const useCaptions = defineStore('captions', () => {
   function setContrastIssues(found: ReadonlyMap<string, CaptionIssue[]>): void {
     const before = contrastIssues.value;
     const same =
-      before.size === found.size &&
-      [...found].every(([id, list]) => before.get(id)?.[0]?.message === list[0]?.message);
+      before.size === found.size && [...found].every(([id, list]) => sameIssues(before.get(id), list));
     if (!same) contrastIssues.value = found;
   }
 

@@ -1,19 +1,22 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { captionReport, formatCaptionReportLine } from '../../export/captionReport';
+import { endCardReport } from '../../export/endCardReport';
 import { ExportError } from '../../export/errors';
 import { exportVideo } from '../../export/exportVideo';
 import { useFrameFriendlyMalloc } from '../../export/ffmpeg/mallocTunables';
-import type { PresetId } from '../../export/presets';
-import { EXIT, type ExitCode } from '../exitCodes';
+import { outputPreset, type OutputPresetId } from '../../export/presets';
+import { EXIT, exitCodeFor, type ExitCode } from '../exitCodes';
 import type { CliIo } from '../io';
 import { openProjectForCli, printWarnings, projectBaseName } from '../openProject';
 import { createProgressDisplay } from '../progress';
+import { exportGif } from './exportGif';
 
 export interface ExportArgs {
   readonly project: string;
   readonly output: string | null;
-  readonly preset: PresetId;
+  /** A video preset, or `gif`. */
+  readonly preset: OutputPresetId;
   readonly from: number | undefined;
   readonly to: number | undefined;
   readonly ffmpeg: string | null;
@@ -24,9 +27,13 @@ export async function exportCommand(args: ExportArgs, io: CliIo): Promise<ExitCo
   const opened = await openProjectForCli(args.project, io);
   if (opened === null) return EXIT.projectInvalid;
   printWarnings(io, opened.warnings);
-  printWarnings(io, (await captionReport(opened.project, opened.assets)).map(formatCaptionReportLine));
+  const platform = outputPreset(args.preset).platform;
+  const report = await captionReport(opened.project, opened.assets, { safeZones: [platform ?? 'all'] });
+  printWarnings(io, report.map(formatCaptionReportLine));
+  printWarnings(io, await endCardReport(opened.project, opened.assets));
 
-  const output = path.resolve(io.cwd, args.output ?? `${projectBaseName(args.project)}.mp4`);
+  const extension = args.preset === 'gif' ? '.gif' : '.mp4';
+  const output = path.resolve(io.cwd, args.output ?? `${projectBaseName(args.project)}${extension}`);
   try {
     await mkdir(path.dirname(output), { recursive: true });
   } catch {
@@ -39,14 +46,25 @@ export async function exportCommand(args: ExportArgs, io: CliIo): Promise<ExitCo
     io.err('\nStopping the export...\n');
     controller.abort();
   });
+  if (args.preset === 'gif') {
+    try {
+      return await exportGif(
+        { args, project: opened.project, assets: opened.assets, output, io, debug },
+        controller.signal,
+      );
+    } finally {
+      stopListening();
+    }
+  }
+  const preset = args.preset;
   const progress = createProgressDisplay(io.err, io.isTTY);
-  io.err(`Exporting ${args.project} (${args.preset}) to ${output}\n`);
+  io.err(`Exporting ${args.project} (${preset}) to ${output}\n`);
   try {
     const result = await exportVideo({
       project: opened.project,
       assets: opened.assets,
       outputPath: output,
-      preset: args.preset,
+      preset,
       range: { from: args.from, to: args.to },
       ffmpeg: args.ffmpeg,
       ffmpegDiscovery: { env: io.env },
@@ -74,16 +92,7 @@ export async function exportCommand(args: ExportArgs, io: CliIo): Promise<ExitCo
     if (!(err instanceof ExportError)) throw err;
     io.err(`${err.message}\n`);
     if (debug && err.detail !== '') io.err(`${err.detail}\n`);
-    switch (err.kind) {
-      case 'cancelled':
-        return EXIT.cancelled;
-      case 'ffmpeg-not-found':
-        return EXIT.ffmpegNotFound;
-      case 'invalid-range':
-        return EXIT.usage;
-      default:
-        return EXIT.exportFailed;
-    }
+    return exitCodeFor(err.kind);
   } finally {
     stopListening();
   }

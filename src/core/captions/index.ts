@@ -4,3 +4,5 @@ export * from './wrap';
 export * from './readability';
 export * from './subtitles';
 export * from './contrast';
+export * from './safeZone';
+export * from './words';

@@ -31,7 +31,9 @@ export type CaptionIssueCode =
   | 'too-short'
   | 'too-long'
   /** Measured on rendered pixels (`captionContrast`), not by `checkCaption`. */
-  | 'low-contrast';
+  | 'low-contrast'
+  /** Measured on the rendered layout against the chosen platform's safe zone (`safeZoneIssue`). */
+  | 'outside-safe-zone';
 
 export interface CaptionIssue {
   readonly code: CaptionIssueCode;

@@ -25,14 +25,15 @@ export const DEFAULT_MAX_CAPTION_LINES = 2;
 const SHRINK_STEP = 0.05;
 
 /** Characters of scripts written without spaces (Han, kana, Hangul is spaced so it is not here). */
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+export const UNSPACED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
 /** Kinsoku: characters that may not start a line (closing marks, small kana, prolonged sound). */
 const NO_LINE_START = new Set([
   ...'、。，．・：；？！‼⁇⁈⁉ー～…‥々ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ',
   ...'」』）］｝〕〉》】〙〗〟’”｠»)]},.!?:;%',
 ]);
 /** Kinsoku: characters that may not end a line (opening marks). */
-const NO_LINE_END = new Set([...'「『（［｛〔〈《【〘〖〝‘“｟«([{']);
+export const NO_LINE_END = new Set([...'「『（［｛〔〈《【〘〖〝‘“｟«([{']);
 
 /** One unbreakable piece of a line, and whether a space separates it from the piece before. */
 interface Piece {

@@ -1,6 +1,12 @@
-import { CAPTION_LIMITS, graphemeCount, type CaptionAudience, type CaptionIssueCode } from '../captions';
+import {
+  CAPTION_LIMITS,
+  graphemeCount,
+  nearestSafePosition,
+  type CaptionAudience,
+  type CaptionIssueCode,
+} from '../captions';
 import type { Project } from '../schema';
-import { findCaption, retimeCaption, setCaptionStyle, splitCaption } from './captions';
+import { findCaption, retimeCaption, setCaptionSettings, setCaptionStyle, splitCaption } from './captions';
 
 /** A readability problem's one-click fix, named the way the button says it. */
 export interface CaptionFix {
@@ -65,6 +71,14 @@ export function captionFixFor(code: CaptionIssueCode): CaptionFix | null {
       return { label: 'Split in two', apply: splitInTwo };
     case 'low-contrast':
       return { label: 'Add a box', apply: (project, id) => setCaptionStyle(project, id, 'box') };
+    case 'outside-safe-zone':
+      // Captions are placed together, so all of them move: to the nearest preset position,
+      // which sits inside the box clear on every platform.
+      return {
+        label: 'Move inside the safe zone',
+        apply: (project) =>
+          setCaptionSettings(project, { position: nearestSafePosition(project.captionSettings) }),
+      };
     default:
       return null;
   }

@@ -1,5 +1,6 @@
 import type { Caption, CaptionSettings, CaptionStyle, Project } from '../schema';
 import { graphemes } from '../captions/graphemes';
+import { captionWords, joinCaptionWords } from '../captions/words';
 import { projectDuration } from '../timeline/timeline';
 import { nextId, usedIds } from './ids';
 
@@ -90,10 +91,8 @@ function replaceAt(project: Project, index: number, cue: Caption): Project {
   return withCaptions(project, captions);
 }
 
-/** The words of a caption's text (split at spaces), as the renderer and word timing see them. */
-export function captionWords(text: string): string[] {
-  return text.split(/\s+/).filter((w) => w !== '');
-}
+/** The words of a caption's text, as the renderer and word timing see them (see captions/words). */
+export { captionWords };
 
 /**
  * Word timings spread over [start, end): each word gets time in proportion to its length (a
@@ -237,7 +236,9 @@ export function moveCaption(project: Project, id: string, start: number): Projec
 
 /** Splits text in two so the first part has about `share` of it: at a space, or between characters for text without spaces (Japanese, Chinese). */
 function splitText(text: string, share: number): [string, string] | null {
-  const words = captionWords(text);
+  // At spaces; Japanese and Chinese between characters, where the split lands closest to the
+  // share (the word segmenter's units are too uneven in kana-only text to split by).
+  const words = text.split(/\s+/).filter((w) => w !== '');
   if (words.length >= 2) {
     const cut = clamp(Math.round(words.length * share), 1, words.length - 1);
     return [words.slice(0, cut).join(' '), words.slice(cut).join(' ')];
@@ -282,14 +283,14 @@ export function splitCaption(project: Project, id: string, at: number): AddedCap
     first = {
       ...cue,
       end: cut,
-      text: left.map((w) => w.text).join(' '),
+      text: joinCaptionWords(left.map((w) => w.text)),
       words: fixWords(left, cue.start, cut),
     };
     second = {
       ...cue,
       id: captionId,
       start: cut,
-      text: right.map((w) => w.text).join(' '),
+      text: joinCaptionWords(right.map((w) => w.text)),
       words: fixWords(right, cut, cue.end),
     };
   } else {
@@ -331,7 +332,7 @@ function fixWords(words: readonly Word[], start: number, end: number): Word[] | 
 
 /**
  * Joins a caption with the one after it: one caption from the first's start to the later end,
- * the texts joined with a space. Word timings are kept when both had them. Too long together
+ * the texts joined with a space (none between Japanese or Chinese). Word timings are kept when both had them. Too long together
  * (more than the text limit): nothing happens.
  */
 export function mergeCaptionWithNext(project: Project, id: string): Project {
@@ -339,7 +340,7 @@ export function mergeCaptionWithNext(project: Project, id: string): Project {
   const cue = project.captions[index];
   const next = project.captions[index + 1];
   if (cue === undefined || next === undefined) return project;
-  const text = `${cue.text.trim()} ${next.text.trim()}`;
+  const text = joinCaptionWords([cue.text.trim(), next.text.trim()]);
   if (text.length > MAX_CAPTION_TEXT) return project;
   const merged: Caption = { ...cue, end: Math.max(cue.end, next.end), text };
   delete merged.words;
@@ -373,12 +374,18 @@ export function setCaptionSettings(project: Project, patch: Partial<CaptionSetti
     next.fontFamily = patch.fontFamily.slice(0, 100);
   if (patch.fontSize !== undefined && Number.isFinite(patch.fontSize))
     next.fontSize = clamp(Math.round(patch.fontSize), 24, 160);
-  if (patch.position !== undefined) next.position = patch.position;
+  // Choosing a preset position takes the captions back from where they were placed by hand.
+  if (patch.position !== undefined) {
+    next.position = patch.position;
+    delete next.y;
+  }
+  if (patch.y !== undefined && Number.isFinite(patch.y)) next.y = clamp(patch.y, 0, 1);
   if (patch.audience !== undefined) next.audience = patch.audience;
   const same =
     next.fontFamily === current.fontFamily &&
     next.fontSize === current.fontSize &&
     next.position === current.position &&
+    next.y === current.y &&
     next.audience === current.audience;
   return same ? project : { ...project, captionSettings: next };
 }

@@ -226,7 +226,7 @@ function pop<E extends Element>(el: E, delay: number): E {
   return { ...el, keyframes };
 }
 
-/** The creator's picture, centred, with a thin ring in the body colour. */
+/** The creator's picture, centred, cropped to a circle (the middle of a picture that is not square), with a thin ring in the body colour. */
 function avatarElement(
   assetId: string,
   theme: Theme,
@@ -241,6 +241,8 @@ function avatarElement(
     assetId,
     width: size,
     height: size,
+    fit: 'cover',
+    mask: 'circle',
     stroke: theme.body,
     strokeWidth: SIZES.avatarRing * s,
   };

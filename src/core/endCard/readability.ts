@@ -102,7 +102,7 @@ export function endCardContrasts(
     const contrast = Math.min(
       ...colorsBehind(el, 2, background, panel, video.height).map((c) => contrastOf(color, c)),
     );
-    result.push({ part: el.id.replace(/^endcard-/, ''), contrast, fontSize: el.fontSize });
+    result.push({ part: endCardPart(el.id), contrast, fontSize: el.fontSize });
   }
   return result;
 }
@@ -119,12 +119,44 @@ function partName(part: string): string {
   return PART_NAMES[part] ?? 'A text';
 }
 
+/** One of the card's texts: its contrast against what is behind it, and its size in frame pixels. */
+export interface EndCardTextMeasure {
+  /** Which text: 'message', 'resource-0', 'emergency', 'handle'. */
+  readonly part: string;
+  readonly contrast: number;
+  readonly fontSize: number;
+  /** The words themselves, quoted in the warning so the creator sees which line fails. */
+  readonly text?: string;
+}
+
+/** A text quoted in a warning: on one line, and short. */
+function quote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `“${flat.length > 48 ? `${flat.slice(0, 47)}…` : flat}”`;
+}
+
+/** The part an end-card text element stands for ('endcard-message' is 'message'). */
+export function endCardPart(elementId: string): string {
+  return elementId.replace(/^endcard-/, '');
+}
+
 /** What makes the card hard to read, in plain words (empty: it reads well). */
 export function checkEndCard(card: EndCard, video: Pick<VideoFormat, 'width' | 'height'>): EndCardIssue[] {
+  return endCardIssues(endCardContrasts(card, video), video);
+}
+
+/**
+ * The problems of texts measured one way or another: from the card's colours
+ * (`endCardContrasts`) or on the rendered frame (the renderer's `measureEndCardText`).
+ */
+export function endCardIssues(
+  measured: readonly EndCardTextMeasure[],
+  video: Pick<VideoFormat, 'width' | 'height'>,
+): EndCardIssue[] {
   const issues: EndCardIssue[] = [];
   const minPx = END_CARD_READABILITY.minFontPx * (video.height / 1920);
   let small = false;
-  for (const { part, contrast, fontSize } of endCardContrasts(card, video)) {
+  for (const { part, contrast, fontSize, text } of measured) {
     if (fontSize < minPx - 1e-6 && !small) {
       small = true; // one warning is enough: everything shrinks together
       issues.push({
@@ -139,7 +171,7 @@ export function checkEndCard(card: EndCard, video: Pick<VideoFormat, 'width' | '
       issues.push({
         code: 'low-contrast',
         part,
-        message: `${partName(part)} has a contrast of ${contrast.toFixed(1)}:1 against the card; at least ${END_CARD_READABILITY.minContrast}:1 is needed.`,
+        message: `${partName(part)}${text !== undefined && text.trim() !== '' ? ` (${quote(text)})` : ''} has a contrast of ${contrast.toFixed(1)}:1 against the card; at least ${END_CARD_READABILITY.minContrast}:1 is needed.`,
       });
     }
   }

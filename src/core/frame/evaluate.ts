@@ -112,6 +112,7 @@ function captionFrame(project: Project, t: number): CaptionFrame | null {
     fontFamily: settings.fontFamily,
     fontSize: settings.fontSize,
     position: settings.position,
+    y: settings.y ?? null,
     activeWord,
     words: memo.words,
   };

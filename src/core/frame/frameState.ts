@@ -54,6 +54,8 @@ export interface CaptionFrame {
   readonly fontFamily: string;
   readonly fontSize: number;
   readonly position: 'top' | 'middle' | 'bottom';
+  /** Placed by hand: the block's vertical centre as a fraction of the frame height, or null (use `position`). */
+  readonly y: number | null;
   /** Index into the caption's words of the word being spoken, or -1 (no word timing, or between words). */
   readonly activeWord: number;
   readonly words: readonly string[] | null;

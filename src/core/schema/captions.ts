@@ -32,6 +32,11 @@ export const CaptionSettingsSchema = z.object({
   fontSize: z.number().min(24).max(160).default(64),
   /** Where the caption block sits: its vertical centre as a fraction of the safe area height. */
   position: z.enum(['top', 'middle', 'bottom']).default('bottom'),
+  /**
+   * Placed by hand: the vertical centre of the caption block as a fraction of the frame height,
+   * overriding `position` (it may leave the safe area; the readability checks then warn).
+   */
+  y: z.number().min(0).max(1).optional(),
   /** Who the video is for: sets the reading speed the captions are checked against (absent: general). */
   audience: z.enum(['general', 'children']).optional(),
 });

@@ -156,6 +156,13 @@ export const ImageElementSchema = z.object({
   assetId: AssetIdSchema,
   width: positive,
   height: positive,
+  /**
+   * How the picture fills its box: stretched to it (absent, as before), or `cover`: scaled to
+   * cover it keeping its proportions, the middle kept and the overflow cropped.
+   */
+  fit: z.enum(['stretch', 'cover']).optional(),
+  /** `circle`: the picture shows in the circle (ellipse) inside its box, its outline round too. */
+  mask: z.enum(['circle']).optional(),
 });
 
 const LEAF_SCHEMAS = [

@@ -65,6 +65,7 @@ function sameCue(a: CaptionFrame, b: CaptionFrame): boolean {
     a.fontFamily === b.fontFamily &&
     a.fontSize === b.fontSize &&
     a.position === b.position &&
+    a.y === b.y &&
     (a.words === null) === (b.words === null)
   );
 }

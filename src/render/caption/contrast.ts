@@ -1,7 +1,7 @@
 import { captionContrast, parseHexColor, type CaptionContrast } from '../../core/captions/contrast';
 import type { FrameState } from '../../core/frame/frameState';
 import type { Renderer } from '../renderer';
-import { CAPTION_LOOK } from './layout';
+import { CAPTION_LOOK, captionInkBox } from './layout';
 
 /** `rgba(r, g, b, a)` (how CAPTION_LOOK writes the box colour) as numbers. */
 function parseRgba(css: string): { r: number; g: number; b: number; alpha: number } {
@@ -12,6 +12,8 @@ function parseRgba(css: string): { r: number; g: number; b: number; alpha: numbe
 export interface MeasuredContrast extends CaptionContrast {
   /** Where the caption's lines sit, in frame pixels. */
   readonly box: { x: number; y: number; width: number; height: number };
+  /** Where its ink lands with the room its look takes (outline, box), for the safe-zone check. */
+  readonly inkBox: { x: number; y: number; width: number; height: number };
 }
 
 /**
@@ -36,6 +38,7 @@ export function measureCaptionContrast(renderer: Renderer, state: FrameState): M
     bottom = Math.max(bottom, line.y + layout.fontSize / 2);
   }
   const box = { x: left, y: top, width: right - left, height: bottom - top };
+  const inkBox = captionInkBox(layout) ?? box;
   renderer.draw({ ...state, caption: null });
   const rgba = renderer.readRgba();
   // The canvas may be smaller than the frame (a preview): measure where the box landed on it.
@@ -45,5 +48,5 @@ export function measureCaptionContrast(renderer: Renderer, state: FrameState): M
   const text = parseHexColor(CAPTION_LOOK.text);
   const backdrop = layout.style === 'box' ? parseRgba(CAPTION_LOOK.box) : undefined;
   const result = captionContrast(rgba, canvasWidth, scaled, text, backdrop ? { backdrop } : {});
-  return { ...result, box };
+  return { ...result, box, inkBox };
 }

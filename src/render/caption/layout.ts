@@ -1,10 +1,36 @@
 import { lineDirection } from '../../core/captions/direction';
 import { wrapCaption } from '../../core/captions/wrap';
+import { captionWords } from '../../core/captions/words';
 import { fontStack } from '../../core/fonts';
 import type { CaptionFrame } from '../../core/frame/frameState';
 import { safeBoxFor } from '../../core/platform/platforms';
 import type { CaptionStyle } from '../../core/schema';
 import type { MeasureText } from '../backend';
+
+/**
+ * For each non-space character (UTF-16 unit) of the caption, in order, the index of the word it
+ * belongs to, counting words as word timing does (`captionWords`: Japanese and Chinese split
+ * into words). Timings made before that split (one "word" per space-separated run) keep their
+ * own count. The wrapped lines hold the same non-space characters in the same order.
+ */
+function wordOwners(text: string, timed: readonly string[] | null, lines: readonly string[]): number[] {
+  const units = captionWords(text);
+  const bySpaces = text.split(/\s+/).filter((w) => w !== '');
+  const words =
+    timed !== null && timed.length !== units.length && timed.length === bySpaces.length ? bySpaces : units;
+  const owners: number[] = [];
+  words.forEach((word, i) => {
+    for (const c of word) if (!/\s/.test(c)) for (let u = 0; u < c.length; u++) owners.push(i);
+  });
+  const count = lines.reduce((n, line) => n + line.replace(/\s+/g, '').length, 0);
+  if (count === owners.length) return owners;
+  // Not the same characters (should not happen): one word per space-separated run of the lines.
+  const fallback: number[] = [];
+  let i = 0;
+  for (const line of lines)
+    for (const run of line.match(/\S+/g) ?? []) fallback.push(...Array<number>(run.length).fill(i++));
+  return fallback;
+}
 
 /** Caption look, shared by layout (how much room the effect needs) and drawing. */
 export const CAPTION_LOOK = {
@@ -85,7 +111,7 @@ export function outlineWidth(style: CaptionStyle, fontSize: number): number {
 }
 
 /** Room each look needs around the text so its ink (outline, box, shadow) stays inside the box. */
-function insets(style: CaptionStyle, fontSize: number): { x: number; y: number } {
+export function insets(style: CaptionStyle, fontSize: number): { x: number; y: number } {
   switch (style) {
     case 'outline':
     case 'bold': {
@@ -133,28 +159,67 @@ export function layoutCaption(
   const lineHeight = CAPTION_LOOK.lineHeight * fontSize;
   const pitch = caption.style === 'box' ? lineHeight + CAPTION_LOOK.boxGap * fontSize : lineHeight;
   const blockHeight = wrapped.lines.length > 0 ? pitch * (wrapped.lines.length - 1) + lineHeight : 0;
+  // Placed by hand: centred on its height, kept on the frame (the safe-zone check warns when it
+  // leaves the safe area).
   const top =
-    caption.position === 'top'
-      ? safe.y + inset.y
-      : caption.position === 'middle'
-        ? safe.y + (safe.height - blockHeight) / 2
-        : safe.y + safe.height - inset.y - blockHeight;
+    caption.y !== null
+      ? Math.min(Math.max(inset.y, caption.y * height - blockHeight / 2), height - inset.y - blockHeight)
+      : caption.position === 'top'
+        ? safe.y + inset.y
+        : caption.position === 'middle'
+          ? safe.y + (safe.height - blockHeight) / 2
+          : safe.y + safe.height - inset.y - blockHeight;
 
-  let wordIndex = 0;
+  const owners = wordOwners(caption.text, caption.words, wrapped.lines);
+  let k = 0; // position among the text's non-space characters
   const lines = wrapped.lines.map((text, i): CaptionLineBox => {
     const lineWidth = measureText(text, font);
     const x = safe.x + (safe.width - lineWidth) / 2;
     const direction = lineDirection(text);
     const words: CaptionWordBox[] = [];
-    for (const match of text.matchAll(/\S+/g)) {
-      const before = match.index > 0 ? measureText(text.slice(0, match.index), font) : 0;
-      const wordWidth = measureText(match[0], font);
-      // Right-to-left: the first word is at the right end of the line.
-      const wordX = direction === 'rtl' ? x + lineWidth - before - wordWidth : x + before;
-      words.push({ text: match[0], x: wordX, width: wordWidth, index: wordIndex++ });
+    // Runs of characters of the same word (a word the wrap broke shows as a run on each line).
+    for (const run of text.matchAll(/\S+/g)) {
+      let from = 0;
+      const chars = run[0];
+      for (let j = 1; j <= chars.length; j++) {
+        const owner = owners[k + from] ?? -1;
+        if (j < chars.length && (owners[k + j] ?? -1) === owner) continue;
+        const at = run.index + from;
+        const piece = chars.slice(from, j);
+        const before = at > 0 ? measureText(text.slice(0, at), font) : 0;
+        const wordWidth = measureText(piece, font);
+        // Right-to-left: the first word is at the right end of the line.
+        const wordX = direction === 'rtl' ? x + lineWidth - before - wordWidth : x + before;
+        words.push({ text: piece, x: wordX, width: wordWidth, index: owner });
+        from = j;
+      }
+      k += chars.length;
     }
     const singleRun = direction === 'mixed';
     return { text, x, y: top + i * pitch + lineHeight / 2, width: lineWidth, words, singleRun };
   });
   return { style: caption.style, font, fontSize, lineHeight, lines, overflow: wrapped.overflow };
+}
+
+/**
+ * Where a laid-out caption's ink lands, in frame pixels: its lines with the room its look takes
+ * around them (outline, box, shadow). This is the box the safe-zone check compares with a
+ * platform's safe area.
+ */
+export function captionInkBox(
+  layout: CaptionLayout,
+): { x: number; y: number; width: number; height: number } | null {
+  if (layout.lines.length === 0) return null;
+  const inset = insets(layout.style, layout.fontSize);
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const line of layout.lines) {
+    left = Math.min(left, line.x - inset.x);
+    right = Math.max(right, line.x + line.width + inset.x);
+    top = Math.min(top, line.y - layout.lineHeight / 2 - inset.y);
+    bottom = Math.max(bottom, line.y + layout.lineHeight / 2 + inset.y);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }

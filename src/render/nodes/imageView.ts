@@ -5,6 +5,32 @@ import type { FrameContext } from './elementView';
 import { IdentityView } from './elementView';
 
 const PLACEHOLDER_FILL = '#b8b8c4';
+
+/** The ellipse inside a width x height box, as the current path. */
+function ellipse(context: Konva.Context, width: number, height: number): void {
+  context.beginPath();
+  context.ellipse(width / 2, height / 2, width / 2, height / 2, 0, 0, Math.PI * 2);
+  context.closePath();
+}
+
+/**
+ * The part of a picture that covers a width x height box keeping its proportions: the whole
+ * of its shorter side, centred along the longer one. Null when the picture's size is unknown.
+ */
+export function coverCrop(
+  image: DecodedImage,
+  width: number,
+  height: number,
+): { x: number; y: number; width: number; height: number } | null {
+  const size = image as { naturalWidth?: number; naturalHeight?: number; width?: unknown; height?: unknown };
+  const iw = size.naturalWidth || (typeof size.width === 'number' ? size.width : 0);
+  const ih = size.naturalHeight || (typeof size.height === 'number' ? size.height : 0);
+  if (!(iw > 0 && ih > 0 && width > 0 && height > 0)) return null;
+  const scale = Math.max(width / iw, height / ih);
+  const w = width / scale;
+  const h = height / scale;
+  return { x: (iw - w) / 2, y: (ih - h) / 2, width: w, height: h };
+}
 const PLACEHOLDER_LINE = '#5c5c6b';
 
 /**
@@ -21,8 +47,16 @@ export class ImageView extends IdentityView<ImageElement, Konva.Shape> {
       const el = this.current;
       if (!el) return;
       const { width, height } = el;
+      const round = el.mask === 'circle';
+      if (round) {
+        context.save();
+        ellipse(context, width, height);
+        context.clip();
+      }
       if (this.image) {
-        context.drawImage(this.image, 0, 0, width, height);
+        const crop = el.fit === 'cover' ? coverCrop(this.image, width, height) : null;
+        if (crop === null) context.drawImage(this.image, 0, 0, width, height);
+        else context.drawImage(this.image, crop.x, crop.y, crop.width, crop.height, 0, 0, width, height);
       } else {
         context.setAttr('fillStyle', PLACEHOLDER_FILL);
         context.fillRect(0, 0, width, height);
@@ -37,9 +71,13 @@ export class ImageView extends IdentityView<ImageElement, Konva.Shape> {
         context.setAttr('lineWidth', line);
         context.stroke();
       }
+      if (round) context.restore();
       // The element's own outline, if it has one, frames the picture.
-      context.beginPath();
-      context.rect(0, 0, width, height);
+      if (round) ellipse(context, width, height);
+      else {
+        context.beginPath();
+        context.rect(0, 0, width, height);
+      }
       context.strokeShape(shape);
     });
     this.node.selfRectFunc(() => {

@@ -13,6 +13,13 @@ function usageError(argv: string[]): UsageError {
 }
 
 describe('reading the command line', () => {
+  it('reads the GIF preset', () => {
+    expect(parseCommand(['export', 'p.kindness', '-p', 'gif'])).toMatchObject({
+      name: 'export',
+      preset: 'gif',
+    });
+  });
+
   it('reads an export with every option', () => {
     expect(
       parseCommand([
@@ -83,7 +90,7 @@ describe('reading the command line', () => {
     );
     expect(usageError(['export', 'a.json', '--fast']).message).toBe('Unknown option --fast.');
     expect(usageError(['export', 'a.json', '--preset', 'vine']).message).toBe(
-      'There is no preset "vine". Choose one of: tiktok, reels, shorts, draft.',
+      'There is no preset "vine". Choose one of: tiktok, reels, shorts, draft, gif.',
     );
     expect(usageError(['export', 'a.json', '--from', 'soon']).message).toBe(
       '--from takes seconds, like 2 or 1.5 (got "soon").',

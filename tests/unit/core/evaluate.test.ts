@@ -344,6 +344,7 @@ describe('evaluate: captions', () => {
       fontFamily: 'Inter',
       fontSize: 70,
       position: 'middle',
+      y: null,
       activeWord: -1,
       words: null,
     });

@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { captionReport, formatCaptionReportLine } from '../../../src/export/captionReport';
 import { ProjectSchema } from '../../../src/core/schema';
 
-function project(background: string, captions: unknown[]) {
+function project(background: string, captions: unknown[], placedAt?: number) {
   return ProjectSchema.parse({
     format: 'kindness-studio',
     version: 1,
     video: { width: 540, height: 960, fps: 30 },
     scenes: [{ id: 's', duration: 6, background: { type: 'solid', color: background } }],
     captions,
-    captionSettings: { fontFamily: 'Fredoka', fontSize: 32, position: 'bottom' },
+    captionSettings: {
+      fontFamily: 'Fredoka',
+      fontSize: 32,
+      position: 'bottom',
+      ...(placedAt !== undefined ? { y: placedAt } : {}),
+    },
   });
 }
 
@@ -33,5 +38,18 @@ describe('caption report before an export', () => {
     const good = project('#1b1730', [{ id: 'ok', start: 0, end: 2, text: 'Be kind' }]);
     expect(await captionReport(good, new Map())).toEqual([]);
     expect(await captionReport(project('#1b1730', []), new Map())).toEqual([]);
+  });
+
+  it('warns about a caption placed where the target platform covers it, and only there', async () => {
+    // Placed at 72% of the height: below the 1248/1920 line where Reels and Shorts start covering.
+    const low = project('#1b1730', [{ id: 'low', start: 0, end: 2, text: 'Be kind' }], 0.72);
+    const reels = await captionReport(low, new Map(), { safeZones: ['reels'] });
+    expect(reels.map((l) => l.code)).toEqual(['outside-safe-zone']);
+    expect(formatCaptionReportLine(reels[0] as (typeof reels)[number])).toMatch(
+      /^Caption at 0:00\.0 \(“Be kind”\): This caption reaches \d+ px below the safe zone on Instagram Reels/,
+    );
+    // Placed at 60%, it is clear on every platform.
+    const fine = project('#1b1730', [{ id: 'ok', start: 0, end: 2, text: 'Be kind' }], 0.6);
+    expect(await captionReport(fine, new Map(), { safeZones: ['reels', 'shorts', 'tiktok'] })).toEqual([]);
   });
 });

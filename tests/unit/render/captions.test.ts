@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { countOutside, countPixels, differsFrom, hex, saveTestPng } from '../../helpers/pixels';
 import type { Rgba } from '../../helpers/pixels';
 import { safeBoxFor } from '../../../src/core/platform/platforms';
+import { safeZoneIssue } from '../../../src/core/captions';
+import { captionInkBox } from '../../../src/render/caption/layout';
 import { CAPTION_STYLES } from '../../../src/core/schema';
 import type { CaptionFrame } from '../../../src/core/frame/frameState';
 import type { Renderer } from '../../../src/render/renderer';
@@ -123,5 +125,34 @@ describe('captions', () => {
     const layout = renderer.captionLayout();
     expect(layout?.lines.length).toBe(2);
     expect(layout?.fontSize).toBeLessThan(64);
+  });
+
+  it('keeps every preset position inside every platform safe zone, and a hand-placed low caption outside', () => {
+    renderer = nodeRenderer({ width: W, height: H });
+    const text = 'Kindness is free 🌈 so sprinkle that stuff everywhere you go today 💛';
+    for (const style of CAPTION_STYLES) {
+      for (const position of ['top', 'middle', 'bottom'] as const) {
+        drawCaption(caption({ text, style, position }));
+        const layout = renderer.captionLayout();
+        const box = layout ? captionInkBox(layout) : null;
+        if (box === null) throw new Error('no caption laid out');
+        for (const zone of ['all', 'tiktok', 'reels', 'shorts'] as const) {
+          expect(
+            safeZoneIssue(box, zone, { width: W, height: H }),
+            `${style} ${position} ${zone}`,
+          ).toBeNull();
+        }
+      }
+    }
+    // Placed by hand at 80% of the height: its centre is at 1536 px, under Reels' bottom bar.
+    const rgba = drawCaption(caption({ text: 'Be kind', y: 0.8 }), 'caption-placed-low');
+    const layout = renderer.captionLayout();
+    const box = layout ? captionInkBox(layout) : null;
+    if (box === null) throw new Error('no caption laid out');
+    expect(box.y + box.height / 2).toBeCloseTo(0.8 * H, 0);
+    expect(countOutside(rgba, W, safe, ink)).toBeGreaterThan(1000);
+    expect(safeZoneIssue(box, 'reels', { width: W, height: H })?.code).toBe('outside-safe-zone');
+    // The drawn ink is inside the box the check uses.
+    expect(countOutside(rgba, W, box, ink)).toBe(0);
   });
 });

@@ -1,31 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { blankProject } from '../../../src/core/edit';
 import { entranceEnd } from '../../../src/core/endCard';
 import { evaluate } from '../../../src/core/frame';
-import { END_CARD_TEMPLATES, EndCardSchema, type Project } from '../../../src/core/schema';
+import { END_CARD_TEMPLATES } from '../../../src/core/schema';
 import { timelineOf } from '../../../src/core/timeline';
 import type { Renderer } from '../../../src/render/renderer';
 import { countPixels, differsFrom, pixelAt, saveTestPng } from '../../helpers/pixels';
-import { nodeRenderer, render } from './fixtures';
+import { nodeRenderer, render, ukEndCardProject } from './fixtures';
 
 let renderer: Renderer;
 afterEach(() => renderer?.destroy());
 
-function project(template: (typeof END_CARD_TEMPLATES)[number]): Project {
-  return {
-    ...blankProject(),
-    endCard: EndCardSchema.parse({
-      template,
-      message: 'Behind every account is a real person. Choose kindness.',
-      region: 'UK',
-      resources: [
-        { name: 'Childline', contact: '0800 1111 · childline.org.uk' },
-        { name: 'TikTok Safety Center', contact: 'tiktok.com/safety' },
-      ],
-      handle: 'kindnessstudio',
-    }),
-  };
-}
+const project = ukEndCardProject;
 
 /** Every template drawn at 1080x1920 once it has arrived, saved for a person to look at. */
 describe('end-card templates, rendered', () => {

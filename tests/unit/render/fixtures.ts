@@ -1,5 +1,7 @@
 /** Hand-made FrameStates for renderer tests (no evaluate needed). */
-import { ElementSchema } from '../../../src/core/schema';
+import { blankProject } from '../../../src/core/edit';
+import { ElementSchema, EndCardSchema } from '../../../src/core/schema';
+import type { EndCardTemplate, Project } from '../../../src/core/schema';
 import type { Background, Element, ElementInput } from '../../../src/core/schema';
 import type { CaptionFrame, FrameState, SceneLayer } from '../../../src/core/frame/frameState';
 import { installKonvaNodeBackend } from '../../../src/render/backends/node';
@@ -41,6 +43,7 @@ export function caption(fields: Partial<CaptionFrame> = {}): CaptionFrame {
     fontFamily: 'Fredoka',
     fontSize: 64,
     position: 'bottom',
+    y: null,
     activeWord: -1,
     words: null,
     ...fields,
@@ -57,4 +60,21 @@ export function nodeRenderer(options: Partial<RendererOptions> = {}): Renderer {
 export function render(renderer: Renderer, state: FrameState): Uint8Array {
   renderer.draw(state);
   return renderer.readRgba();
+}
+
+/** A blank project closing on an end card for the UK, in `template`, with two resources and a handle. */
+export function ukEndCardProject(template: EndCardTemplate): Project {
+  return {
+    ...blankProject(),
+    endCard: EndCardSchema.parse({
+      template,
+      message: 'Behind every account is a real person. Choose kindness.',
+      region: 'UK',
+      resources: [
+        { name: 'Childline', contact: '0800 1111 · childline.org.uk' },
+        { name: 'TikTok Safety Center', contact: 'tiktok.com/safety' },
+      ],
+      handle: 'kindnessstudio',
+    }),
+  };
 }

@@ -119,6 +119,42 @@ describe('captions in any script (Node export renderer)', () => {
     const [first, second] = layout.lines[0]?.words ?? [];
     expect(first?.x).toBeGreaterThan(second?.x ?? Infinity);
   });
+
+  it('highlights one Japanese word at a time, not the whole line', () => {
+    const text = 'やさしさは、すぐに届く。';
+    const words = ['やさしさ', 'は、', 'すぐ', 'に', '届く。'];
+    const { rgba, layout } = drawCaption(
+      caption({ text, style: 'outline', fontSize: 72, words, activeWord: 2 }),
+      'caption-script-ja-word',
+    );
+    const boxes = layout.lines.flatMap((line) => line.words.map((w) => ({ ...w, y: line.y })));
+    // Each word's boxes spell it (a word the wrap breaks has a box on each line, same index).
+    expect(
+      words.map((_, i) =>
+        boxes
+          .filter((b) => b.index === i)
+          .map((b) => b.text)
+          .join(''),
+      ),
+    ).toEqual(words);
+    expect(boxes.every((b) => b.index >= 0 && b.index < words.length)).toBe(true);
+    // The spoken word's glyphs are yellow; the words around it white.
+    const yellowIn = (box: { x: number; width: number; y: number }): number => {
+      let n = 0;
+      for (let y = Math.round(box.y - 30); y < box.y + 30; y++) {
+        for (let x = Math.round(box.x); x < box.x + box.width; x++) {
+          const i = (y * W + x) * 4;
+          if ((rgba[i] ?? 0) > 200 && (rgba[i + 1] ?? 0) > 180 && (rgba[i + 2] ?? 0) < 140) n++;
+        }
+      }
+      return n;
+    };
+    const spoken = boxes[2];
+    if (spoken === undefined) throw new Error('no spoken word');
+    expect(yellowIn(spoken)).toBeGreaterThan(200);
+    expect(yellowIn(boxes[0] ?? spoken)).toBe(0);
+    expect(yellowIn(boxes.at(-1) ?? spoken)).toBe(0);
+  });
 });
 
 describe('export font registration covers the characters used (no tofu)', () => {

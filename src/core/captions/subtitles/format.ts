@@ -1,4 +1,5 @@
 import type { Caption } from '../../schema';
+import { captionWords, spaceBetween } from '../words';
 import { cueLines, cuesForRange, type Cue } from './cues';
 import { formatTimestamp } from './timecode';
 
@@ -41,21 +42,24 @@ export function toVtt(captions: readonly Caption[], range?: SubtitleRange): stri
 function timedLines(cue: Cue): string[] | null {
   const words = cue.words;
   if (words === undefined || words.length === 0) return null;
-  const lines = cueLines(cue.text).map((l) => l.split(/\s+/).filter((w) => w !== ''));
+  // Words as word timing counts them: Japanese and Chinese split into words, no spaces added.
+  const lines = cueLines(cue.text).map((l) => captionWords(l));
   const count = lines.reduce((n, l) => n + l.length, 0);
   if (count !== words.length) return null;
   let k = 0;
-  return lines.map((line) =>
-    line
-      .map((word) => {
-        const timed = words[k];
-        const text = escapeVtt(word);
-        const stamp = k > 0 && timed !== undefined ? `<${formatTimestamp(timed.start, '.')}>` : '';
-        k++;
-        return stamp + text;
-      })
-      .join(' '),
-  );
+  return lines.map((line) => {
+    let out = '';
+    let previous = '';
+    for (const word of line) {
+      const timed = words[k];
+      const stamp = k > 0 && timed !== undefined ? `<${formatTimestamp(timed.start, '.')}>` : '';
+      if (previous !== '') out += spaceBetween(previous, word);
+      out += stamp + escapeVtt(word);
+      previous = word;
+      k++;
+    }
+    return out;
+  });
 }
 
 function escapeVtt(text: string): string {
