@@ -13,6 +13,12 @@ test('exports a draft and a GIF from the dialog, cancels Reels, keeps editing me
   // A few more seconds, so the export is still running when Reels is cancelled.
   await page.getByTestId('add-scene').click();
   await page.getByTestId('project-title').fill('Kind words');
+  // A caption with more words than anyone can read in its time: the export says so again.
+  await page.getByTestId('add-caption').click();
+  await page
+    .getByTestId('caption-inline-edit')
+    .fill('Kind words travel further than you think, so send one to someone who needs it today, please');
+  await page.keyboard.press('Enter');
 
   await page.keyboard.press('Control+e');
   const dialog = page.getByTestId('export-dialog');
@@ -59,6 +65,10 @@ test('exports a draft and a GIF from the dialog, cancels Reels, keeps editing me
     await expect(report.locator('li.fail')).toHaveCount(0);
     await expect(report.locator('li.warn')).toHaveCount(0);
     await expect(report.locator('summary')).toContainText(/Checks: (\d+) of \1 passed/);
+    await expect(page.getByTestId(`export-output-${id}`)).toContainText('Saved, with warnings');
+    await expect(page.getByTestId(`export-output-${id}`)).toContainText(
+      /Caption at 0:0\d\.\d \(“Kind words travel.*characters per second/,
+    );
   }
   await page.getByTestId('export-show-folder').click();
   await expect(page.getByTestId('export-path')).toContainText(studio.workspace);

@@ -78,6 +78,34 @@ describe('export jobs in the host', () => {
     expect(files).toContain('kind (2).gif');
   });
 
+  it('checks the captions again on the exported frames and lists their problems with the output', async () => {
+    const { host, docId } = await startHost();
+    const hurried = {
+      ...project,
+      captions: [
+        {
+          id: 'hurried',
+          start: 0,
+          end: 0.4,
+          text: 'Far too many words to read in under half a second',
+          style: 'outline' as const,
+        },
+      ],
+    };
+    const started = ok(
+      await host.startExport({
+        docId,
+        project: hurried,
+        outputs: ['gif'],
+        folder: join(workspace, 'out'),
+        baseName: 'hurried',
+      }),
+    );
+    const status = await waitFinished(host, started.jobId);
+    expect(status.outputs[0]?.state).toBe('done');
+    expect(status.outputs[0]?.warnings.join('\n')).toMatch(/Caption at 0:00\.0 \(“Far too many words/);
+  });
+
   it('cleans what the creator typed into a file name', async () => {
     const { host, docId } = await startHost();
     const started = ok(

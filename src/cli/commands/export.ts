@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { captionReport, formatCaptionReportLine } from '../../export/captionReport';
-import { endCardReport } from '../../export/endCardReport';
+import { readabilityReport } from '../../export/readabilityReport';
 import { ExportError } from '../../export/errors';
 import { exportVideo } from '../../export/exportVideo';
 import { useFrameFriendlyMalloc } from '../../export/ffmpeg/mallocTunables';
@@ -28,9 +27,7 @@ export async function exportCommand(args: ExportArgs, io: CliIo): Promise<ExitCo
   if (opened === null) return EXIT.projectInvalid;
   printWarnings(io, opened.warnings);
   const platform = outputPreset(args.preset).platform;
-  const report = await captionReport(opened.project, opened.assets, { safeZones: [platform ?? 'all'] });
-  printWarnings(io, report.map(formatCaptionReportLine));
-  printWarnings(io, await endCardReport(opened.project, opened.assets));
+  printWarnings(io, await readabilityReport(opened.project, opened.assets, platform ?? 'all'));
 
   const extension = args.preset === 'gif' ? '.gif' : '.mp4';
   const output = path.resolve(io.cwd, args.output ?? `${projectBaseName(args.project)}${extension}`);

@@ -2,6 +2,7 @@ import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
+import type { SafeZoneChoice } from '../../core/captions';
 import type { Project } from '../../core/schema';
 import { PART_SUFFIX } from '../atomicFile';
 import { ffmpegFeaturesFor, type EncodeSettings } from '../encodeSettings';
@@ -27,6 +28,7 @@ import {
 import { runTool } from '../ffmpeg/runTool';
 import { discoverFfprobe, type FoundFfmpeg } from '../ffmpeg/discover';
 import { FrameRenderError } from '../framePump';
+import { readabilityReport } from '../readabilityReport';
 import type { FrameSource } from '../frameSource';
 import type { ExportPreset } from '../presets';
 import { createProjectFrameSource } from '../projectFrameSource';
@@ -103,6 +105,11 @@ export interface ExportBatchOptions {
   readonly sidecars?: boolean | undefined;
   /** Read each finished file back with ffprobe and judge it; default true. */
   readonly check?: boolean | undefined;
+  /**
+   * Check the captions and end card on rendered frames and add their problems to each output's
+   * warnings (see readabilityReport); default false, as the CLI prints them itself.
+   */
+  readonly readability?: boolean | undefined;
   readonly createFrameSource?: ExportVideoOptions['createFrameSource'];
 }
 
@@ -167,6 +174,7 @@ export function startBatch(options: ExportBatchOptions): BatchJob {
           run.fail(toExportError(err, undefined, () => 0)),
         );
       }
+      if (options.readability === true) await addReadabilityWarnings(options, [...runs.values()], log);
       const context: GroupContext = { options, ffmpeg, log, probe: lazyFfprobe(ffmpeg.path) };
       for (const group of groups) {
         const active = group.outputs.map((o) => runs.get(o.request.id) as OutputRun).filter((r) => r.live);
@@ -197,6 +205,26 @@ export function startBatch(options: ExportBatchOptions): BatchJob {
     };
   })();
   return { done, cancel };
+}
+
+/** Each output gets the readability problems for its platform's safe zone (a draft: all of them). */
+async function addReadabilityWarnings(
+  options: ExportBatchOptions,
+  runs: OutputRun[],
+  log: (line: string) => void,
+) {
+  const byZone = new Map<SafeZoneChoice, Promise<string[]>>();
+  for (const run of runs) {
+    const zone = run.planned.preset.platform ?? 'all';
+    if (!byZone.has(zone)) byZone.set(zone, readabilityReport(options.project, options.assets, zone));
+    try {
+      run.warnings.push(...(await (byZone.get(zone) as Promise<string[]>)));
+    } catch (err) {
+      // The check is advice: the export goes on without it.
+      log(`The readability check failed: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+  }
 }
 
 /** Runs a batch to the end (cancel through `signal`). */

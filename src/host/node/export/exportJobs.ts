@@ -62,6 +62,8 @@ export function createExportJobs(options: ExportJobsOptions): ExportHandlers & {
           project,
           assets: options.assets(docId),
           outputs: ids.map((id) => ({ id, preset: id, outputPath: paths.get(id) as string })),
+          // The editor's caption and end-card checks, made again on the exported frames.
+          readability: true,
         },
         (progress) => applyProgress(status, progress),
       );

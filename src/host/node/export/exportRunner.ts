@@ -13,6 +13,8 @@ export interface ExportJobRequest {
   readonly project: Project;
   readonly assets: ReadonlyMap<string, Uint8Array>;
   readonly outputs: readonly BatchOutputRequest[];
+  /** See ExportBatchOptions.readability. */
+  readonly readability?: boolean;
 }
 
 export interface RunningExport {
