@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Notification, session, shell } from 'electron';
 import {
   createDispatcher,
   SHELL_EVENT_CHANNEL,
@@ -113,6 +113,11 @@ async function start(): Promise<void> {
     exportRunner: utilityProcessRunner(join(here, 'exportWorker.js')),
     showInFolder: async (path) => {
       shell.showItemInFolder(path);
+      return true;
+    },
+    notify: async (title, body) => {
+      if (!Notification.isSupported()) return false;
+      new Notification({ title, body }).show();
       return true;
     },
   });

@@ -126,6 +126,25 @@ describe('export jobs in the host', () => {
   it('says the web host cannot show a folder', async () => {
     const { host } = await startHost();
     expect(await host.showInFolder({ path: join(workspace, 'out') })).toEqual({ ok: true, shown: false });
+    expect(await host.notifyExportDone({ title: 'Kindness Studio', body: 'Export finished' })).toEqual({
+      ok: true,
+      shown: false,
+    });
+  });
+
+  it('hands the end-of-export notification to the shell that can show one', async () => {
+    const shown: string[] = [];
+    const { host } = await startHost({
+      notify: async (title, body) => {
+        shown.push(`${title}: ${body}`);
+        return true;
+      },
+    });
+    expect(await host.notifyExportDone({ title: 'Kindness Studio', body: 'Export finished' })).toEqual({
+      ok: true,
+      shown: true,
+    });
+    expect(shown).toEqual(['Kindness Studio: Export finished']);
   });
 });
 

@@ -96,15 +96,19 @@ export const useExports = defineStore('exports', () => {
   function announce(done: ExportOutputStatus[]): void {
     const saved = done.filter((o) => o.state === 'done').length;
     const failed = done.filter((o) => o.state === 'failed').length;
-    if (failed > 0) {
-      notices.show(
-        'error',
-        `Export finished: ${saved} file(s) saved, ${failed} failed. See the export dialog.`,
-      );
-    } else if (saved > 0) {
-      notices.show('success', `Export finished: ${saved} file(s) saved.`);
-    } else {
-      notices.show('info', 'The export was cancelled. No files were saved.');
+    const [kind, message] =
+      failed > 0
+        ? ([
+            'error',
+            `Export finished: ${saved} file(s) saved, ${failed} failed. See the export dialog.`,
+          ] as const)
+        : saved > 0
+          ? (['success', `Export finished: ${saved} file(s) saved.`] as const)
+          : (['info', 'The export was cancelled. No files were saved.'] as const);
+    notices.show(kind, message);
+    // Exports take minutes: a creator who went to another window hears of it from the system.
+    if (document.visibilityState !== 'visible' || !document.hasFocus()) {
+      host.notifyExportDone({ title: 'Kindness Studio', body: message }).catch(() => undefined);
     }
   }
 

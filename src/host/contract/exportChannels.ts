@@ -84,6 +84,14 @@ export const EXPORT_CHANNELS = {
     request: z.object({ jobId: JobIdSchema, output: ExportOutputIdSchema.optional() }),
     response: resultSchema({}),
   },
+  /**
+   * Tells the creator an export ended with a system notification, for when the studio is in the
+   * background; the web host cannot, and says so (`shown: false`).
+   */
+  notifyExportDone: {
+    request: z.object({ title: z.string().min(1).max(120), body: z.string().max(500) }),
+    response: resultSchema({ shown: z.boolean() }),
+  },
   /** Shows a file in the system's file manager; the web host cannot, and says so (`shown: false`). */
   showInFolder: {
     request: z.object({ path: PathSchema }),

@@ -36,6 +36,8 @@ export interface NodeHostOptions {
   exportRunner?: ExportRunner | undefined;
   /** Shows a file in the system's file manager (Electron); absent in the web host. */
   showInFolder?: ((path: string) => Promise<boolean>) | undefined;
+  /** Shows a system notification (Electron); absent in the web host. */
+  notify?: ((title: string, body: string) => Promise<boolean>) | undefined;
 }
 
 /** Biggest picture, sound or font a project takes in. */
@@ -55,6 +57,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
     assets: (docId) => documents.assets(docId),
     runner: options.exportRunner ?? inProcessRunner,
     showInFolder: options.showInFolder,
+    notify: options.notify,
   });
   const audio = createAudioService();
 
@@ -113,6 +116,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
     exportStatus: exports.exportStatus,
     cancelExport: exports.cancelExport,
     showInFolder: exports.showInFolder,
+    notifyExportDone: exports.notifyExportDone,
 
     async appInfo() {
       return {

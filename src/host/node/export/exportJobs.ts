@@ -8,7 +8,10 @@ import type { FolderGuard } from '../hostFolders';
 import { cleanBaseName, freeOutputPaths } from './exportNames';
 import type { ExportRunner, RunningExport } from './exportRunner';
 
-type ExportHandlers = Pick<HostHandlers, 'startExport' | 'exportStatus' | 'cancelExport' | 'showInFolder'>;
+type ExportHandlers = Pick<
+  HostHandlers,
+  'startExport' | 'exportStatus' | 'cancelExport' | 'showInFolder' | 'notifyExportDone'
+>;
 
 export interface ExportJobsOptions {
   readonly guard: FolderGuard;
@@ -16,6 +19,8 @@ export interface ExportJobsOptions {
   readonly runner: ExportRunner;
   /** Electron shows the file in the system's file manager; the web host cannot. */
   readonly showInFolder?: ((path: string) => Promise<boolean>) | undefined;
+  /** Shows a system notification (Electron); absent in the web host. */
+  readonly notify?: ((title: string, body: string) => Promise<boolean>) | undefined;
 }
 
 interface Job {
@@ -90,6 +95,10 @@ export function createExportJobs(options: ExportJobsOptions): ExportHandlers & {
       if (job === undefined) return failure('not-found', 'That export is no longer known to the studio.');
       job.running.cancel(output);
       return { ok: true };
+    },
+
+    async notifyExportDone({ title, body }) {
+      return { ok: true, shown: options.notify === undefined ? false : await options.notify(title, body) };
     },
 
     async showInFolder({ path }) {
