@@ -70,6 +70,29 @@ function sameCue(a: CaptionFrame, b: CaptionFrame): boolean {
   );
 }
 
+/**
+ * The rows a line's box covers: the line pitch, grown where the glyphs reach further (Arabic
+ * descenders such as ي and ج go below it), with a little room. Measured on the same context that
+ * draws, so the preview and the export agree.
+ */
+function boxSpan(
+  context: Konva.Context,
+  line: CaptionLayout['lines'][number],
+  lineHeight: number,
+  size: number,
+): { top: number; bottom: number } {
+  const ink = context.measureText(line.text);
+  const room = 0.08 * size;
+  const ascent = Number.isFinite(ink.actualBoundingBoxAscent) ? ink.actualBoundingBoxAscent : 0;
+  const descent = Number.isFinite(ink.actualBoundingBoxDescent) ? ink.actualBoundingBoxDescent : 0;
+  // At most the room the layout keeps free around a box (CAPTION_LOOK.boxGrowth).
+  const most = lineHeight / 2 + CAPTION_LOOK.boxGrowth * size;
+  return {
+    top: line.y - Math.min(most, Math.max(lineHeight / 2, ascent + room)),
+    bottom: line.y + Math.min(most, Math.max(lineHeight / 2, descent + room)),
+  };
+}
+
 function drawCaption(context: Konva.Context, layout: CaptionLayout, activeWord: number): void {
   const size = layout.fontSize;
   context.setAttr('font', layout.font);
@@ -79,13 +102,13 @@ function drawCaption(context: Konva.Context, layout: CaptionLayout, activeWord: 
     const padding = CAPTION_LOOK.boxPaddingX * size;
     context.setAttr('fillStyle', CAPTION_LOOK.box);
     for (const line of layout.lines) {
+      const { top, bottom } = boxSpan(context, line, layout.lineHeight, size);
       context.beginPath();
-      const height = layout.lineHeight;
       context.roundRect(
         line.x - padding,
-        line.y - height / 2,
+        top,
         line.width + 2 * padding,
-        height,
+        bottom - top,
         CAPTION_LOOK.boxRadius * size,
       );
       context.fill();

@@ -48,6 +48,8 @@ export const CAPTION_LOOK = {
   boxPaddingX: 0.35,
   boxRadius: 0.22,
   boxGap: 0.08,
+  /** How far a line's box may grow past the line pitch for tall glyphs (Arabic descenders). */
+  boxGrowth: 0.25,
   shadow: 'rgba(0, 0, 0, 0.85)',
   shadowBlur: 0.18,
   shadowOffsetY: 0.05,
@@ -123,7 +125,8 @@ export function insets(style: CaptionStyle, fontSize: number): { x: number; y: n
       return { x: Math.max(half, CAPTION_LOOK.pillPaddingX * fontSize + 2), y: half };
     }
     case 'box':
-      return { x: CAPTION_LOOK.boxPaddingX * fontSize + 2, y: 2 };
+      // Room for a box grown around glyphs taller than the line pitch (see captionView's boxSpan).
+      return { x: CAPTION_LOOK.boxPaddingX * fontSize + 2, y: CAPTION_LOOK.boxGrowth * fontSize + 2 };
     case 'shadow': {
       const blur = CAPTION_LOOK.shadowBlur * fontSize;
       return { x: 1.5 * blur + 2, y: 1.5 * blur + CAPTION_LOOK.shadowOffsetY * fontSize + 2 };

@@ -114,6 +114,29 @@ describe('captions in any script (Node export renderer)', () => {
     });
   }
 
+  it('grows the box under Arabic descenders, so every letter sits on it', () => {
+    // ي, ج and ع reach below the line pitch; the dark box must reach below them too.
+    const { rgba, layout } = drawCaption(
+      caption({ text: 'يوم جميل مع الجميع', style: 'box', fontSize: 72 }),
+      'caption-script-arabic-box',
+    );
+    const line = layout.lines[0];
+    if (!line) throw new Error('no line');
+    let lowestInk = -1;
+    let lowestBox = -1;
+    for (let y = 0; y < H; y++) {
+      for (let x = Math.floor(line.x); x < line.x + line.width; x++) {
+        const j = (y * W + x) * 4;
+        const [r, g, b] = [rgba[j] ?? 0, rgba[j + 1] ?? 0, rgba[j + 2] ?? 0];
+        if (r > 160 && g > 160 && b > 160) lowestInk = y;
+        // The box: rgba(20, 18, 31, 0.78) over the black frame.
+        else if (b > r && b >= 12 && b < 40 && r < 30) lowestBox = y;
+      }
+    }
+    expect(lowestInk).toBeGreaterThan(line.y + layout.lineHeight / 2 - 0.2 * layout.fontSize);
+    expect(lowestBox).toBeGreaterThan(lowestInk);
+  });
+
   it('puts the first Arabic word at the right end of the line', () => {
     const { layout } = drawCaption(caption({ text: 'كن لطيفا', style: 'box' }), 'caption-script-rtl');
     const [first, second] = layout.lines[0]?.words ?? [];
