@@ -680,6 +680,11 @@ class OutputRun {
       return false; // failed or cancelled: `fail`/`cancel` clean up
     }
     if (!this.live) return false;
+    return this.moveIntoPlace();
+  }
+
+  /** The finished `.part` file takes its final name; a failure (a full disk, say) fails the output. */
+  private async moveIntoPlace(): Promise<boolean> {
     try {
       await rename(this.partPath, this.finalPath);
     } catch (err) {
@@ -721,18 +726,7 @@ class OutputRun {
       await rm(this.partPath, { force: true }).catch(() => undefined);
       return false;
     }
-    try {
-      await rename(this.partPath, this.finalPath);
-    } catch (err) {
-      await this.fail(
-        new ExportError(
-          isDiskFull(err) ? 'disk-full' : 'write-failed',
-          fileErrorMessage(err, 'The file could not be saved', this.finalPath),
-        ),
-      );
-      return false;
-    }
-    return true;
+    return this.moveIntoPlace();
   }
 
   async check(ffprobePath: string | null, renderedCount: number): Promise<void> {
