@@ -10,6 +10,19 @@ export interface CanvasSize {
   height: number;
 }
 
+/**
+ * The canvas size that shows a `frame`-sized picture in `area` with `margin` around it, times
+ * `zoom` (1 fits it; more makes it larger and the area scrolls).
+ */
+export function fittedSize(area: CanvasSize, frame: CanvasSize, margin: number, zoom = 1): CanvasSize {
+  const fit = Math.min((area.width - margin * 2) / frame.width, (area.height - margin * 2) / frame.height);
+  const scale = Math.max(0.02, fit * zoom);
+  return {
+    width: Math.max(2, Math.floor(frame.width * scale)),
+    height: Math.max(2, Math.floor(frame.height * scale)),
+  };
+}
+
 export interface FrameRendererHooks {
   /** Let the pointer pick elements (the editor's preview; thumbnails do not need it). */
   listening?: boolean;
