@@ -93,24 +93,39 @@ function boxSpan(
   };
 }
 
+interface LineBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Each layout's line boxes, measured at its first draw: later frames of the caption reuse them. */
+const measuredBoxes = new WeakMap<CaptionLayout, readonly LineBox[]>();
+
+function lineBoxesOf(context: Konva.Context, layout: CaptionLayout): readonly LineBox[] {
+  let boxes = measuredBoxes.get(layout);
+  if (boxes === undefined) {
+    const padding = CAPTION_LOOK.boxPaddingX * layout.fontSize;
+    boxes = layout.lines.map((line) => {
+      const { top, bottom } = boxSpan(context, line, layout.lineHeight, layout.fontSize);
+      return { x: line.x - padding, y: top, width: line.width + 2 * padding, height: bottom - top };
+    });
+    measuredBoxes.set(layout, boxes);
+  }
+  return boxes;
+}
+
 function drawCaption(context: Konva.Context, layout: CaptionLayout, activeWord: number): void {
   const size = layout.fontSize;
   context.setAttr('font', layout.font);
   context.setAttr('textBaseline', 'middle');
   context.setAttr('textAlign', 'left');
   if (layout.style === 'box') {
-    const padding = CAPTION_LOOK.boxPaddingX * size;
     context.setAttr('fillStyle', CAPTION_LOOK.box);
-    for (const line of layout.lines) {
-      const { top, bottom } = boxSpan(context, line, layout.lineHeight, size);
+    for (const box of lineBoxesOf(context, layout)) {
       context.beginPath();
-      context.roundRect(
-        line.x - padding,
-        top,
-        line.width + 2 * padding,
-        bottom - top,
-        CAPTION_LOOK.boxRadius * size,
-      );
+      context.roundRect(box.x, box.y, box.width, box.height, CAPTION_LOOK.boxRadius * size);
       context.fill();
     }
   }
