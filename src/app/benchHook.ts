@@ -1,5 +1,5 @@
 import type { Pinia } from 'pinia';
-import { usePlayback } from './stores/playback';
+import { usePlayback } from './state/playback';
 
 export interface StudioBench {
   /** Draws frame after frame, uncapped, for `seconds`; see `usePlayback().freeRun`. */

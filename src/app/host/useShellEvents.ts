@@ -2,15 +2,15 @@ import { onBeforeUnmount, onMounted, watch } from 'vue';
 import type { MenuCommand, ShellEvent } from '../../host/contract';
 import { useHost } from './useHost';
 import { useShell } from './shell';
-import { useCanvas } from '../stores/canvas';
-import { useClipboard } from '../stores/clipboard';
-import { useDocument } from '../stores/document';
-import { useExports } from '../stores/exports';
-import { useDrawing } from '../stores/drawing';
-import { useFiles } from '../stores/files';
-import { useNotices } from '../stores/notices';
-import { useSelection } from '../stores/selection';
-import { useStudio } from '../stores/studio';
+import { useCanvas } from '../features/canvas/stores/canvas';
+import { useClipboard } from '../features/canvas/stores/clipboard';
+import { useDocument } from '../state/document';
+import { useExports } from '../features/export/stores/exports';
+import { useDrawing } from '../features/canvas/stores/drawing';
+import { useFiles } from '../features/files/stores/files';
+import { useNotices } from '../state/notices';
+import { useSelection } from '../features/canvas/stores/selection';
+import { useStudio } from '../state/studio';
 
 /** Text fields keep their own undo, cut, copy, paste and delete (the shell already applied them). */
 function typingInField(): boolean {

@@ -1,7 +1,7 @@
 import { computed, type ComputedRef } from 'vue';
 import type { ImageSource } from '../../render/backend';
 import { useHost } from '../host/useHost';
-import { useDocument } from '../stores/document';
+import { useDocument } from '../state/document';
 import { createAssetImages } from './assetImages';
 
 const sources = new Map<string, ImageSource>();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAudioPlayer, type SoundSource } from '../../../src/app/audio/audioPlayer';
+import { createAudioPlayer, type SoundSource } from '../../../src/app/features/audio/audioPlayer';
 import { AudioTrackSchema, type AudioTrack } from '../../../src/core/schema';
 
 /** Just enough of Web Audio to see what the player schedules: sources, offsets, gain curves. */

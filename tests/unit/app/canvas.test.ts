@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useCanvas } from '../../../src/app/stores/canvas';
-import { useDocument } from '../../../src/app/stores/document';
-import { useFiles } from '../../../src/app/stores/files';
-import { usePlayback } from '../../../src/app/stores/playback';
+import { useCanvas } from '../../../src/app/features/canvas/stores/canvas';
+import { useDocument } from '../../../src/app/state/document';
+import { useFiles } from '../../../src/app/features/files/stores/files';
+import { usePlayback } from '../../../src/app/state/playback';
 import { storeHarness, type StoreHarness } from './helpers';
 
 let harness: StoreHarness;
@@ -83,8 +83,8 @@ describe('canvas store', () => {
 describe('clipboard store', () => {
   it('copies an element and pastes it into another scene, and nudges a paste into the same scene', async () => {
     const { canvas, doc } = await blank();
-    const { useClipboard } = await import('../../../src/app/stores/clipboard');
-    const { useStudio } = await import('../../../src/app/stores/studio');
+    const { useClipboard } = await import('../../../src/app/features/canvas/stores/clipboard');
+    const { useStudio } = await import('../../../src/app/state/studio');
     const clipboard = harness.run(() => useClipboard());
     const studio = harness.run(() => useStudio());
     canvas.addShape('rect', { x: 100, y: 100, width: 100, height: 100 });
@@ -102,12 +102,12 @@ describe('clipboard store', () => {
 
   it('cuts and pastes a scene after the selected one', async () => {
     const { doc } = await harness.run(async () => {
-      const { useFiles: files } = await import('../../../src/app/stores/files');
+      const { useFiles: files } = await import('../../../src/app/features/files/stores/files');
       await files().newFromTemplate('be-the-reason');
       return { doc: useDocument() };
     });
-    const { useClipboard } = await import('../../../src/app/stores/clipboard');
-    const { useStudio } = await import('../../../src/app/stores/studio');
+    const { useClipboard } = await import('../../../src/app/features/canvas/stores/clipboard');
+    const { useStudio } = await import('../../../src/app/state/studio');
     const clipboard = harness.run(() => useClipboard());
     const studio = harness.run(() => useStudio());
     studio.selectScene('scene-comment');

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useCanvas } from '../../../src/app/stores/canvas';
-import { useDocument } from '../../../src/app/stores/document';
-import { useDrawing } from '../../../src/app/stores/drawing';
-import { useEraser } from '../../../src/app/stores/eraser';
-import { useFiles } from '../../../src/app/stores/files';
-import { usePlayback } from '../../../src/app/stores/playback';
+import { useCanvas } from '../../../src/app/features/canvas/stores/canvas';
+import { useDocument } from '../../../src/app/state/document';
+import { useDrawing } from '../../../src/app/features/canvas/stores/drawing';
+import { useEraser } from '../../../src/app/features/canvas/stores/eraser';
+import { useFiles } from '../../../src/app/features/files/stores/files';
+import { usePlayback } from '../../../src/app/state/playback';
 import type { DrawingElement } from '../../../src/core/schema';
 import { storeHarness, type StoreHarness } from './helpers';
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useDocument } from '../../../src/app/stores/document';
-import { useFiles } from '../../../src/app/stores/files';
-import { useNotices } from '../../../src/app/stores/notices';
-import { usePlayback } from '../../../src/app/stores/playback';
-import { reviewRequested, useReview } from '../../../src/app/stores/review';
+import { useDocument } from '../../../src/app/state/document';
+import { useFiles } from '../../../src/app/features/files/stores/files';
+import { useNotices } from '../../../src/app/state/notices';
+import { usePlayback } from '../../../src/app/state/playback';
+import { reviewRequested, useReview } from '../../../src/app/features/review/stores/review';
 import { setReviewStatus, type ReviewFileContent } from '../../../src/core/review';
 import { signReview } from '../../../src/review/integrity';
 import { storeHarness, type StoreHarness } from './helpers';

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useCanvas } from '../../../src/app/stores/canvas';
-import { useClipboard } from '../../../src/app/stores/clipboard';
-import { useDocument } from '../../../src/app/stores/document';
-import { useEraser } from '../../../src/app/stores/eraser';
-import { useFiles } from '../../../src/app/stores/files';
-import { usePlayback } from '../../../src/app/stores/playback';
-import { useSelection } from '../../../src/app/stores/selection';
+import { useCanvas } from '../../../src/app/features/canvas/stores/canvas';
+import { useClipboard } from '../../../src/app/features/canvas/stores/clipboard';
+import { useDocument } from '../../../src/app/state/document';
+import { useEraser } from '../../../src/app/features/canvas/stores/eraser';
+import { useFiles } from '../../../src/app/features/files/stores/files';
+import { usePlayback } from '../../../src/app/state/playback';
+import { useSelection } from '../../../src/app/features/canvas/stores/selection';
 import { storeHarness, type StoreHarness } from './helpers';
 
 /** The item at `index`, failing the test when there is none. */

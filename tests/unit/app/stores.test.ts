@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
-import { useDocument } from '../../../src/app/stores/document';
-import { useFiles } from '../../../src/app/stores/files';
-import { usePlayback } from '../../../src/app/stores/playback';
-import { useStudio } from '../../../src/app/stores/studio';
+import { useDocument } from '../../../src/app/state/document';
+import { useFiles } from '../../../src/app/features/files/stores/files';
+import { usePlayback } from '../../../src/app/state/playback';
+import { useStudio } from '../../../src/app/state/studio';
 import { storeHarness, type StoreHarness } from './helpers';
 
 let harness: StoreHarness;

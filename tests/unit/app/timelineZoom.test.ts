@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampZoom, followScroll, maxZoom, rulerTicks } from '../../../src/app/timeline/zoomMath';
+import { clampZoom, followScroll, maxZoom, rulerTicks } from '../../../src/app/features/timeline/zoomMath';
 
 describe('timeline zoom', () => {
   it('zooms from the whole video down to frames about 24 px wide', () => {

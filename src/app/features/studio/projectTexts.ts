@@ -1,0 +1,2 @@
+// The list lives in core so the Node export registers fonts for the same texts the preview loads.
+export { projectTexts } from '../../../core/projectTexts';
