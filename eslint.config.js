@@ -14,7 +14,16 @@ import globals from 'globals';
 const layers = [
   {
     target: './src/core',
-    from: ['./src/render', './src/app', './src/host', './src/export', './src/web', './src/cli', './electron'],
+    from: [
+      './src/render',
+      './src/app',
+      './src/host',
+      './src/export',
+      './src/node',
+      './src/web',
+      './src/cli',
+      './electron',
+    ],
     message: 'src/core is pure: it imports nothing of the other layers.',
   },
   {
@@ -38,6 +47,26 @@ const layers = [
     target: './src/review',
     from: ['./src/render', './src/app', './src/host', './src/export', './src/web', './src/cli', './electron'],
     message: 'src/review (the review page and review-file checks) depends only on src/core.',
+  },
+  {
+    // Node-only file primitives (the atomic writer, reservations, regular-file reads).
+    target: './src/node',
+    from: [
+      './src/render',
+      './src/app',
+      './src/host',
+      './src/export',
+      './src/review',
+      './src/web',
+      './src/cli',
+      './electron',
+    ],
+    message: 'src/node holds Node-only primitives and imports only src/core.',
+  },
+  {
+    target: ['./src/app', './src/render', './src/core', './src/review'],
+    from: ['./src/node'],
+    message: 'src/node is Node only: the page, the renderer and the core never import it.',
   },
   {
     target: './src/host',

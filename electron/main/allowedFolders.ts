@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { PRIVATE_MODE, writeFileAtomic } from '../../src/node/files';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { createFolderGuard, type FolderGuard } from '../../src/host/node/host';
@@ -26,9 +27,10 @@ async function readStored(file: string): Promise<string[]> {
 
 async function writeStored(file: string, folders: readonly string[]): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify({ folders }, null, 2)}\n`);
-  await rename(temp, file);
+  await writeFileAtomic(file, `${JSON.stringify({ folders }, null, 2)}\n`, {
+    replace: 'always',
+    mode: PRIVATE_MODE,
+  });
 }
 
 /** `defaults` come first (the first is where the in-app file list starts); `file` keeps the choices. */

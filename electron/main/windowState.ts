@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { PRIVATE_MODE, writeFileAtomic } from '../../src/node/files';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 
@@ -64,11 +65,12 @@ export async function loadWindowState(file: string, screens: readonly ScreenArea
   return fitToScreens(stored, screens);
 }
 
-/** Writes the state beside and renames over, so a crash mid-write cannot leave a torn file. */
+/** Through the one writer (src/node/files), so a crash mid-write cannot leave a torn file. */
 export async function saveWindowState(file: string, state: WindowState): Promise<void> {
   const checked = WindowStateSchema.parse(state);
   await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(checked, null, 2)}\n`);
-  await rename(temp, file);
+  await writeFileAtomic(file, `${JSON.stringify(checked, null, 2)}\n`, {
+    replace: 'always',
+    mode: PRIVATE_MODE,
+  });
 }

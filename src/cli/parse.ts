@@ -13,6 +13,8 @@ export type Command =
       readonly project: string;
       readonly time: number;
       readonly output: string | null;
+      /** Replace an existing file at the output. */
+      readonly force: boolean;
     }
   | { readonly name: 'bench'; readonly keep: boolean }
   /** Internal: one benchmark export in a fresh process (peak memory is per process). */
@@ -91,6 +93,7 @@ function parseExport(args: readonly string[]): Command {
     to: { type: 'string' },
     ffmpeg: { type: 'string' },
     'no-sidecars': { type: 'boolean' },
+    force: { type: 'boolean', short: 'f' },
   });
   if (values.help === true) return { name: 'help', command: 'export' };
   const presetName = str(values.preset) ?? DEFAULT_PRESET_ID;
@@ -116,6 +119,7 @@ function parseExport(args: readonly string[]): Command {
     to,
     ffmpeg: ffmpeg ?? null,
     sidecars: values['no-sidecars'] !== true,
+    force: values.force === true,
   };
 }
 
@@ -124,6 +128,7 @@ function parseRenderFrame(args: readonly string[]): Command {
     ...HELP,
     time: { type: 'string', short: 't' },
     output: { type: 'string', short: 'o' },
+    force: { type: 'boolean', short: 'f' },
   });
   if (values.help === true) return { name: 'help', command: 'render-frame' };
   return {
@@ -131,6 +136,7 @@ function parseRenderFrame(args: readonly string[]): Command {
     project: oneProject('render-frame', positionals),
     time: seconds('render-frame', '--time', values.time) ?? 0,
     output: nonEmptyPath('render-frame', values.output),
+    force: values.force === true,
   };
 }
 

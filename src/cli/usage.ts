@@ -14,9 +14,9 @@ export const GENERAL_HELP = `kindness: make post-ready vertical videos from Kind
 
 Usage:
   kindness export <project> [-o out.mp4] [--preset tiktok|reels|shorts|draft|gif] [--from s] [--to s]
-                            [--ffmpeg path] [--no-sidecars]
+                            [--ffmpeg path] [--no-sidecars] [--force]
   kindness validate <project>
-  kindness render-frame <project> [--time s] [-o frame.png]
+  kindness render-frame <project> [--time s] [-o frame.png] [--force]
   kindness bench
   kindness <command> --help
   kindness --version
@@ -38,8 +38,12 @@ Set KINDNESS_DEBUG=1 to see technical details (stack traces, ffmpeg's log) when 
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
   export: `Usage: kindness export <project> [options]
 
-Renders the project and encodes it with ffmpeg. The video is written as NAME.part and gets its
-name only when it is complete; Ctrl+C stops cleanly and leaves nothing behind.
+Renders the project and encodes it with ffmpeg. The video is written to a hidden temporary file
+beside it and gets its name only when it is complete; Ctrl+C stops cleanly and leaves nothing
+behind (what a killed export left is cleared by the next one in that folder). Nothing is ever
+written over the project itself, and no existing file (the video or a file beside it) is replaced
+unless you add --force: the export stops first and names each file it would replace. Two exports
+to the same name at once: the second is refused.
 Beside the video: NAME.srt and NAME.vtt (captions), NAME.txt (post caption and #hashtags),
 NAME.cover.png (a cover picture). With --preset gif: an animated GIF that loops, 540 pixels wide
 at up to 15 frames a second, one palette for the whole clip, no sound and no files beside it.
@@ -53,6 +57,7 @@ ${PRESET_LINES.replace(/^ {2}/gm, '                          ')}
       --ffmpeg <path>   the ffmpeg program to use (otherwise FFMPEG_PATH, then PATH, then the
                         bundled one; KINDNESS_NO_BUNDLED_FFMPEG=1 turns the bundled one off)
       --no-sidecars     write only the video
+  -f, --force           replace files already at these names (never the project itself)
   -h, --help            show this help
 
 ${EXIT_CODES}
@@ -72,6 +77,7 @@ Draws one moment of the project, exactly as the export does, and saves it as a P
 Options:
   -t, --time <seconds>  the moment to draw (default: 0)
   -o, --output <file>   the picture to write (default: <project name>-<time>s.png in this folder)
+  -f, --force           replace a file already there (never the project itself)
   -h, --help            show this help
 
 ${EXIT_CODES}

@@ -55,6 +55,8 @@ export function fileErrorMessage(err: unknown, what: string, file: string): stri
     case 'ENOENT':
     case 'ENOTDIR':
       return `${what}: the folder for ${file} does not exist.`;
+    case 'EEXIST':
+      return `${what}: ${file} appeared meanwhile and was kept (a file the export did not make is never replaced).`;
     default:
       return `${what} (${file}): ${err instanceof Error ? err.message : String(err)}`;
   }

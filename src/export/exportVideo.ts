@@ -1,11 +1,18 @@
 import { constants as fsConstants } from 'node:fs';
-import { access, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Project } from '../core/schema';
 import { projectDuration } from '../core/timeline/timeline';
-import { PART_SUFFIX } from './atomicFile';
+import {
+  removeStaleLeftovers,
+  reserveNames,
+  reserveTempFile,
+  type ReplacePolicy,
+  type Reservation,
+  type TempFile,
+} from '../node/files';
 import {
   ExportRangeError,
   exportFps,
@@ -32,7 +39,7 @@ import type { FrameSource, FrameSourceRequest } from './frameSource';
 import { PRESETS, type ExportPreset, type PresetId } from './presets';
 import { createProjectFrameSource } from './projectFrameSource';
 import { postText } from './sidecars/postText';
-import { writeSidecars } from './sidecars/writeSidecars';
+import { sidecarPaths, writeSidecars } from './sidecars/writeSidecars';
 
 export interface ExportProgress {
   /** Frames rendered and handed to ffmpeg. */
@@ -65,6 +72,8 @@ export interface ExportVideoOptions {
   readonly log?: ((line: string) => void) | undefined;
   /** Write captions (SRT, VTT), post text and cover beside the video; default true. */
   readonly sidecars?: boolean | undefined;
+  /** Whether files already at the video's or its sidecars' names may be replaced; default never. */
+  readonly replace?: ReplacePolicy | undefined;
   /** Replaces the project renderer (tests, benchmarks). */
   readonly createFrameSource?:
     ((request: FrameSourceRequest) => FrameSource | Promise<FrameSource>) | undefined;
@@ -127,10 +136,17 @@ export async function exportVideo(options: ExportVideoOptions): Promise<ExportRe
   }
 
   const outputPath = path.resolve(options.outputPath);
-  const partPath = outputPath + PART_SUFFIX;
+  const replace = options.replace ?? 'never';
   await checkOutputFolder(outputPath);
-  if (signal?.aborted) throw new ExportError('cancelled', CANCELLED_MESSAGE);
+  // What killed exports left here (their process gone) is cleared first, freeing its space.
+  await removeStaleLeftovers(path.dirname(outputPath));
+  const reservation = await reserveOutputNames(outputPath, options.sidecars !== false, replace);
+  if (signal?.aborted) {
+    await reservation.release();
+    throw new ExportError('cancelled', CANCELLED_MESSAGE);
+  }
 
+  let part: TempFile | null = null;
   let tempDir: string | null = null;
   let source: FrameSource | null = null;
   let encoder: Encoder | null = null;
@@ -145,6 +161,9 @@ export async function exportVideo(options: ExportVideoOptions): Promise<ExportRe
 
   try {
     tempDir = await mkdtemp(path.join(tmpdir(), 'kindness-export-'));
+    // ffmpeg writes into a hidden temp file we created first: never through a planted link.
+    part = await reserveTempFile(outputPath);
+    const partPath = part.path;
     const audioClips = await prepareAudio(options, ffmpeg.path, tempDir, rangeStart, rangeEnd, log, warnings);
     const post = postText(project.post, preset.platform);
     const settings: EncodeSettings = {
@@ -214,7 +233,7 @@ export async function exportVideo(options: ExportVideoOptions): Promise<ExportRe
     if (inputClosedEarly) log('ffmpeg finished before reading every frame.');
     throwIfCancelled(signal);
     try {
-      await rename(partPath, outputPath);
+      await part.commit({ replace });
     } catch (err) {
       throw new ExportError(
         isDiskFull(err) ? 'disk-full' : 'write-failed',
@@ -234,6 +253,7 @@ export async function exportVideo(options: ExportVideoOptions): Promise<ExportRe
           rangeStart,
           rangeEnd,
           platform: preset.platform,
+          replace,
           renderCoverPng:
             frameSource.renderPng !== undefined
               ? (t) =>
@@ -272,8 +292,9 @@ export async function exportVideo(options: ExportVideoOptions): Promise<ExportRe
     if (!complete) {
       pump?.destroy();
       if (encoder !== null) await encoder.abort();
-      await rm(partPath, { force: true }).catch(() => undefined);
+      await part?.discard();
     }
+    await reservation.release();
     try {
       source?.destroy();
     } catch (err) {
@@ -317,6 +338,31 @@ export async function findFfmpeg(
     if (err instanceof FfmpegNotFoundError) throw new ExportError('ffmpeg-not-found', err.message);
     throw err;
   }
+}
+
+/**
+ * Reserves the video's name and its sidecars' together, so two exports never write one file and
+ * (unless `replace` says so) no file already there is replaced; the refusal names the file.
+ */
+async function reserveOutputNames(
+  outputPath: string,
+  sidecars: boolean,
+  replace: ReplacePolicy,
+): Promise<Reservation> {
+  const names = [outputPath, ...(sidecars ? sidecarPaths(outputPath) : [])];
+  const result = await reserveNames(names, { replace }).catch((err: unknown) => {
+    throw new ExportError(
+      isDiskFull(err) ? 'disk-full' : 'write-failed',
+      fileErrorMessage(err, 'The video cannot be saved', outputPath),
+    );
+  });
+  if (result.ok) return result.reservation;
+  throw new ExportError(
+    'write-failed',
+    result.reason === 'exists'
+      ? `The video was not made: "${result.path}" already exists and would be replaced. Choose another name, or allow replacing it.`
+      : `The video was not made: another export is writing "${result.path}" right now. Choose another name, or wait until it is done.`,
+  );
 }
 
 /** Fails early, before any rendering, when the video could not be saved where asked. */

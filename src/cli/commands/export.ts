@@ -9,6 +9,8 @@ import { EXIT, exitCodeFor, type ExitCode } from '../exitCodes';
 import type { CliIo } from '../io';
 import { openProjectForCli, printWarnings, projectBaseName } from '../openProject';
 import { createProgressDisplay } from '../progress';
+import { sidecarPaths } from '../../export/sidecars/writeSidecars';
+import { guardOutputs } from '../outputGuard';
 import { exportGif } from './exportGif';
 
 export interface ExportArgs {
@@ -20,17 +22,22 @@ export interface ExportArgs {
   readonly to: number | undefined;
   readonly ffmpeg: string | null;
   readonly sidecars: boolean;
+  /** Replace files already at the output's names (never the project itself). */
+  readonly force: boolean;
 }
 
 export async function exportCommand(args: ExportArgs, io: CliIo): Promise<ExitCode> {
+  const extension = args.preset === 'gif' ? '.gif' : '.mp4';
+  const output = path.resolve(io.cwd, args.output ?? `${projectBaseName(args.project)}${extension}`);
+  // Before any work: never over the project, never over an existing file without --force.
+  const writes = args.preset !== 'gif' && args.sidecars ? [output, ...sidecarPaths(output)] : [output];
+  await guardOutputs('export', path.resolve(io.cwd, args.project), writes, args.force);
   const opened = await openProjectForCli(args.project, io);
   if (opened === null) return EXIT.projectInvalid;
   printWarnings(io, opened.warnings);
   const platform = outputPreset(args.preset).platform;
   printWarnings(io, await readabilityReport(opened.project, opened.assets, platform ?? 'all'));
 
-  const extension = args.preset === 'gif' ? '.gif' : '.mp4';
-  const output = path.resolve(io.cwd, args.output ?? `${projectBaseName(args.project)}${extension}`);
   try {
     await mkdir(path.dirname(output), { recursive: true });
   } catch {
@@ -67,6 +74,7 @@ export async function exportCommand(args: ExportArgs, io: CliIo): Promise<ExitCo
       ffmpegDiscovery: { env: io.env },
       signal: controller.signal,
       sidecars: args.sidecars,
+      replace: args.force ? 'always' : 'never',
       onProgress: (p) => progress.update(p),
       log: (line) => {
         if (debug || line.startsWith('Using ffmpeg')) {

@@ -1,4 +1,5 @@
 import { exportBatch } from '../../export/batch/exportBatch';
+import { reserveNames } from '../../node/files';
 import type { Project } from '../../core/schema';
 import { EXIT, exitCodeFor, type ExitCode } from '../exitCodes';
 import type { CliIo } from '../io';
@@ -25,8 +26,19 @@ export async function exportGif(request: GifExportRequest, signal: AbortSignal):
   const { args, io, output } = request;
   const progress = createProgressDisplay(io.err, io.isTTY);
   const started = performance.now();
+  // Reserved, so a second run writing the same GIF at the same time is refused, not mixed in.
+  const reserved = await reserveNames([output], { replace: args.force ? 'always' : 'never' });
+  if (!reserved.ok) {
+    io.err(
+      reserved.reason === 'busy'
+        ? `The GIF was not made: another export is writing ${output} right now. Choose another -o, or wait until it is done.\n`
+        : `The GIF was not made: ${output} already exists. Choose another -o, or add --force to replace it.\n`,
+    );
+    return EXIT.exportFailed;
+  }
   io.err(`Exporting ${args.project} (gif) to ${output}\n`);
   const result = await exportBatch({
+    replace: args.force ? 'always' : 'never',
     project: request.project,
     assets: request.assets,
     outputs: [{ id: 'gif', preset: 'gif', outputPath: output }],
@@ -46,6 +58,7 @@ export async function exportGif(request: GifExportRequest, signal: AbortSignal):
     },
   });
   progress.finish();
+  await reserved.reservation.release();
   const gif = result.outputs[0];
   if (gif === undefined || gif.state !== 'done') {
     const failure = gif?.error ?? null;

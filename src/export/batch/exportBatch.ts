@@ -1,10 +1,17 @@
-import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { SafeZoneChoice } from '../../core/captions';
 import type { Project } from '../../core/schema';
-import { PART_SUFFIX } from '../atomicFile';
+import {
+  claimWriterTemp,
+  commitTemp,
+  createExclusive,
+  releaseWriterTemp,
+  removeStaleLeftovers,
+  type ReplacePolicy,
+} from '../../node/files';
 import { ffmpegFeaturesFor, type EncodeSettings } from '../encodeSettings';
 import { type Encoder } from '../encoder/encoder';
 import { createFluentEncoder } from '../encoder/fluentEncoder';
@@ -105,6 +112,8 @@ export interface ExportBatchOptions {
   readonly sidecars?: boolean | undefined;
   /** Read each finished file back with ffprobe and judge it; default true. */
   readonly check?: boolean | undefined;
+  /** Whether a file already at an output's name may be replaced; default never. */
+  readonly replace?: ReplacePolicy | undefined;
   /**
    * Check the captions and end card on rendered frames and add their problems to each output's
    * warnings (see readabilityReport); default false, as the CLI prints them itself.
@@ -148,7 +157,8 @@ export function startBatch(options: ExportBatchOptions): BatchJob {
     setupError = toExportError(err, undefined, () => 0);
   }
   for (const group of groups) {
-    for (const planned of group.outputs) runs.set(planned.request.id, new OutputRun(planned, emit));
+    for (const planned of group.outputs)
+      runs.set(planned.request.id, new OutputRun(planned, emit, options.replace ?? 'never'));
   }
   const cancel = (id?: string): void => {
     for (const run of runs.values()) if (id === undefined || run.id === id) void run.cancel();
@@ -170,9 +180,9 @@ export function startBatch(options: ExportBatchOptions): BatchJob {
       for (const run of runs.values()) {
         run.warnings.push(...warnings);
         // A folder that cannot take one file fails that output only.
-        await checkOutputFolder(run.finalPath).catch((err: unknown) =>
-          run.fail(toExportError(err, undefined, () => 0)),
-        );
+        await checkOutputFolder(run.finalPath)
+          .then(() => run.createPart())
+          .catch((err: unknown) => run.fail(toExportError(err, undefined, () => 0)));
       }
       if (options.readability === true) await addReadabilityWarnings(options, [...runs.values()], log);
       const context: GroupContext = { options, ffmpeg, log, probe: lazyFfprobe(ffmpeg.path) };
@@ -589,11 +599,19 @@ class OutputRun {
   constructor(
     readonly planned: PlannedOutput,
     private readonly emit: (p: OutputProgress) => void,
+    private readonly replace: ReplacePolicy = 'never',
   ) {
     this.id = planned.request.id;
     this.finalPath = path.resolve(planned.request.outputPath);
-    this.partPath = this.finalPath + PART_SUFFIX;
+    // A hidden temp name of the one writer (src/node/files), created exclusively in createPart.
+    this.partPath = claimWriterTemp(this.finalPath);
     this.total = 0;
+  }
+
+  /** Creates the temp file ffmpeg will write, exclusively: never a link planted at its name. */
+  async createPart(): Promise<void> {
+    await removeStaleLeftovers(path.dirname(this.finalPath));
+    await (await createExclusive(this.partPath)).close();
   }
 
   /** Still wanted: not cancelled, not failed, not finished. */
@@ -686,7 +704,8 @@ class OutputRun {
   /** The finished `.part` file takes its final name; a failure (a full disk, say) fails the output. */
   private async moveIntoPlace(): Promise<boolean> {
     try {
-      await rename(this.partPath, this.finalPath);
+      await commitTemp(this.partPath, this.finalPath, { replace: this.replace });
+      releaseWriterTemp(this.partPath);
     } catch (err) {
       await this.fail(
         new ExportError(

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { PlatformId } from '../../core/platform/platforms';
 import { toSrt, toVtt } from '../../core/captions/subtitles';
 import type { Project } from '../../core/schema';
+import type { ReplacePolicy } from '../../node/files';
 import { writeFileAtomic } from '../atomicFile';
 import { coverTime } from './cover';
 import { postText } from './postText';
@@ -16,6 +17,8 @@ export interface SidecarRequest {
   readonly platform: PlatformId | null;
   /** Draws the project at a time (project seconds) and returns a PNG; absent: no cover. */
   readonly renderCoverPng?: ((time: number) => Uint8Array | Promise<Uint8Array>) | undefined;
+  /** Whether a file already at a sidecar's name may be replaced; by default it is kept. */
+  readonly replace?: ReplacePolicy | undefined;
 }
 
 export interface SidecarResult {
@@ -37,27 +40,34 @@ export function sidecarPaths(videoPath: string): string[] {
 
 /**
  * Writes `NAME.srt` and `NAME.vtt` (when there are captions in the range), `NAME.txt` (the
- * post text, when there is any) and `NAME.cover.png`, each atomically.
+ * post text, when there is any) and `NAME.cover.png`, each atomically; a file already at one of
+ * these names is kept (with a warning) unless `replace` is `always`.
  */
 export async function writeSidecars(req: SidecarRequest): Promise<SidecarResult> {
   const base = sidecarBase(req.videoPath);
   const files: string[] = [];
+  const warnings: string[] = [];
+  // A file already there (hand-edited captions, say) is never replaced unless the user said so.
+  const write = async (file: string, data: string | Uint8Array): Promise<void> => {
+    try {
+      await writeFileAtomic(file, data, { replace: req.replace ?? 'never' });
+      files.push(file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      warnings.push(`"${path.basename(file)}" already exists, so it was kept and not written again.`);
+    }
+  };
   const range = { start: req.rangeStart, end: req.rangeEnd };
   const inRange = req.project.captions.some((c) => c.end > range.start && c.start < range.end);
   if (inRange) {
-    await writeFileAtomic(`${base}.srt`, toSrt(req.project.captions, range));
-    await writeFileAtomic(`${base}.vtt`, toVtt(req.project.captions, range));
-    files.push(`${base}.srt`, `${base}.vtt`);
+    await write(`${base}.srt`, toSrt(req.project.captions, range));
+    await write(`${base}.vtt`, toVtt(req.project.captions, range));
   }
   const post = postText(req.project.post, req.platform);
-  if (post.text !== '') {
-    await writeFileAtomic(`${base}.txt`, `${post.text}\n`);
-    files.push(`${base}.txt`);
-  }
+  if (post.text !== '') await write(`${base}.txt`, `${post.text}\n`);
   if (req.renderCoverPng !== undefined) {
     const t = coverTime(req.project.captions, req.project.scenes, range.start, range.end);
-    await writeFileAtomic(`${base}.cover.png`, await req.renderCoverPng(t));
-    files.push(`${base}.cover.png`);
+    await write(`${base}.cover.png`, await req.renderCoverPng(t));
   }
-  return { files, warnings: post.warnings };
+  return { files, warnings: [...post.warnings, ...warnings] };
 }

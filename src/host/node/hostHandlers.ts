@@ -93,9 +93,12 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
       );
     }
     try {
-      await saveProjectFile(target, project, documents.assets(docId));
+      await saveProjectFile(target, project, documents.assets(docId), {
+        replace: mayReplace ? 'always' : 'never',
+      });
     } catch (error) {
-      if (error instanceof SaveError) return failure('save-failed', error.message);
+      if (error instanceof SaveError)
+        return failure(error.code === 'EEXIST' ? 'exists' : 'save-failed', error.message);
       throw error;
     }
     // The file now holds these edits: the backup of unsaved work has done its job.

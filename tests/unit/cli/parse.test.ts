@@ -46,6 +46,7 @@ describe('reading the command line', () => {
       to: 9,
       ffmpeg: '/opt/ffmpeg',
       sidecars: false,
+      force: false,
     });
   });
 
@@ -59,6 +60,7 @@ describe('reading the command line', () => {
       to: undefined,
       ffmpeg: null,
       sidecars: true,
+      force: false,
     });
   });
 
@@ -69,7 +71,10 @@ describe('reading the command line', () => {
       project: 'p.json',
       time: 2.5,
       output: 'f.png',
+      force: false,
     });
+    expect(parseCommand(['render-frame', 'p.json', '--force'])).toMatchObject({ force: true });
+    expect(parseCommand(['export', 'p.json', '-f'])).toMatchObject({ force: true });
     expect(parseCommand(['render-frame', 'p.json'])).toMatchObject({ time: 0, output: null });
     expect(parseCommand(['bench'])).toEqual({ name: 'bench', keep: false });
     expect(parseCommand([])).toEqual({ name: 'help', command: null });

@@ -1,4 +1,6 @@
 import { rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { removeStaleLeftovers } from '../../../node/files';
 import { PART_SUFFIX } from '../../../export/atomicFile';
 import { sidecarPaths } from '../../../export/sidecars/writeSidecars';
 
@@ -16,7 +18,7 @@ function killProcess(pid: number): void {
 
 /**
  * After the export process died mid-way: ends the ffmpeg processes it still had running, then
- * removes what its unfinished outputs wrote, so nothing half-made is left: every `.part` file of
+ * removes what its unfinished outputs wrote, so nothing half-made is left: every temp file of
  * the video and its sidecars, and the video and sidecars themselves when they were already in
  * place (saved but not yet checked), if they were written since the job started. A file that
  * was there before the job is never touched.
@@ -32,6 +34,8 @@ export async function cleanUpAfterCrash(
   const remove = (file: string) =>
     rm(file, { force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
   for (const video of videoPaths) {
+    // The hidden temp files of the one writer whose process is gone (the export process).
+    await removeStaleLeftovers(dirname(video));
     for (const file of [video, ...sidecarPaths(video)]) {
       await remove(`${file}${PART_SUFFIX}`);
       const info = await stat(file).catch(() => null);

@@ -5,7 +5,8 @@ import type { BatchResult, OutputProgress } from '../../../export/batch/exportBa
 import { failure, type ExportOutputId, type ExportOutputStatus, type HostHandlers } from '../../contract';
 import type { AssetStore } from '../hostDocuments';
 import type { FolderGuard } from '../hostFolders';
-import { cleanBaseName, freeOutputPaths } from './exportNames';
+import { describeFileError } from '../../../node/files';
+import { cleanBaseName, reserveOutputPaths } from './exportNames';
 import type { ExportRunner, RunningExport } from './exportRunner';
 
 type ExportHandlers = Pick<
@@ -35,8 +36,6 @@ const KEEP_FINISHED = 20;
 /** The export channels over a runner; the folder guard decides where files may go. */
 export function createExportJobs(options: ExportJobsOptions): ExportHandlers & { stopAll(): Promise<void> } {
   const jobs = new Map<string, Job>();
-  /** Paths that running exports will write: a second export never takes them. */
-  const reserved = new Set<string>();
 
   function forget(): void {
     const finished = [...jobs].filter(([, job]) => job.finished);
@@ -57,11 +56,20 @@ export function createExportJobs(options: ExportJobsOptions): ExportHandlers & {
       const base = cleanBaseName(baseName);
       if (base === '') return failure('bad-name', 'Give the files a name (letters or digits).');
       const ids = [...new Set(outputs)];
-      const paths = await freeOutputPaths(inside.path, base, ids, reserved);
+      // Reserved on disk, with their sidecars: a second export (here or elsewhere) never takes them.
+      let reserved: Awaited<ReturnType<typeof reserveOutputPaths>>;
+      try {
+        reserved = await reserveOutputPaths(inside.path, base, ids);
+      } catch (error) {
+        return failure(
+          'save-failed',
+          `Nothing can be saved in "${basename(inside.path)}": ${describeFileError(error)}. Choose another folder.`,
+        );
+      }
+      const { paths, reservation } = reserved;
       const status = new Map<ExportOutputId, ExportOutputStatus>(
         ids.map((id) => [id, initialStatus(id, paths.get(id) as string)]),
       );
-      for (const path of paths.values()) reserved.add(path);
       const running = options.runner(
         {
           project,
@@ -78,7 +86,7 @@ export function createExportJobs(options: ExportJobsOptions): ExportHandlers & {
       void running.done.then((result) => {
         applyResult(status, result);
         job.finished = true;
-        for (const path of paths.values()) reserved.delete(path);
+        void reservation.release();
         forget();
       });
       return { ok: true, jobId, outputs: ids.map((id) => ({ id, path: paths.get(id) as string })) };

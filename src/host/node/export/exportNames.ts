@@ -1,6 +1,8 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportOutputId } from '../../contract';
+import { sidecarPaths } from '../../../export/sidecars/writeSidecars';
+import { reserveNames, type Reservation } from '../../../node/files';
 
 /** Characters no file system takes in a name, and control characters. */
 // eslint-disable-next-line no-control-regex
@@ -53,6 +55,35 @@ export async function freeOutputPaths(
       }
     }
     if (free) return paths;
+  }
+  throw new Error('no free file name');
+}
+
+/** Every file an output may write: the video and, for a video, its sidecars (SRT, VTT, text, cover). */
+function filesOf(id: ExportOutputId, path: string): string[] {
+  return id === 'gif' ? [path] : [path, ...sidecarPaths(path)];
+}
+
+/**
+ * Reserves the paths of an export's outputs, and of the files beside them, so that nothing is
+ * replaced and no other export (another click, another window, another process) takes them:
+ * when any of them is taken every output gets the next free number, so the files of one export
+ * keep one name. Release the reservation when the export is over.
+ */
+export async function reserveOutputPaths(
+  folder: string,
+  base: string,
+  ids: readonly ExportOutputId[],
+): Promise<{ paths: Map<ExportOutputId, string>; reservation: Reservation }> {
+  for (let copy = 1; copy < 1000; copy++) {
+    const paths = new Map(ids.map((id) => [id, join(folder, outputFileName(base, id, copy))] as const));
+    const files = [...paths].flatMap(([id, path]) => filesOf(id, path));
+    // A `.part` of an older version of the studio, still being written or left behind.
+    let legacyPart = false;
+    for (const file of files) if (await exists(`${file}.part`)) legacyPart = true;
+    if (legacyPart) continue;
+    const reserved = await reserveNames(files, { replace: 'never' });
+    if (reserved.ok) return { paths, reservation: reserved.reservation };
   }
   throw new Error('no free file name');
 }

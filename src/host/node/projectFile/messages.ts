@@ -1,41 +1,16 @@
 /** Creator-facing wording shared by reading, opening and saving project files. */
 
-export function errorCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
-    return error.code;
-  }
-  return undefined;
-}
+import { describeFileError, errorCode } from '../../../node/files';
+
+export { errorCode };
 
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Why a file operation failed, in words (the part after "Could not save X:"). */
+/** Why a file operation failed, in words (the part after "Could not save X:"): the one mapping in src/node/files. */
 export function describeFsError(error: unknown): string {
-  switch (errorCode(error)) {
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EDQUOT':
-      return 'your disk quota is used up';
-    case 'EACCES':
-    case 'EPERM':
-      return 'Kindness Studio is not allowed to write there (the folder may be read-only)';
-    case 'EROFS':
-      return 'the disk is read-only';
-    case 'ENOENT':
-      return 'the folder does not exist';
-    case 'ENOTDIR':
-      return 'part of the path is a file, not a folder';
-    case 'EISDIR':
-      return 'a folder already has that name';
-    case 'EBUSY':
-      return 'the file is in use by another program';
-    case 'ENAMETOOLONG':
-      return 'the file name is too long';
-    default:
-      return errorText(error);
-  }
+  return describeFileError(error);
 }
 
 export function notFoundMessage(name: string): string {
@@ -49,7 +24,7 @@ export function unreadableMessage(name: string, error: unknown): string {
       ? 'Kindness Studio is not allowed to read it'
       : code === 'EISDIR'
         ? 'it is a folder, not a file'
-        : errorText(error);
+        : errorText(error); // a pipe or device: "it is a named pipe, not a file" (src/node/files)
   return `"${name}" could not be read: ${reason}. Nothing was changed.`;
 }
 

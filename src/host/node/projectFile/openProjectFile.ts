@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { readRegularFile, readRegularFileHead, statRegularFile } from '../../../node/files';
 import { basename } from 'node:path';
 import { loadProject, type LoadError, type Repair } from '../../../core/load';
 import type { Project } from '../../../core/schema';
@@ -37,15 +37,9 @@ function looksLikeZip(head: Buffer): boolean {
   );
 }
 
-async function readHead(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    return head.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+/** Regular files only, never blocking (a named pipe or a device with a project's name is refused). */
+function readHead(path: string): Promise<Buffer> {
+  return readRegularFileHead(path, 4);
 }
 
 function fsError(name: string, error: unknown): OpenResult {
@@ -77,8 +71,8 @@ export async function openProjectFile(path: string, options: OpenOptions = {}): 
   const warnings: Repair[] = [];
   let container: ProjectContainer;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) return fsError(name, { code: 'EISDIR' });
+    // A folder, a named pipe or a device is refused before anything is read from it.
+    const info = await statRegularFile(path);
     if (looksLikeZip(await readHead(path))) {
       const read = await readKindnessFile(path, limits);
       if (!read.ok) return read;
@@ -98,12 +92,7 @@ export async function openProjectFile(path: string, options: OpenOptions = {}): 
           },
         };
       }
-      const handle = await open(path, 'r');
-      try {
-        text = await handle.readFile('utf8');
-      } finally {
-        await handle.close();
-      }
+      text = await readRegularFile(path, { maxBytes: limits.maxProjectJsonBytes, encoding: 'utf8' });
       container = 'json';
     }
   } catch (error) {

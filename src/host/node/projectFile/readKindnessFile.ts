@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statRegularFile } from '../../../node/files';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
@@ -58,8 +58,8 @@ export async function readKindnessFile(
 ): Promise<ReadResult> {
   const name = basename(path);
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) return failure('unreadable', unreadableMessage(name, { code: 'EISDIR' }));
+    // A folder, a named pipe or a device is refused before the zip reader opens it.
+    await statRegularFile(path);
   } catch (error) {
     return fsFailure(name, error);
   }

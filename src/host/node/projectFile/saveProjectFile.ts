@@ -78,6 +78,29 @@ export class SaveError extends Error {
 export interface SaveOptions {
   /** Replaces some file operations (tests inject failures here). */
   fs?: Partial<SaveFs>;
+  /**
+   * `never` (Save As to a new name): the file is created only if the name is still free at the
+   * very moment it is put in place, so a save from another window meanwhile is never destroyed.
+   */
+  replace?: 'always' | 'never';
+}
+
+/** Hard links are missing on some file systems (FAT, some network shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV']);
+
+/** Puts the temp file at `target` only if nothing is there (link is atomic and fails with EEXIST). */
+async function createInPlace(fs: SaveFs, temp: string, target: string): Promise<void> {
+  try {
+    await fs.link(temp, target);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === undefined || !NO_HARD_LINKS.has(code)) throw error;
+    // No hard links: claim the name with an exclusive create, then move over the claim.
+    await (await fs.open(target, 'wx')).close();
+    await fs.rename(temp, target);
+    return;
+  }
+  await fs.unlink(temp).catch(() => {});
 }
 
 /** The zip as a stream of bytes: project.json, then the assets the project uses. */
@@ -142,10 +165,21 @@ export async function saveProjectFile(
     } finally {
       await file.close();
     }
-    if (targetExisted) await keepBackup(fs, target);
-    await fs.rename(temp, target);
+    if (options.replace === 'never') {
+      await createInPlace(fs, temp, target);
+    } else {
+      if (targetExisted) await keepBackup(fs, target);
+      await fs.rename(temp, target);
+    }
   } catch (error) {
     await fs.unlink(temp).catch(() => {});
+    if (options.replace === 'never' && errorCode(error) === 'EEXIST') {
+      throw new SaveError(
+        `"${basename(target)}" already exists (saved from another window or program meanwhile), so it was not replaced. Choose another name, or replace it.`,
+        'EEXIST',
+        { cause: error },
+      );
+    }
     const outcome = targetExisted ? 'Your previous file is unchanged.' : 'No file was written.';
     throw new SaveError(
       `Could not save "${basename(target)}": ${describeFsError(error)}. ${outcome}`,

@@ -1,4 +1,5 @@
-import { mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
+import { PRIVATE_MODE, writeFileAtomic } from '../../../node/files';
 import { join } from 'node:path';
 import type { Project } from '../../../core/schema';
 import { RecoverySchema, type Recovery } from '../../contract';
@@ -62,9 +63,10 @@ export function createRecoveryStore(dataDir: string, now: () => number = Date.no
             savedAt,
             sceneCount: project.scenes.length,
           };
-          const temp = `${infoFile(id)}.tmp`;
-          await writeFile(temp, `${JSON.stringify(info)}\n`);
-          await rename(temp, infoFile(id));
+          await writeFileAtomic(infoFile(id), `${JSON.stringify(info)}\n`, {
+            replace: 'always',
+            mode: PRIVATE_MODE,
+          });
           // saveProjectFile keeps the previous file as .bak; a backup of a backup is not needed.
           await unlink(`${projectFile(id)}.bak`).catch(() => {});
           return savedAt;

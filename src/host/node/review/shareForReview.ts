@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile, mkdtemp } from 'node:fs/promises';
+import { readFile, rm, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Project } from '../../../core/schema';
@@ -11,6 +11,7 @@ import type { AssetStore } from '../hostDocuments';
 import { chosenPageName, draftWatermark, reviewPageName } from '../../../core/review/pageName';
 import { reviewPageHtml } from './reviewPageHtml';
 import { reviewPageScript } from './reviewPageScript';
+import { describeFileError, removeStaleLeftovers, writeNewFileAtomic } from '../../../node/files';
 
 interface ShareJob {
   state: ShareState;
@@ -30,22 +31,14 @@ export interface ReviewHandlerOptions {
 
 type ReviewHandlers = Pick<HostHandlers, 'shareForReview' | 'shareStatus' | 'cancelShare'>;
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
+/** `name`, or `name (2)`, `name (3)`, ... : a review page never replaces another file. */
+function numberedName(folder: string, name: string): (copy: number) => string {
+  const dot = name.lastIndexOf('.');
+  return (copy) => join(folder, copy === 1 ? name : `${name.slice(0, dot)} (${copy})${name.slice(dot)}`);
 }
 
-/** `name`, or `name (2)`, `name (3)`, ... : a review page never replaces another file. */
-async function freePath(folder: string, name: string): Promise<string> {
-  const dot = name.lastIndexOf('.');
-  for (let n = 1; n < 1000; n++) {
-    const candidate = join(folder, n === 1 ? name : `${name.slice(0, dot)} (${n})${name.slice(dot)}`);
-    if (!(await exists(candidate))) return candidate;
-  }
-  return join(folder, `${name.slice(0, dot)} ${Date.now()}${name.slice(dot)}`);
-}
+/** A write of the page that failed, with its reason in words (the disk is full, ...). */
+class PageWriteError extends Error {}
 
 /**
  * "Share for review": renders the project with the draft preset (DRAFT, version and date on
@@ -111,13 +104,16 @@ export function createReviewHandlers(options: ReviewHandlerOptions): ReviewHandl
         script: await reviewPageScript(),
       });
       if (job.controller.signal.aborted) throw new ExportError('cancelled', 'cancelled');
-      const target = await freePath(folder, fileName ?? reviewPageName(project.title, share.version));
-      const part = `${target}.part`;
-      await writeFile(part, html, 'utf8');
-      await rename(part, target).catch(async (error: unknown) => {
-        await rm(part, { force: true });
-        throw error;
-      });
+      const name = fileName ?? reviewPageName(project.title, share.version);
+      let target: string | null;
+      try {
+        await removeStaleLeftovers(folder);
+        // Through the one writer: a new file under a free name, nothing left behind on failure.
+        target = await writeNewFileAtomic(numberedName(folder, name), html);
+      } catch (error) {
+        throw new PageWriteError(describeFileError(error));
+      }
+      if (target === null) throw new PageWriteError(`"${name}" and 998 numbered copies already exist`);
       Object.assign(job, { state: 'done', percent: 100, path: target });
     } finally {
       await rm(temp, { recursive: true, force: true });
@@ -154,7 +150,12 @@ export function createReviewHandlers(options: ReviewHandlerOptions): ReviewHandl
           });
           return;
         }
-        const reason = error instanceof ExportError ? error.message : 'the review page could not be written';
+        const reason =
+          error instanceof ExportError
+            ? error.message
+            : error instanceof PageWriteError
+              ? `the review page could not be written: ${error.message}. Nothing was left in the folder.`
+              : 'the review page could not be written';
         Object.assign(job, { state: 'failed', message: `The draft could not be shared: ${reason}` });
       });
       return { ok: true, jobId };

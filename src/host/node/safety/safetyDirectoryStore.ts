@@ -1,4 +1,5 @@
-import { open, mkdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { PRIVATE_MODE, writeFileAtomic } from '../../../node/files';
 import { join } from 'node:path';
 import {
   BundledSafetyDirectorySchema,
@@ -19,17 +20,9 @@ interface UserLayer {
   readonly notice: string | null;
 }
 
-/** Writes beside the target, flushes, then renames over it: a crash leaves the old or the new file. */
+/** Through the one writer: a crash leaves the old or the new file, never a torn one. */
 async function writeAtomic(file: string, text: string): Promise<void> {
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, file);
+  await writeFileAtomic(file, text, { replace: 'always', mode: PRIVATE_MODE });
 }
 
 /**

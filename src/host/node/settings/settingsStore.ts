@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { PRIVATE_MODE, writeFileAtomic } from '../../../node/files';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { RecentFileSchema, type RecentFile } from '../../contract';
@@ -33,9 +34,10 @@ export function createSettingsStore(dataDir: string, now: () => number = Date.no
 
   async function write(settings: Settings): Promise<void> {
     await mkdir(dataDir, { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, `${JSON.stringify(settings, null, 2)}\n`);
-    await rename(temp, file);
+    await writeFileAtomic(file, `${JSON.stringify(settings, null, 2)}\n`, {
+      replace: 'always',
+      mode: PRIVATE_MODE,
+    });
   }
 
   return {
