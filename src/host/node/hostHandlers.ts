@@ -209,6 +209,11 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
       return { ok: true };
     },
 
+    async closeDocument({ docId }) {
+      documents.close(docId);
+      return { ok: true };
+    },
+
     async readAsset({ docId, assetId }) {
       const bytes = documents.assets(docId).get(assetId);
       if (bytes === undefined)
