@@ -12,3 +12,4 @@ export * from './post';
 export * from './review';
 export * from './audio';
 export * from './pictures';
+export * from './text';

@@ -1,3 +1,4 @@
+import { displayName } from '../text';
 /**
  * The size a picture file declares, read from its header before anything decodes it: a 12 KB
  * file can declare 23000 x 23000 pixels, and decoding it takes 2 GB. Pure (bytes in, numbers out).
@@ -120,12 +121,12 @@ export function pictureSize(bytes: Uint8Array): PictureSize | null {
 export function pictureRefusal(name: string, bytes: Uint8Array): string | null {
   const size = pictureSize(bytes);
   if (size === null) {
-    return `The picture "${name}" is not a PNG, JPEG, GIF, WebP or SVG file the studio can read, so it shows as a placeholder.`;
+    return `The picture "${displayName(name)}" is not a PNG, JPEG, GIF, WebP or SVG file the studio can read, so it shows as a placeholder.`;
   }
   const { width, height } = size;
   if (width * height > MAX_PICTURE_PIXELS || width > MAX_PICTURE_SIDE || height > MAX_PICTURE_SIDE) {
     return (
-      `The picture "${name}" is ${width} x ${height} pixels, more than the studio draws ` +
+      `The picture "${displayName(name)}" is ${width} x ${height} pixels, more than the studio draws ` +
       `(${MAX_PICTURE_PIXELS / 1_000_000} megapixels, at most ${MAX_PICTURE_SIDE} on a side), so it shows as ` +
       'a placeholder. Save a smaller copy (4000 pixels wide is plenty for a video) and add that instead.'
     );

@@ -1,4 +1,5 @@
 /** Creator-facing wording shared by reading, opening and saving project files. */
+import { displayName, fileErrorReason } from '../../../core/text';
 
 export function errorCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
@@ -34,12 +35,12 @@ export function describeFsError(error: unknown): string {
     case 'ENAMETOOLONG':
       return 'the file name is too long';
     default:
-      return errorText(error);
+      return fileErrorReason(error);
   }
 }
 
 export function notFoundMessage(name: string): string {
-  return `"${name}" was not found. It may have been moved, renamed or deleted.`;
+  return `"${displayName(name)}" was not found. It may have been moved, renamed or deleted.`;
 }
 
 export function unreadableMessage(name: string, error: unknown): string {
@@ -47,12 +48,10 @@ export function unreadableMessage(name: string, error: unknown): string {
   const reason =
     code === 'EACCES' || code === 'EPERM'
       ? 'Kindness Studio is not allowed to read it'
-      : code === 'EISDIR'
-        ? 'it is a folder, not a file'
-        : errorText(error);
-  return `"${name}" could not be read: ${reason}. Nothing was changed.`;
+      : fileErrorReason(error);
+  return `"${displayName(name)}" could not be read: ${reason}. Nothing was changed.`;
 }
 
 export function damagedMessage(name: string, detail: string): string {
-  return `"${name}" is not a Kindness Studio project, or it is damaged: ${detail}. Nothing was changed.`;
+  return `"${displayName(name)}" is not a Kindness Studio project, or it is damaged: ${detail}. Nothing was changed.`;
 }

@@ -7,7 +7,7 @@ import {
   type LoadError,
   type Repair,
 } from '../../../core/load';
-import { pictureRefusal } from '../../../core/pictures';
+import { pictureRefusal, pictureSize } from '../../../core/pictures';
 import type { Project } from '../../../core/schema';
 import { DEFAULT_LIMITS, formatBytes, type ZipLimits } from './limits';
 import { damagedMessage, errorCode, notFoundMessage, unreadableMessage } from './messages';
@@ -88,7 +88,8 @@ function pictureWarnings(project: Project, assets: ReadonlyMap<string, Buffer>):
     const bytes = assets.get(id);
     const info = project.assets[id];
     if (bytes === undefined || info === undefined) continue;
-    const refused = pictureRefusal(info.name, bytes);
+    // Only a picture too big to draw is said here; one that is not a picture is said when drawn.
+    const refused = pictureSize(bytes) === null ? null : pictureRefusal(info.name, bytes);
     if (refused !== null) repairs.push({ path: formatAssetPath(id), message: refused });
   }
   return repairs;

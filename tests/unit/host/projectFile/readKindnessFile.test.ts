@@ -118,6 +118,16 @@ describe('readKindnessFile', () => {
     expect(expectRefusal(await readKindnessFile(path), 'unsafe-entry')).toMatch(/appears twice/);
   });
 
+  it('shows a right-to-left override or a control character in a name escaped, never raw (issue 10)', async () => {
+    const path = writeZip([
+      { name: 'project.json', data: PROJECT },
+      { name: '../invoice\u202Efdp.exe\u0007', data: 'x' },
+    ]);
+    const message = expectRefusal(await readKindnessFile(path), 'unsafe-entry');
+    expect(message).toContain('"../invoice\\u202Efdp.exe\\u0007"');
+    expect(message.includes('\u202E') || message.includes('\u0007')).toBe(false);
+  });
+
   it('refuses more entries than the default limit allows, before reading any', async () => {
     const entries: CraftEntry[] = [{ name: 'project.json', data: PROJECT }];
     for (let i = 0; i < DEFAULT_LIMITS.maxEntries; i++) entries.push({ name: `junk/${i}`, data: '' });
