@@ -149,7 +149,7 @@ function parse(
 ): { values: Values; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({
-      args: [...args],
+      args: joinNegativeNumbers(args, options),
       options,
       allowPositionals: true,
       strict: true,
@@ -158,6 +158,38 @@ function parse(
   } catch (err) {
     throw new UsageError(usageMessage(err), command);
   }
+}
+
+const NEGATIVE_NUMBER = /^-(\d|\.\d)/;
+
+/**
+ * parseArgs reads `--time -1` as the flag followed by another option and says "needs a value";
+ * the creator typed a number, so a negative number after a flag that takes a value becomes
+ * `--time=-1` and gets the range message from the flag's own check.
+ */
+function joinNegativeNumbers(args: readonly string[], options: Options): string[] {
+  const takesValue = new Set<string>();
+  for (const [name, option] of Object.entries(options)) {
+    if (option.type !== 'string') continue;
+    takesValue.add(`--${name}`);
+    if (option.short !== undefined) takesValue.add(`-${option.short}`);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    if (takesValue.has(arg) && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      const long = arg.startsWith('--') ? arg : longName(arg, options);
+      out.push(`${long}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+function longName(short: string, options: Options): string {
+  const entry = Object.entries(options).find(([, o]) => `-${o.short ?? ''}` === short);
+  return entry !== undefined ? `--${entry[0]}` : short;
 }
 
 /** parseArgs messages are for programmers ("Unknown option '--x'. To specify a positional ..."). */
@@ -191,9 +223,10 @@ function seconds(command: string, flag: string, value: Values[string]): number |
   const s = str(value);
   if (s === undefined) return undefined;
   const n = Number(s);
-  if (s.trim() === '' || !Number.isFinite(n) || n < 0) {
+  if (s.trim() === '' || !Number.isFinite(n)) {
     throw new UsageError(`${flag} takes seconds, like 2 or 1.5 (got "${s}").`, command);
   }
+  if (n < 0) throw new UsageError(`${flag} must be 0 or more seconds (got ${s}).`, command);
   return n;
 }
 

@@ -32,8 +32,11 @@ export async function captionReport(
   const lines: CaptionReportLine[] = [];
   if (project.captions.length === 0) return lines;
   const audience = project.captionSettings.audience ?? 'general';
-  await withProjectRenderer(project, assets, (renderer) => {
-    for (const cue of project.captions) {
+  await withProjectRenderer(project, assets, async (renderer) => {
+    for (const [index, cue] of project.captions.entries()) {
+      // The canvas's pixel copies are freed by finalizers that run between turns of the event
+      // loop: give them a turn now and then, so memory stays flat however many captions there are.
+      if (index % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
       const found: { code: string; message: string }[] = checkCaption(cue, { audience });
       if (cue.end > cue.start) {
         const contrast = measureCaptionContrast(renderer, evaluate(project, (cue.start + cue.end) / 2));

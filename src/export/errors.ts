@@ -1,3 +1,5 @@
+import { fileErrorReason } from '../core/text';
+
 /**
  * Why an export did not produce a video, as a kind the UI and CLI can act on and a message a
  * creator can read. `detail` holds the technical part (ffmpeg's last lines), for logs.
@@ -58,6 +60,6 @@ export function fileErrorMessage(err: unknown, what: string, file: string): stri
     case 'EEXIST':
       return `${what}: ${file} appeared meanwhile and was kept (a file the export did not make is never replaced).`;
     default:
-      return `${what} (${file}): ${err instanceof Error ? err.message : String(err)}`;
+      return `${what} (${file}): ${fileErrorReason(err)}.`;
   }
 }

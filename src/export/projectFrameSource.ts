@@ -1,4 +1,6 @@
 import { evaluate } from '../core/frame/evaluate';
+import { usedPictureIds } from '../core/load';
+import { pictureRefusal } from '../core/pictures';
 import { projectTexts } from '../core/projectTexts';
 import type { Project } from '../core/schema';
 import type { DecodedImage, RenderBackend } from '../render/backend';
@@ -47,8 +49,11 @@ export async function createProjectFrameSource(
 }
 
 /**
- * Decodes every picture the project lists that is present. A picture that cannot be decoded
- * is drawn as the renderer's placeholder rather than failing the export.
+ * Decodes the pictures the project draws (not every picture it lists). A picture over the pixel
+ * limit is never decoded (its header says how big it is), and one far bigger than the video is
+ * kept scaled down, so memory stays bounded whatever the files declare. A picture that is refused
+ * or cannot be decoded is drawn as the renderer's placeholder rather than failing the export;
+ * `log` says which one and why.
  */
 export async function decodeImages(
   project: Project,
@@ -57,12 +62,21 @@ export async function decodeImages(
   log: ((line: string) => void) | undefined,
 ): Promise<Map<string, DecodedImage>> {
   const decoded = new Map<string, DecodedImage>();
-  for (const [assetId, info] of Object.entries(project.assets)) {
-    if (info.kind !== 'image') continue;
+  const maxSide = Math.ceil(Math.max(project.video.width, project.video.height) * KEEP_SCALE);
+  for (const assetId of usedPictureIds(project)) {
+    const info = project.assets[assetId];
     const bytes = assets.get(assetId);
-    if (bytes === undefined) continue;
+    if (info === undefined || bytes === undefined) continue;
+    const refused = pictureRefusal(info.name, bytes);
+    if (refused !== null) {
+      log?.(refused);
+      continue;
+    }
     try {
-      decoded.set(assetId, await backend.loadImage(bytes));
+      const image = await backend.loadImage(bytes);
+      decoded.set(assetId, scaledDown(image, maxSide, backend));
+      // Let the finalizers of the full-size decode run before the next picture is decoded.
+      await new Promise((resolve) => setImmediate(resolve));
     } catch (err) {
       // The placeholder keeps the export going; the log says which picture it stands for.
       log?.(
@@ -71,4 +85,23 @@ export async function decodeImages(
     }
   }
   return decoded;
+}
+
+/** A picture is kept at most this many times the video's longer side: room to zoom, not to waste. */
+const KEEP_SCALE = 1.5;
+
+/** The picture drawn into a canvas no longer than `maxSide`, or itself when it already fits. */
+function scaledDown(image: DecodedImage, maxSide: number, backend: RenderBackend): DecodedImage {
+  const { width, height } = image as { width: number; height: number };
+  const scale = maxSide / Math.max(width, height);
+  if (!(scale < 1)) return image;
+  const canvas = backend.createCanvas(
+    Math.max(1, Math.round(width * scale)),
+    Math.max(1, Math.round(height * scale)),
+  );
+  const context = canvas.getContext('2d');
+  if (context === null) return image;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas;
 }

@@ -11,7 +11,7 @@ import { decodeImages } from './projectFrameSource';
 export async function withProjectRenderer<T>(
   project: Project,
   assets: ReadonlyMap<string, Uint8Array>,
-  work: (renderer: Renderer) => T,
+  work: (renderer: Renderer) => T | Promise<T>,
 ): Promise<T> {
   const backend = installKonvaNodeBackend(projectTexts(project));
   const images = await decodeImages(project, assets, backend, undefined);
@@ -22,7 +22,7 @@ export async function withProjectRenderer<T>(
     images: (assetId) => images.get(assetId) ?? null,
   });
   try {
-    return work(renderer);
+    return await work(renderer);
   } finally {
     renderer.destroy();
   }

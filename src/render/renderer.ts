@@ -27,6 +27,14 @@ export interface RendererOptions {
   readonly listening?: boolean;
 }
 
+/** A rectangle of whole canvas pixels. */
+export interface PixelRegion {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface Renderer {
   /** The Konva stage, for the editor (selection handles, pointer events). */
   readonly stage: Konva.Stage;
@@ -37,6 +45,11 @@ export interface Renderer {
   draw(frame: FrameState): boolean;
   /** The pixels as RGBA bytes, row by row, every pixel opaque. */
   readRgba(): Uint8Array;
+  /**
+   * The pixels of one rectangle of the canvas (canvas pixels, clamped to it) as RGBA bytes, row
+   * by row: a check that needs a caption's few rows reads those, not the whole frame.
+   */
+  readRgbaRegion(region: PixelRegion): { rgba: Uint8Array | Uint8ClampedArray; region: PixelRegion };
   /** The pixels as a PNG file. */
   toPngBuffer(): Uint8Array;
   /** The Konva node drawing an element of a layer (scene id), for the editor. */
@@ -163,6 +176,18 @@ function buildRenderer(options: RendererOptions): Renderer {
     readRgba() {
       assertAlive();
       return backend.readRgba(layer.getNativeCanvasElement());
+    },
+
+    readRgbaRegion(wanted) {
+      assertAlive();
+      const canvas = layer.getNativeCanvasElement();
+      const x = Math.max(0, Math.min(canvas.width - 1, Math.floor(wanted.x)));
+      const y = Math.max(0, Math.min(canvas.height - 1, Math.floor(wanted.y)));
+      const width = Math.max(1, Math.min(canvas.width - x, Math.ceil(wanted.x + wanted.width) - x));
+      const height = Math.max(1, Math.min(canvas.height - y, Math.ceil(wanted.y + wanted.height) - y));
+      const context = canvas.getContext('2d');
+      if (context === null) throw new Error('The canvas has no 2D context.');
+      return { rgba: context.getImageData(x, y, width, height).data, region: { x, y, width, height } };
     },
 
     toPngBuffer() {

@@ -22,6 +22,11 @@ export interface CraftEntry {
    * its own: overlapping entries, the trick of non-recursive zip bombs.
    */
   sharesDataOf?: number;
+  /**
+   * Data already deflated elsewhere (a stream of hundreds of MB of zeros never held whole):
+   * written as a deflated entry of `size` bytes with that CRC; `data` is then ignored.
+   */
+  predeflated?: { body: Buffer; size: number; crc: number };
 }
 
 const UTF8_NAMES = 0x0800;
@@ -35,10 +40,11 @@ export function craftZip(entries: readonly CraftEntry[]): Buffer {
     offsets.push(offset);
     const name = Buffer.from(entry.name, 'utf8');
     const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
-    const body = entry.deflate === true ? deflateRawSync(raw) : raw;
-    const method = entry.deflate === true ? 8 : 0;
-    const size = entry.claimedSize ?? raw.length;
-    const crc = crc32(raw);
+    const pre = entry.predeflated;
+    const body = pre !== undefined ? pre.body : entry.deflate === true ? deflateRawSync(raw) : raw;
+    const method = pre !== undefined || entry.deflate === true ? 8 : 0;
+    const size = entry.claimedSize ?? pre?.size ?? raw.length;
+    const crc = pre !== undefined ? pre.crc >>> 0 : crc32(raw);
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -53,6 +53,7 @@ export const useDocument = defineStore('document', () => {
 
   /** Starts editing a document the host opened. `fromFile` marks it as saved (nothing to back up). */
   function open(opened: OpenedDocument, options: { saved: boolean }): void {
+    releaseOnHost(opened.docId);
     docId.value = opened.docId;
     path.value = opened.path;
     history.value = createHistory(opened.project);
@@ -66,8 +67,17 @@ export const useDocument = defineStore('document', () => {
     }
   }
 
+  /** The host keeps each open document's pictures and sounds: let go of the one left behind. */
+  function releaseOnHost(next: string | null): void {
+    const previous = docId.value;
+    if (previous === null || previous === next) return;
+    // Nothing to tell the creator if it fails: the memory is freed when the host stops.
+    host.closeDocument({ docId: previous }).catch(() => {});
+  }
+
   function close(): void {
     cancelBackup();
+    releaseOnHost(null);
     docId.value = null;
     path.value = null;
     history.value = null;

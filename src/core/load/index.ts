@@ -10,5 +10,5 @@ export {
 } from './migrations';
 export { formatProblems } from './problems';
 export { formatPath } from './docPath';
-export { referencedAssetIds } from './repair';
+export { referencedAssetIds, usedPictureIds } from './repair';
 export type { LoadError, LoadErrorKind, LoadOptions, LoadResult, Problem, Repair } from './types';

@@ -1,9 +1,11 @@
 import type { Project, ReviewComment, ReviewShare } from '../schema';
 import { canonicalJson } from './canonical';
+import { ReviewRoom } from './room';
 import type { ReviewFileComment, ReviewFileContent, ReviewFileReply, ReviewFileResolution } from './file';
 
 export interface ReviewConflict {
-  kind: 'comment' | 'status' | 'reply' | 'resolution';
+  /** `limit`: left out so the project stays within its schema's limits (and savable). */
+  kind: 'comment' | 'status' | 'reply' | 'resolution' | 'limit';
   /** The comment concerned, for a comment conflict. */
   commentId?: string;
   /** One plain sentence for the creator. */
@@ -20,6 +22,7 @@ export interface MergeResult {
   replies: number;
   /** Comments the reviewer resolved or reopened, taken over. */
   resolutions: number;
+  /** What could not be merged; what was left out to keep within the limits comes first. */
   conflicts: ReviewConflict[];
 }
 
@@ -85,12 +88,15 @@ const STATUS_NAMES: Record<Project['review']['status'], string> = {
  * edited later than the studio's copy is updated; one that differs without being newer is a
  * conflict (the studio's copy is kept). The reviewer's decision replaces the status only when it
  * is newer than the last local change. Idempotent: merging the same file again changes nothing.
+ * Whatever the file holds, the result keeps every limit of the project's schema (what does not
+ * fit is left out and reported), so the project can always be saved after an import.
  */
 export function mergeReview(project: Project, file: ReviewFileContent): MergeResult {
   let added = 0;
   let updated = 0;
   let unchanged = 0;
   const conflicts: ReviewConflict[] = [];
+  const room = new ReviewRoom(project.review);
   const byId = new Map(project.review.comments.map((c) => [c.id, c]));
   const replaced = new Map<string, ReviewComment>();
   const fresh: ReviewComment[] = [];
@@ -100,7 +106,9 @@ export function mergeReview(project: Project, file: ReviewFileContent): MergeRes
   for (const incoming of incomingById.values()) {
     const local = byId.get(incoming.id);
     if (local === undefined) {
-      fresh.push({ ...incoming, status: 'open', replies: [] });
+      const comment: ReviewComment = { ...incoming, status: 'open', replies: [] };
+      if (!room.takeComment(comment)) continue;
+      fresh.push(comment);
       added++;
       continue;
     }
@@ -110,14 +118,16 @@ export function mergeReview(project: Project, file: ReviewFileContent): MergeRes
     }
     if (local.author === incoming.author && stampOf(incoming) > stampOf(local)) {
       const { point: _p, mark: _m, updatedAt: _u, ...rest } = local;
-      replaced.set(local.id, {
+      const next: ReviewComment = {
         ...rest,
         time: incoming.time,
         text: incoming.text,
         ...(incoming.updatedAt ? { updatedAt: incoming.updatedAt } : {}),
         ...(incoming.point ? { point: incoming.point } : {}),
         ...(incoming.mark ? { mark: incoming.mark } : {}),
-      });
+      };
+      if (!room.takeChange(local, next)) continue;
+      replaced.set(local.id, next);
       updated++;
       continue;
     }
@@ -137,8 +147,12 @@ export function mergeReview(project: Project, file: ReviewFileContent): MergeRes
     const decidedAt = Date.parse(decision.at);
     if (same) unchanged++;
     else if (Number.isNaN(localAt) || decidedAt > localAt) {
-      review = { ...review, status: decision.status, statusBy: decision.by, statusAt: decision.at };
-      updated++;
+      const before = { status: review.status, statusBy: review.statusBy, statusAt: review.statusAt };
+      const after = { status: decision.status, statusBy: decision.by, statusAt: decision.at };
+      if (room.takeFields(before, after)) {
+        review = { ...review, ...after };
+        updated++;
+      }
     } else if (review.status === decision.status) unchanged++;
     else {
       conflicts.push({
@@ -149,7 +163,8 @@ export function mergeReview(project: Project, file: ReviewFileContent): MergeRes
   }
 
   const merged = [...project.review.comments.map((c) => replaced.get(c.id) ?? c), ...fresh];
-  const answered = mergeAnswers(merged, file.replies ?? [], file.resolutions ?? [], conflicts);
+  const answered = mergeAnswers(merged, file.replies ?? [], file.resolutions ?? [], conflicts, room);
+  conflicts.unshift(...room.report());
   unchanged += answered.unchanged;
   const { replies, resolutions } = answered;
   if (added === 0 && updated === 0 && replies === 0 && resolutions === 0) {
@@ -177,6 +192,7 @@ function mergeAnswers(
   incomingReplies: readonly ReviewFileReply[],
   incomingResolutions: readonly ReviewFileResolution[],
   conflicts: ReviewConflict[],
+  room: ReviewRoom,
 ): { comments: ReviewComment[]; replies: number; resolutions: number; unchanged: number } {
   let replies = 0;
   let resolutions = 0;
@@ -189,6 +205,8 @@ function mergeAnswers(
       message: `${lead} a comment that is no longer in the project; ${kind === 'reply' ? 'the reply was not added' : 'nothing was changed'}.`,
     });
 
+  // New replies are gathered per comment and sorted once: a file may hold thousands.
+  const added = new Map<string, ReviewComment['replies']>();
   for (const reply of incomingReplies) {
     const target = byId.get(reply.commentId);
     if (target === undefined) {
@@ -207,11 +225,19 @@ function mergeAnswers(
       continue;
     }
     const { commentId: _c, ...record } = reply;
-    const next = [...target.replies, record].sort(
+    const list = added.get(target.id) ?? [];
+    if (!room.takeReply(record, target.replies.length + list.length)) continue;
+    list.push(record);
+    added.set(target.id, list);
+    replies++;
+  }
+  for (const [commentId, list] of added) {
+    const target = byId.get(commentId);
+    if (target === undefined) continue;
+    const next = [...target.replies, ...list].sort(
       (a, b) => (Date.parse(a.createdAt) || 0) - (Date.parse(b.createdAt) || 0),
     );
-    byId.set(target.id, { ...target, replies: next });
-    replies++;
+    byId.set(commentId, { ...target, replies: next });
   }
 
   for (const change of incomingResolutions) {
@@ -231,12 +257,12 @@ function mergeAnswers(
     const at = Date.parse(change.at);
     if (!Number.isNaN(at) && at > statusChangedAt(target)) {
       const { resolvedBy: _b, resolvedAt: _a, reopenedBy: _rb, reopenedAt: _ra, ...rest } = target;
-      byId.set(
-        target.id,
+      const next: ReviewComment =
         change.status === 'resolved'
           ? { ...rest, status: 'resolved', resolvedBy: change.by, resolvedAt: change.at }
-          : { ...rest, status: 'open', reopenedBy: change.by, reopenedAt: change.at },
-      );
+          : { ...rest, status: 'open', reopenedBy: change.by, reopenedAt: change.at };
+      if (!room.takeChange(target, next)) continue;
+      byId.set(target.id, next);
       resolutions++;
       continue;
     }

@@ -17,6 +17,10 @@ export const ReviewMarkSchema = z.object({
 });
 export type ReviewMark = z.infer<typeof ReviewMarkSchema>;
 
+/** The most review comments a project holds, and replies a comment holds (the merge keeps to them). */
+export const MAX_REVIEW_COMMENTS = 10000;
+export const MAX_COMMENT_REPLIES = 1000;
+
 export const ReviewReplySchema = z.object({
   id: IdSchema,
   author: z.string().min(1).max(100),
@@ -38,7 +42,7 @@ export const ReviewCommentSchema = z.object({
   updatedAt: TimestampSchema.optional(),
   point: FramePointSchema.optional(),
   mark: ReviewMarkSchema.optional(),
-  replies: z.array(ReviewReplySchema).max(1000).default([]),
+  replies: z.array(ReviewReplySchema).max(MAX_COMMENT_REPLIES).default([]),
   resolvedBy: z.string().max(100).optional(),
   resolvedAt: TimestampSchema.optional(),
   /** Who reopened a resolved comment, and when (merge compares it with a reviewer's resolve). */
@@ -67,7 +71,7 @@ export type ReviewShare = z.infer<typeof ReviewShareSchema>;
 
 export const ReviewSchema = z.object({
   status: ReviewStatusSchema.default('draft'),
-  comments: z.array(ReviewCommentSchema).max(10000).default([]),
+  comments: z.array(ReviewCommentSchema).max(MAX_REVIEW_COMMENTS).default([]),
   /** Who made the last status change, and when (ISO 8601). */
   statusBy: z.string().max(100).optional(),
   statusAt: TimestampSchema.optional(),

@@ -144,6 +144,14 @@ export const CHANNELS = {
     request: z.object({ id: DocIdSchema }),
     response: resultSchema({}),
   },
+  /**
+   * The page is done with a document (it opened another, or closed it): the host frees its
+   * pictures and sounds. An unknown id is fine (it may already be closed).
+   */
+  closeDocument: {
+    request: z.object({ docId: DocIdSchema }),
+    response: resultSchema({}),
+  },
   readAsset: {
     request: z.object({ docId: DocIdSchema, assetId: AssetIdSchema }),
     response: resultSchema({ mime: z.string(), data: Base64Schema }),

@@ -57,7 +57,7 @@ export function createDispatcher(handlers: HostHandlers, options: DispatchOption
         'Something went wrong in Kindness Studio, so this was not done.',
       );
     }
-    const checked = responseSchema.safeParse(answer);
+    const checked = responseSchema.safeParse(clipFailure(answer));
     if (!checked.success) {
       options.onInternalError?.(channel, checked.error);
       return failure(
@@ -68,3 +68,24 @@ export function createDispatcher(handlers: HostHandlers, options: DispatchOption
     return checked.data;
   };
 }
+
+/**
+ * A refusal whose message or detail is longer than the contract allows is clipped rather than
+ * turned into "Something went wrong": the creator still learns why (names in messages are
+ * shortened where they are quoted; this is the net under that).
+ */
+function clipFailure(answer: unknown): unknown {
+  if (typeof answer !== 'object' || answer === null || (answer as { ok?: unknown }).ok !== false)
+    return answer;
+  const error = (answer as { error?: unknown }).error;
+  if (typeof error !== 'object' || error === null) return answer;
+  const clip = (text: unknown) =>
+    typeof text === 'string' && text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT - 1)}…` : text;
+  const { message, detail } = error as { message?: unknown; detail?: unknown };
+  return {
+    ...answer,
+    error: { ...error, message: clip(message), ...(detail === undefined ? {} : { detail: clip(detail) }) },
+  };
+}
+
+const MAX_ERROR_TEXT = 4000;

@@ -13,6 +13,8 @@ export type AssetStore = Map<string, Buffer>;
 export interface DocumentStore {
   /** A new document id; with `id`, takes that one (a recovered document keeps its backup's id). */
   open(assets: AssetStore, id?: string): string;
+  /** Forgets a document and its asset bytes (a job that already took them keeps its own reference). */
+  close(docId: string): void;
   /** The assets of a document; an unknown id (e.g. after a restart) gets an empty store. */
   assets(docId: string): AssetStore;
   /** Adds bytes; the same bytes always get the same id. */
@@ -40,6 +42,9 @@ export function createDocumentStore(): DocumentStore {
       const docId = id ?? newDocumentId();
       documents.set(docId, assets);
       return docId;
+    },
+    close(docId) {
+      documents.delete(docId);
     },
     assets: storeOf,
     addAsset(docId, bytes) {

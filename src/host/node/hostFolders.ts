@@ -1,5 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
+import { displayName } from '../../core/text';
 
 export type Inside =
   { ok: true; path: string } | { ok: false; error: { kind: 'outside-folders'; message: string } };
@@ -44,7 +45,7 @@ export async function createFolderGuard(folders: readonly string[]): Promise<Fol
           kind: 'outside-folders',
           message:
             `Kindness Studio only opens and saves files inside the folders you chose ` +
-            `(${roots.join(', ')}). "${basename(path)}" is somewhere else, so nothing was done.`,
+            `(${roots.join(', ')}). "${displayName(basename(path))}" is somewhere else, so nothing was done.`,
         },
       };
       if (!isAbsolute(path)) return refusal;

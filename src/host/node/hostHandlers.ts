@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Project } from '../../core/schema';
+import { displayName } from '../../core/text';
 import { failure, type HostHandlers, type RepairNoteSchema } from '../contract';
 import type { z } from 'zod';
 import { audioHandlers, importedKind } from './audio/audioHandlers';
@@ -72,7 +73,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
     if (!target.endsWith('.kindness')) {
       return failure(
         'wrong-type',
-        `Projects are saved as ".kindness" files; "${basename(target)}" is not one.`,
+        `Projects are saved as ".kindness" files; "${displayName(basename(target))}" is not one.`,
       );
     }
     if (!mayReplace) {
@@ -81,7 +82,10 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
         () => false,
       );
       if (exists) {
-        return failure('exists', `"${basename(target)}" already exists. Choose another name, or replace it.`);
+        return failure(
+          'exists',
+          `"${displayName(basename(target))}" already exists. Choose another name, or replace it.`,
+        );
       }
     }
     const missing = documents.missingAssets(docId, project);
@@ -151,7 +155,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
         const entries = await listProjectFolder(inside.path);
         return { ok: true, folder: inside.path, parent: parentWithin(inside.path, root), entries };
       } catch {
-        return failure('not-found', `The folder "${basename(inside.path)}" could not be read.`);
+        return failure('not-found', `The folder "${displayName(basename(inside.path))}" could not be read.`);
       }
     },
 
@@ -161,7 +165,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
       if (!isProjectFileName(inside.path)) {
         return failure(
           'wrong-type',
-          `"${basename(inside.path)}" is not a Kindness Studio project (.kindness).`,
+          `"${displayName(basename(inside.path))}" is not a Kindness Studio project (.kindness).`,
         );
       }
       const result = await openProjectFile(inside.path);
@@ -212,6 +216,11 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
       return { ok: true };
     },
 
+    async closeDocument({ docId }) {
+      documents.close(docId);
+      return { ok: true };
+    },
+
     async readAsset({ docId, assetId }) {
       const bytes = documents.assets(docId).get(assetId);
       if (bytes === undefined)
@@ -224,14 +233,14 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
       if (kind === null) {
         return failure(
           'unsupported',
-          `"${name}" cannot be used: pictures (PNG, JPEG, GIF, WebP, SVG), sounds (MP3, WAV, M4A, Ogg) and fonts can.`,
+          `"${displayName(name)}" cannot be used: pictures (PNG, JPEG, GIF, WebP, SVG), sounds (MP3, WAV, M4A, Ogg) and fonts can.`,
         );
       }
       const bytes = Buffer.from(data, 'base64');
       if (bytes.length > MAX_ASSET_BYTES) {
         return failure(
           'too-large',
-          `"${name}" is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MB, so it was not added.`,
+          `"${displayName(name)}" is larger than ${MAX_ASSET_BYTES / 1024 / 1024} MB, so it was not added.`,
         );
       }
       if (kind === 'audio') {

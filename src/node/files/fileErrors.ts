@@ -1,4 +1,5 @@
 /** The one place a file system's error codes become words a creator understands. */
+import { fileErrorReason } from '../../core/text';
 
 export function errorCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
@@ -44,7 +45,7 @@ export function describeFileError(error: unknown): string {
     case 'ETIMEDOUT':
       return 'the disk took too long to answer';
     default:
-      return error instanceof Error ? error.message : String(error);
+      return fileErrorReason(error);
   }
 }
 

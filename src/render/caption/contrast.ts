@@ -40,13 +40,16 @@ export function measureCaptionContrast(renderer: Renderer, state: FrameState): M
   const box = { x: left, y: top, width: right - left, height: bottom - top };
   const inkBox = captionInkBox(layout) ?? box;
   renderer.draw({ ...state, caption: null });
-  const rgba = renderer.readRgba();
   // The canvas may be smaller than the frame (a preview): measure where the box landed on it.
   const canvasWidth = Math.round(renderer.stage.width());
   const scale = canvasWidth / state.width;
   const scaled = { x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale };
+  // Only the rows and columns under the caption are read: a whole frame per caption made the
+  // check before an export take gigabytes for a few hundred captions.
+  const { rgba, region } = renderer.readRgbaRegion(scaled);
+  const inRegion = { ...scaled, x: scaled.x - region.x, y: scaled.y - region.y };
   const text = parseHexColor(CAPTION_LOOK.text);
   const backdrop = layout.style === 'box' ? parseRgba(CAPTION_LOOK.box) : undefined;
-  const result = captionContrast(rgba, canvasWidth, scaled, text, backdrop ? { backdrop } : {});
+  const result = captionContrast(rgba, region.width, inRegion, text, backdrop ? { backdrop } : {});
   return { ...result, box, inkBox };
 }

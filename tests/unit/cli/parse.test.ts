@@ -101,7 +101,7 @@ describe('reading the command line', () => {
       '--from takes seconds, like 2 or 1.5 (got "soon").',
     );
     expect(usageError(['export', 'a.json', '--from=-2']).message).toBe(
-      '--from takes seconds, like 2 or 1.5 (got "-2").',
+      '--from must be 0 or more seconds (got -2).',
     );
     expect(usageError(['export', 'a.json', '--from', '3', '--to', '2']).message).toBe(
       '--to (2) must be after --from (3).',
@@ -117,5 +117,26 @@ describe('reading the command line', () => {
     expect(usageError(['export', 'a.json', '--fast']).command).toBe('export');
     expect(usageError(['render-frame', 'a.json', '--time', 'x']).command).toBe('render-frame');
     expect(usageError(['nope']).command).toBeNull();
+  });
+
+  it('says a negative number is out of range, however it is written (issue 10)', () => {
+    // parseArgs reads "-1" after a flag as another option; the creator typed a number.
+    expect(usageError(['render-frame', 'a.json', '--time', '-1']).message).toBe(
+      '--time must be 0 or more seconds (got -1).',
+    );
+    expect(usageError(['render-frame', 'a.json', '-t', '-0.5']).message).toBe(
+      '--time must be 0 or more seconds (got -0.5).',
+    );
+    expect(usageError(['export', 'a.json', '--from', '-2']).message).toBe(
+      '--from must be 0 or more seconds (got -2).',
+    );
+    expect(usageError(['export', 'a.json', '--to', '-.5']).message).toBe(
+      '--to must be 0 or more seconds (got -.5).',
+    );
+    expect(usageError(['export', 'a.json', '--from', 'Infinity']).message).toBe(
+      '--from takes seconds, like 2 or 1.5 (got "Infinity").',
+    );
+    // A real option after a flag is still "needs a value".
+    expect(usageError(['export', 'a.json', '--from', '--to', '2']).message).toBe('--from needs a value.');
   });
 });

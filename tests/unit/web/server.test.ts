@@ -156,4 +156,31 @@ describe('web host', () => {
     expect(save).toMatchObject({ ok: false, error: { kind: 'outside-folders' } });
     await expect(readFile(escape)).rejects.toThrow();
   });
+
+  it('refuses a 4,096-character path with a short, clear message, not a server error (issue 10)', async () => {
+    const long = join(workspace, `${'a'.repeat(4096 - workspace.length - 10)}.kindness`).slice(0, 4096);
+    for (const [channel, body] of [
+      ['openProject', { path: long }],
+      ['openProject', { path: `${long.slice(0, 4000)}.txt` }],
+      ['listFiles', { folder: long }],
+    ] as const) {
+      const reply = await api(channel, body);
+      expect(reply.status, `${channel}: ${reply.body.slice(0, 300)}`).toBeLessThan(500);
+      const answer = JSON.parse(reply.body) as { ok: boolean; error: { message: string } };
+      expect(answer.ok).toBe(false);
+      expect(answer.error.message).not.toMatch(/Something went wrong/);
+      expect(answer.error.message.length).toBeLessThan(400);
+    }
+  });
+
+  it('never shows an error code or a path outside the folders in a message (issue 10)', async () => {
+    const { symlink } = await import('node:fs/promises');
+    const loop = join(workspace, 'loop.kindness');
+    await symlink(loop, loop);
+    const reply = await api('openProject', { path: loop });
+    const answer = JSON.parse(reply.body) as { ok: boolean; error: { message: string } };
+    expect(answer.ok).toBe(false);
+    expect(answer.error.message).not.toMatch(/ELOOP|E[A-Z]{3,}:/);
+    expect(answer.error.message).not.toContain(dir);
+  });
 });

@@ -45,6 +45,17 @@ export function reportMissingAssets(project: Project, available?: ReadonlySet<st
   return repairs;
 }
 
+/** Ids of the pictures the project draws: image elements and the end card's picture. */
+export function usedPictureIds(project: Project): Set<string> {
+  const ids = new Set<string>();
+  forEachElement(project, (element) => {
+    if (element.kind === 'image') ids.add(element.assetId);
+  });
+  const avatar = project.endCard?.avatar;
+  if (avatar != null) ids.add(avatar);
+  return ids;
+}
+
 /** Ids of the asset files the project uses: images, audio, and fonts it lists. */
 export function referencedAssetIds(project: Project): Set<string> {
   const ids = new Set<string>();

@@ -7,7 +7,7 @@ import { sortKeyframeTracks } from './keyframes';
 import { makeIdsUnique } from './uniqueIds';
 
 export { clampOutOfRange } from './clampRanges';
-export { referencedAssetIds } from './assets';
+export { referencedAssetIds, usedPictureIds } from './assets';
 export { forEachElement } from './walk';
 
 /**

@@ -1,3 +1,4 @@
+import { displayName } from '../../../core/text';
 /** What an entry of a .kindness zip is, judged by its name alone. */
 export type EntryRole =
   | { type: 'project' }
@@ -55,7 +56,5 @@ export function entryRole(name: string): EntryRole {
 
 /** An entry name safe to show in a message: short, and without control characters. */
 export function displayEntryName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- replacing control characters is the point
-  const clean = name.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return clean.length > 80 ? `${clean.slice(0, 80)}…` : clean;
+  return displayName(name);
 }

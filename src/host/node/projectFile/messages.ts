@@ -1,4 +1,5 @@
 /** Creator-facing wording shared by reading, opening and saving project files. */
+import { displayName, fileErrorReason } from '../../../core/text';
 
 import { describeFileError, errorCode } from '../../../node/files';
 
@@ -14,7 +15,7 @@ export function describeFsError(error: unknown): string {
 }
 
 export function notFoundMessage(name: string): string {
-  return `"${name}" was not found. It may have been moved, renamed or deleted.`;
+  return `"${displayName(name)}" was not found. It may have been moved, renamed or deleted.`;
 }
 
 export function unreadableMessage(name: string, error: unknown): string {
@@ -22,12 +23,12 @@ export function unreadableMessage(name: string, error: unknown): string {
   const reason =
     code === 'EACCES' || code === 'EPERM'
       ? 'Kindness Studio is not allowed to read it'
-      : code === 'EISDIR'
-        ? 'it is a folder, not a file'
-        : errorText(error); // a pipe or device: "it is a named pipe, not a file" (src/node/files)
-  return `"${name}" could not be read: ${reason}. Nothing was changed.`;
+      : code === 'ENOTREG'
+        ? errorText(error) // src/node/files names the kind: "it is a named pipe, not a file"
+        : fileErrorReason(error);
+  return `"${displayName(name)}" could not be read: ${reason}. Nothing was changed.`;
 }
 
 export function damagedMessage(name: string, detail: string): string {
-  return `"${name}" is not a Kindness Studio project, or it is damaged: ${detail}. Nothing was changed.`;
+  return `"${displayName(name)}" is not a Kindness Studio project, or it is damaged: ${detail}. Nothing was changed.`;
 }

@@ -1,6 +1,13 @@
 import { readRegularFile, readRegularFileHead, statRegularFile } from '../../../node/files';
 import { basename } from 'node:path';
-import { loadProject, type LoadError, type Repair } from '../../../core/load';
+import {
+  loadProject,
+  referencedAssetIds,
+  usedPictureIds,
+  type LoadError,
+  type Repair,
+} from '../../../core/load';
+import { pictureRefusal, pictureSize } from '../../../core/pictures';
 import type { Project } from '../../../core/schema';
 import { DEFAULT_LIMITS, formatBytes, type ZipLimits } from './limits';
 import { damagedMessage, errorCode, notFoundMessage, unreadableMessage } from './messages';
@@ -60,6 +67,33 @@ function withFileName(error: LoadError, name: string): LoadError {
 }
 
 /**
+ * The assets worth keeping in memory: those the project uses. A project.json that does not
+ * load keeps none (the file is refused anyway once it is loaded for real).
+ */
+function usedAssets(projectJson: string): ReadonlySet<string> {
+  const loaded = loadProject(projectJson);
+  return loaded.ok ? referencedAssetIds(loaded.project) : new Set();
+}
+
+/** Pictures too big to draw, said when the project opens (and by `kindness validate`). */
+function pictureWarnings(project: Project, assets: ReadonlyMap<string, Buffer>): Repair[] {
+  const repairs: Repair[] = [];
+  for (const id of usedPictureIds(project)) {
+    const bytes = assets.get(id);
+    const info = project.assets[id];
+    if (bytes === undefined || info === undefined) continue;
+    // Only a picture too big to draw is said here; one that is not a picture is said when drawn.
+    const refused = pictureSize(bytes) === null ? null : pictureRefusal(info.name, bytes);
+    if (refused !== null) repairs.push({ path: formatAssetPath(id), message: refused });
+  }
+  return repairs;
+}
+
+function formatAssetPath(id: string): string {
+  return `assets.${id.slice(0, 12)}…`;
+}
+
+/**
  * Opens a project file of either kind (told apart by its first bytes, not its extension),
  * loads, migrates and repairs it. Never throws; never changes the file.
  */
@@ -68,16 +102,18 @@ export async function openProjectFile(path: string, options: OpenOptions = {}): 
   const name = basename(path);
   let text: string;
   let assets = new Map<string, Buffer>();
+  let present: ReadonlySet<string> = new Set();
   const warnings: Repair[] = [];
   let container: ProjectContainer;
   try {
     // A folder, a named pipe or a device is refused before anything is read from it.
     const info = await statRegularFile(path);
     if (looksLikeZip(await readHead(path))) {
-      const read = await readKindnessFile(path, limits);
+      const read = await readKindnessFile(path, limits, { keepAssets: usedAssets });
       if (!read.ok) return read;
       text = read.projectJson;
       assets = read.assets;
+      present = read.present;
       warnings.push(...read.warnings);
       container = 'zip';
     } else {
@@ -105,13 +141,14 @@ export async function openProjectFile(path: string, options: OpenOptions = {}): 
     return { ok: false, error: { kind: 'not-json', detail, message: damagedMessage(name, detail) } };
   }
 
-  const loaded = loadProject(text, { availableAssets: new Set(assets.keys()) });
+  // An asset the project does not use was checked but not kept; it counts as there.
+  const loaded = loadProject(text, { availableAssets: present });
   if (!loaded.ok) return { ok: false, error: withFileName(loaded.error, name) };
   return {
     ok: true,
     project: loaded.project,
     assets,
-    repairs: [...warnings, ...loaded.repairs],
+    repairs: [...warnings, ...loaded.repairs, ...pictureWarnings(loaded.project, assets)],
     migratedFrom: loaded.migratedFrom,
     container,
   };

@@ -1,9 +1,9 @@
+import { createHash, type Hash } from 'node:crypto';
 import { statRegularFile } from '../../../node/files';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { Repair } from '../../../core/load';
-import { assetIdFor } from './assetId';
 import { displayEntryName, entryRole, unsafeEntryReason, unsafeEntryTypeReason } from './entryNames';
 import { DEFAULT_LIMITS, formatBytes, type ZipLimits } from './limits';
 import { damagedMessage, errorCode, errorText, notFoundMessage, unreadableMessage } from './messages';
@@ -33,6 +33,11 @@ export type ReadResult =
       assets: Map<string, Buffer>;
       /** Entries that were dropped (damaged assets): shown to the creator as warnings. */
       warnings: Repair[];
+      /**
+       * Ids of every asset file in the container whose bytes match its name, kept or not: an
+       * asset the project does not use is checked but not kept in memory.
+       */
+      present: Set<string>;
     }
   | { ok: false; error: ReadError };
 
@@ -47,6 +52,15 @@ class Refusal extends Error {
   }
 }
 
+export interface ReadOptions {
+  /**
+   * Which assets to keep, decided from project.json (null: all). The others are still inflated
+   * and counted against the limits (a file is refused for the same reasons either way), but their
+   * bytes are dropped as they come: a file can hold gigabytes the project never uses.
+   */
+  keepAssets?: (projectJson: string) => ReadonlySet<string> | null;
+}
+
 /**
  * Reads a .kindness zip into memory, treating it as untrusted: unsafe names, too many entries
  * and entries that decompress past the limits are refused (sizes are counted while inflating,
@@ -55,6 +69,7 @@ class Refusal extends Error {
 export async function readKindnessFile(
   path: string,
   limits: ZipLimits = DEFAULT_LIMITS,
+  options: ReadOptions = {},
 ): Promise<ReadResult> {
   const name = basename(path);
   try {
@@ -80,7 +95,7 @@ export async function readKindnessFile(
   }
 
   try {
-    return await readEntries(zip, name, limits);
+    return await readEntries(zip, name, limits, options);
   } catch (error) {
     if (error instanceof Refusal) return failure(error.kind, error.message, error.detail);
     return failure('not-a-zip', damagedMessage(name, 'the zip is damaged'), errorText(error));
@@ -98,7 +113,12 @@ function fsFailure(name: string, error: unknown): ReadResult {
   return failure('unreadable', unreadableMessage(name, error));
 }
 
-async function readEntries(zip: ZipFile, name: string, limits: ZipLimits): Promise<ReadResult> {
+async function readEntries(
+  zip: ZipFile,
+  name: string,
+  limits: ZipLimits,
+  options: ReadOptions,
+): Promise<ReadResult> {
   if (zip.entryCount > limits.maxEntries) {
     throw new Refusal(
       'too-many-entries',
@@ -108,10 +128,12 @@ async function readEntries(zip: ZipFile, name: string, limits: ZipLimits): Promi
   }
   const budget = { name, limits, total: 0 };
   const seen = new Set<string>();
-  const assets = new Map<string, Buffer>();
+  const assetEntries: { id: string; entry: Entry; entryName: string }[] = [];
   const warnings: Repair[] = [];
-  let projectJson: string | undefined;
+  let projectEntry: { entry: Entry; entryName: string } | undefined;
 
+  // First every name is judged, then project.json is read, then the assets: which of them the
+  // project uses is known only from project.json, and it may come last in the zip.
   for await (const entry of zip.eachEntry()) {
     const entryName = yauzl.getFileNameLowLevel(
       entry.generalPurposeBitFlag,
@@ -148,11 +170,36 @@ async function readEntries(zip: ZipFile, name: string, limits: ZipLimits): Promi
       throw new Refusal('not-a-zip', damagedMessage(name, `"${displayEntryName(entryName)}" is encrypted`));
     }
     const limit = role.type === 'project' ? limits.maxProjectJsonBytes : limits.maxAssetBytes;
-    const bytes = await readEntryBytes(zip, entry, entryName, limit, budget);
-    if (role.type === 'project') {
-      projectJson = bytes.toString('utf8');
-    } else if (assetIdFor(bytes) === role.id) {
-      assets.set(role.id, bytes);
+    // The header is checked first only to refuse early; the count while inflating is what is trusted.
+    if (entry.uncompressedSize > limit) throw tooLarge(budget, `"${displayEntryName(entryName)}"`, limit);
+    if (role.type === 'project') projectEntry = { entry, entryName };
+    else assetEntries.push({ id: role.id, entry, entryName });
+  }
+
+  if (projectEntry === undefined) {
+    throw new Refusal('missing-project-json', damagedMessage(name, 'it has no project.json inside'));
+  }
+  const projectJson = (
+    await readEntryBytes(
+      zip,
+      projectEntry.entry,
+      projectEntry.entryName,
+      limits.maxProjectJsonBytes,
+      budget,
+      true,
+    )
+  ).toString('utf8');
+  const keep = options.keepAssets?.(projectJson) ?? null;
+
+  const assets = new Map<string, Buffer>();
+  const present = new Set<string>();
+  for (const { id, entry, entryName } of assetEntries) {
+    const kept = keep === null || keep.has(id);
+    const hash = createHash('sha256');
+    const bytes = await readEntryBytes(zip, entry, entryName, limits.maxAssetBytes, budget, kept, hash);
+    if (hash.digest('hex') === id) {
+      present.add(id);
+      if (kept) assets.set(id, bytes);
     } else {
       // Damaged bytes are dropped: the references then show up as missing assets, never as garbage.
       warnings.push({
@@ -161,11 +208,7 @@ async function readEntries(zip: ZipFile, name: string, limits: ZipLimits): Promi
       });
     }
   }
-
-  if (projectJson === undefined) {
-    throw new Refusal('missing-project-json', damagedMessage(name, 'it has no project.json inside'));
-  }
-  return { ok: true, projectJson, assets, warnings };
+  return { ok: true, projectJson, assets, warnings, present };
 }
 
 interface Budget {
@@ -183,32 +226,44 @@ function tooLarge(budget: Budget, what: string, limit: number): Refusal {
   );
 }
 
-/** Inflates one entry into memory, counting the real bytes; stops as soon as a limit is passed. */
+/**
+ * Inflates one entry, counting the real bytes and stopping as soon as a limit is passed; keeps
+ * the bytes only when `keep` (in one buffer of the size the header gives, never a second copy),
+ * and feeds them to `hash` as they come.
+ */
 async function readEntryBytes(
   zip: ZipFile,
   entry: Entry,
   entryName: string,
   limit: number,
   budget: Budget,
+  keep: boolean,
+  hash?: Hash,
 ): Promise<Buffer> {
   const label = `"${displayEntryName(entryName)}"`;
-  // The header is checked first only to refuse early; the count below is what is trusted.
   if (entry.uncompressedSize > limit) throw tooLarge(budget, label, limit);
 
   const stream: Readable = await zip.openReadStreamPromise(entry);
   // Destroying the stream early can make the inflater behind it complain; that is expected.
   stream.on('error', () => {});
-  const chunks: Buffer[] = [];
+  // yauzl checks the real size against the header (validateEntrySizes), so the buffer is exact.
+  const out = keep ? Buffer.allocUnsafe(entry.uncompressedSize) : Buffer.alloc(0);
   let size = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      size += chunk.length;
       budget.total += chunk.length;
-      if (size > limit) throw tooLarge(budget, label, limit);
+      if (size + chunk.length > limit) throw tooLarge(budget, label, limit);
       if (budget.total > budget.limits.maxTotalBytes) {
         throw tooLarge(budget, 'the project with all its files', budget.limits.maxTotalBytes);
       }
-      chunks.push(chunk);
+      if (keep) {
+        if (size + chunk.length > out.length) {
+          throw tooLarge(budget, `${label} (it holds more data than its header says)`, limit);
+        }
+        chunk.copy(out, size);
+      }
+      hash?.update(chunk);
+      size += chunk.length;
     }
   } catch (error) {
     if (error instanceof Refusal) throw error;
@@ -221,5 +276,5 @@ async function readEntryBytes(
   } finally {
     stream.destroy();
   }
-  return Buffer.concat(chunks, size);
+  return keep ? out.subarray(0, size) : out;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +46,28 @@ describe('readKindnessFile', () => {
       projectJson: PROJECT,
       assets: new Map([[pictureId, picture]]),
       warnings: [],
+      present: new Set([pictureId]),
     });
+  });
+
+  it('keeps only the assets asked for, but still checks the others (issue 10)', async () => {
+    const other = Buffer.from('a sound the project does not use');
+    const otherId = createHash('sha256').update(other).digest('hex');
+    const path = writeZip([
+      { name: 'project.json', data: PROJECT },
+      { name: `assets/${pictureId}`, data: picture },
+      { name: `assets/${otherId}`, data: other },
+    ]);
+    const result = await readKindnessFile(path, DEFAULT_LIMITS, { keepAssets: () => new Set([pictureId]) });
+    expect(result).toMatchObject({ ok: true, present: new Set([pictureId, otherId]) });
+    expect(result.ok && [...result.assets.keys()]).toEqual([pictureId]);
+    // An unused entry that inflates past the limit still refuses the file.
+    const bomb = writeZip([
+      { name: 'project.json', data: PROJECT },
+      { name: `assets/${otherId}`, data: Buffer.alloc(2 * 1024 * 1024), deflate: true, claimedSize: 10 },
+    ]);
+    const limits = { ...DEFAULT_LIMITS, maxAssetBytes: 1024 * 1024 };
+    expectRefusal(await readKindnessFile(bomb, limits, { keepAssets: () => new Set() }), 'too-large');
   });
 
   it('drops an asset whose bytes do not match its name, and says so', async () => {
@@ -94,6 +116,16 @@ describe('readKindnessFile', () => {
       { name: 'project.json', data: '{}' },
     ]);
     expect(expectRefusal(await readKindnessFile(path), 'unsafe-entry')).toMatch(/appears twice/);
+  });
+
+  it('shows a right-to-left override or a control character in a name escaped, never raw (issue 10)', async () => {
+    const path = writeZip([
+      { name: 'project.json', data: PROJECT },
+      { name: '../invoice\u202Efdp.exe\u0007', data: 'x' },
+    ]);
+    const message = expectRefusal(await readKindnessFile(path), 'unsafe-entry');
+    expect(message).toContain('"../invoice\\u202Efdp.exe\\u0007"');
+    expect(message.includes('\u202E') || message.includes('\u0007')).toBe(false);
   });
 
   it('refuses more entries than the default limit allows, before reading any', async () => {

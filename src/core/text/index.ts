@@ -1,0 +1,2 @@
+export * from './displayName';
+export * from './fileErrors';
