@@ -11,3 +11,5 @@ export * from './load';
 export * from './post';
 export * from './review';
 export * from './audio';
+export * from './character';
+export * from './library';
