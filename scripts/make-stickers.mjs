@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import * as prettier from 'prettier';
 
 const require = createRequire(import.meta.url);
 const folder = dirname(require.resolve('@twemoji/svg/package.json'));
@@ -112,5 +113,7 @@ export const TWEMOJI_VERSION = ${JSON.stringify(version)};
 
 export const TWEMOJI_STICKERS: readonly StickerArt[] = ${JSON.stringify(stickers)};
 `;
-writeFileSync(new URL('../src/core/library/stickers.generated.ts', import.meta.url), out);
-console.log(`${stickers.length} stickers, ${out.length} bytes`);
+const target = new URL('../src/core/library/stickers.generated.ts', import.meta.url);
+const options = (await prettier.resolveConfig(target)) ?? {};
+writeFileSync(target, await prettier.format(out, { ...options, filepath: target.pathname }));
+console.log(`${stickers.length} stickers`);
