@@ -64,7 +64,7 @@ export const walkAway: TemplateDefinition = {
   title: 'Walk Away',
   theme: 'walk-away',
   description: 'When someone twists your words on purpose: you do not owe them an argument.',
-  keyFrame: 10.6,
+  keyFrame: 14.8,
   build(directory) {
     const k = kit();
     const { s } = k;

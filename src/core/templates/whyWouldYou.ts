@@ -133,8 +133,8 @@ export const whyWouldYou: TemplateDefinition = {
     const leo2 = animate(k.character(leo, { x: 540, y: 1190 }, 1.05, 'sad'), { mouth: talk(0.6, 2.4, 4) });
     const bubble = popIn(thought(k, { x: 540, y: 640 }, 'why not me? 😞', 'Inter', 560), 0.3);
     const doubts = [
-      ['not good enough', 300, 900, -8, 1.2],
-      ['nobody sees me', 750, 860, 7, 1.7],
+      ['not good enough', 260, 1000, -8, 1.2],
+      ['nobody sees me', 750, 960, 7, 1.7],
     ].map(([text, x, y, rot, t]) =>
       floatUp(
         s.group(
@@ -153,11 +153,11 @@ export const whyWouldYou: TemplateDefinition = {
             s.text('doubt-text', {
               name: 'Doubt',
               x: -130,
-              y: -18,
+              y: -16,
               width: 260,
               text: text as string,
               fontFamily: 'Inter',
-              fontSize: 32,
+              fontSize: 27,
               fontWeight: 'bold',
               fill: '#ffffff',
             }),
