@@ -13,3 +13,5 @@ export * from './review';
 export * from './audio';
 export * from './pictures';
 export * from './text';
+export * from './character';
+export * from './library';

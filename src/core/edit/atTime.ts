@@ -1,10 +1,14 @@
+import { CHOICE_PROPERTIES } from '../schema';
 import type { NumericProperty, Project } from '../schema';
 import { findElement, updateElement, type ElementPatch } from './elements';
 import { setKeyframe } from './keyframes';
 
+const CHOICES: ReadonlySet<string> = new Set(CHOICE_PROPERTIES);
+
 /**
- * Sets properties of an element as seen at `time` (scene seconds): a number for a property
- * that already has keyframes becomes a keyframe there; everything else changes the element.
+ * Sets properties of an element as seen at `time` (scene seconds): a number (or a character's
+ * expression or mouth) for a property that already has keyframes becomes a keyframe there;
+ * everything else changes the element.
  */
 export function changeAtTime(
   project: Project,
@@ -20,7 +24,8 @@ export function changeAtTime(
   const plain: ElementPatch = {};
   for (const [key, value] of Object.entries(patch)) {
     const track = el.keyframes?.[key as NumericProperty];
-    if (typeof value === 'number' && track !== undefined && track.length > 0) {
+    const keyable = typeof value === 'number' || (typeof value === 'string' && CHOICES.has(key));
+    if (keyable && track !== undefined && track.length > 0) {
       next = setKeyframe(next, sceneId, elementId, key as NumericProperty, { time, value });
     } else {
       plain[key] = value;

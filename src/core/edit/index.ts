@@ -131,3 +131,5 @@ export {
   type ReorderMove,
   type AddedElements,
 } from './selection';
+export { keyframeCharacterChoice, setCharacterChoice, setMouthTrack, type MouthCue } from './character';
+export { frameCentre, insertLibraryItem } from './library';

@@ -1,4 +1,12 @@
-import type { ColorProperty, Easing, Element, KeyframeTracks, NumericProperty, Project } from '../schema';
+import type {
+  ChoiceProperty,
+  ColorProperty,
+  Easing,
+  Element,
+  KeyframeTracks,
+  NumericProperty,
+  Project,
+} from '../schema';
 import { changeElement } from './elements';
 
 /**
@@ -8,7 +16,8 @@ import { changeElement } from './elements';
 
 const SAME_TIME = 0.0005;
 
-type Property = NumericProperty | ColorProperty;
+export type KeyframeProperty = NumericProperty | ColorProperty | ChoiceProperty;
+type Property = KeyframeProperty;
 type AnyKeyframe = { time: number; value: number | string; easing: Easing };
 
 export interface KeyframeInput {
@@ -22,6 +31,7 @@ function sameTime(a: number, b: number): boolean {
 }
 
 function defaultEasing(property: Property): Easing {
+  if (property === 'expression' || property === 'mouth') return 'hold';
   return property === 'fill' || property === 'stroke' ? 'linear' : 'easeInOutCubic';
 }
 

@@ -1,6 +1,14 @@
-import { COLOR_PROPERTIES, NUMERIC_PROPERTIES } from '../schema';
-import type { ColorKeyframe, Element, ElementKind, KeyframeTracks, NumberKeyframe } from '../schema';
-import { sampleColorTrack, sampleNumberTrack } from '../timeline/keyframes';
+import { CHOICE_PROPERTIES, COLOR_PROPERTIES, NUMERIC_PROPERTIES } from '../schema';
+import type {
+  ColorKeyframe,
+  Element,
+  ElementKind,
+  GroupElement,
+  KeyframeTracks,
+  NumberKeyframe,
+} from '../schema';
+import { sampleChoiceTrack, sampleColorTrack, sampleNumberTrack } from '../timeline/keyframes';
+import { showCharacterParts } from '../character/parts';
 
 /**
  * Animated values of elements at a scene time.
@@ -33,6 +41,8 @@ const PROPS_BY_KIND: Readonly<Record<ElementKind, ReadonlySet<string>>> = {
 
 const NUMERIC: ReadonlySet<string> = new Set(NUMERIC_PROPERTIES);
 const COLOR: ReadonlySet<string> = new Set(COLOR_PROPERTIES);
+/** Choice tracks (expression, mouth) apply to groups only: that is where characters keep them. */
+const CHOICE: ReadonlySet<string> = new Set(CHOICE_PROPERTIES);
 
 /** Keeps sampled values inside what the schema allows (Back and Elastic easings overshoot). */
 function clampValue(prop: string, v: number): number {
@@ -70,6 +80,7 @@ const infos = new WeakMap<Element, AnimInfo>();
 
 function trackApplies(kind: ElementKind, prop: string, track: unknown): track is readonly { time: number }[] {
   if (!Array.isArray(track) || track.length === 0) return false;
+  if (CHOICE.has(prop)) return kind === 'group';
   return COLOR.has(prop) || (NUMERIC.has(prop) && PROPS_BY_KIND[kind].has(prop));
 }
 
@@ -103,7 +114,11 @@ function sampled<E extends Element>(el: E, t: number): E {
   for (const prop in tracks) {
     const track = tracks[prop as keyof KeyframeTracks];
     if (!trackApplies(el.kind, prop, track)) continue;
-    if (COLOR.has(prop)) {
+    if (CHOICE.has(prop)) {
+      const base = out[prop];
+      const choices = track as readonly { time: number; value: string }[];
+      out[prop] = sampleChoiceTrack(choices, t, typeof base === 'string' ? base : (choices[0]?.value ?? ''));
+    } else if (COLOR.has(prop)) {
       const base = out[prop];
       out[prop] = sampleColorTrack(
         track as readonly ColorKeyframe[],
@@ -128,15 +143,21 @@ function sameItems(a: readonly Element[], b: readonly Element[]): boolean {
   return true;
 }
 
-/** One element (and, for a group, its children) at scene time t. */
+/**
+ * One element (and, for a group, its children) at scene time t. A character's parts that do not
+ * show for its expression and mouth at t come back hidden.
+ */
 export function evaluateElement(el: Element, t: number): Element {
+  if (el.kind === 'group') return showCharacterParts(evaluateGroup(el, t));
   const info = animInfo(el);
-  if (el.kind !== 'group') {
-    if (!info.animated) return el;
-    if (t <= info.first) return (info.before ??= sampled(el, t));
-    if (t >= info.last) return (info.after ??= sampled(el, t));
-    return sampled(el, t);
-  }
+  if (!info.animated) return el;
+  if (t <= info.first) return (info.before ??= sampled(el, t));
+  if (t >= info.last) return (info.after ??= sampled(el, t));
+  return sampled(el, t);
+}
+
+function evaluateGroup(el: GroupElement, t: number): GroupElement {
+  const info = animInfo(el);
   const children = evaluateElements(el.children, t);
   if (!info.animated && children === el.children) return el;
   // A group's own values are constant outside its keyframes; a memoized copy is reused only

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AssetIdSchema, ColorSchema, FiniteSchema, IdSchema } from './primitives';
 import { KeyframeTracksSchema } from './keyframes';
+import { ExpressionSchema, PartConditionSchema, VisemeSchema } from './character';
 
 /**
  * Fields every element has. Coordinates are frame pixels. The anchor is a point in the
@@ -24,6 +25,8 @@ const base = {
   visible: z.boolean().default(true),
   locked: z.boolean().default(false),
   keyframes: KeyframeTracksSchema.optional(),
+  /** A character's part: shown only for these expressions / mouth shapes (see character.ts). */
+  showFor: PartConditionSchema.optional(),
 };
 
 const positive = z.number().finite().positive();
@@ -181,7 +184,14 @@ const LEAF_SCHEMAS = [
 export type LeafElement = z.infer<(typeof LEAF_SCHEMAS)[number]>;
 type LeafElementInput = z.input<(typeof LEAF_SCHEMAS)[number]>;
 
-const GroupFieldsSchema = z.object({ ...base, kind: z.literal('group') });
+const GroupFieldsSchema = z.object({
+  ...base,
+  kind: z.literal('group'),
+  /** Set on a character: which of its expression parts show (keyframable, holds). */
+  expression: ExpressionSchema.optional(),
+  /** Set on a character: which of its mouth parts show (keyframable, holds). */
+  mouth: VisemeSchema.optional(),
+});
 export type GroupElement = z.infer<typeof GroupFieldsSchema> & { children: Element[] };
 type GroupElementInput = z.input<typeof GroupFieldsSchema> & { children: ElementInput[] };
 

@@ -1,5 +1,6 @@
 export * from './primitives';
 export * from './easing';
+export * from './character';
 export * from './keyframes';
 export * from './elements';
 export * from './scene';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ColorSchema, FiniteSchema, SecondsSchema } from './primitives';
 import { EasingSchema } from './easing';
+import { ExpressionSchema, VisemeSchema } from './character';
 
 /** Numeric properties that can carry a keyframe track. */
 export const NUMERIC_PROPERTIES = [
@@ -40,6 +41,22 @@ export const ColorKeyframeSchema = z.object({
   value: ColorSchema,
   easing: EasingSchema.default('linear'),
 });
+/**
+ * A keyframe of a choice property (a character's expression or mouth): the value switches at
+ * the keyframe and holds until the next one; `easing` is kept for the timeline's menu only.
+ */
+export const ExpressionKeyframeSchema = z.object({
+  time: SecondsSchema,
+  value: ExpressionSchema,
+  easing: EasingSchema.default('hold'),
+});
+export const VisemeKeyframeSchema = z.object({
+  time: SecondsSchema,
+  value: VisemeSchema,
+  easing: EasingSchema.default('hold'),
+});
+export type ExpressionKeyframe = z.infer<typeof ExpressionKeyframeSchema>;
+export type VisemeKeyframe = z.infer<typeof VisemeKeyframeSchema>;
 export type NumberKeyframe = z.infer<typeof NumberKeyframeSchema>;
 export type ColorKeyframe = z.infer<typeof ColorKeyframeSchema>;
 
@@ -51,5 +68,11 @@ const colorTracks = Object.fromEntries(
 ) as Record<ColorProperty, z.ZodOptional<z.ZodArray<typeof ColorKeyframeSchema>>>;
 
 /** Keyframe tracks per property. Tracks are kept sorted by time (the repair step sorts them). */
-export const KeyframeTracksSchema = z.strictObject({ ...numberTracks, ...colorTracks });
+export const KeyframeTracksSchema = z.strictObject({
+  ...numberTracks,
+  ...colorTracks,
+  // Characters only (groups with an expression and mouth); added in version 1, so older files never have them.
+  expression: z.array(ExpressionKeyframeSchema).optional(),
+  mouth: z.array(VisemeKeyframeSchema).optional(),
+});
 export type KeyframeTracks = z.infer<typeof KeyframeTracksSchema>;

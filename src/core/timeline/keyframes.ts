@@ -79,3 +79,20 @@ export function sampleColorTrack(
 ): string {
   return sampleTrack(track, t, fallback, mixColorValues);
 }
+
+/**
+ * A choice track (a character's expression or mouth) at time t: the value of the last keyframe
+ * at or before t, the first one's before it. Choices never blend, whatever the easing says.
+ */
+export function sampleChoiceTrack<V extends string>(
+  track: readonly { readonly time: number; readonly value: V }[] | undefined,
+  t: number,
+  fallback: V,
+): V {
+  if (track === undefined || track.length === 0) return fallback;
+  const first = track[0] as { time: number; value: V };
+  if (!(t >= first.time)) return first.value; // also NaN
+  const last = track[track.length - 1] as { time: number; value: V };
+  if (t >= last.time) return last.value;
+  return (track[segmentStart(track, t)] as { value: V }).value;
+}

@@ -1,0 +1,29 @@
+import type { Project } from '../schema';
+import { libraryItem } from '../library/catalogue';
+import type { Point } from '../library/characters';
+import { addElement, type AddedElement } from './elements';
+import { usedIds } from './ids';
+
+/** The middle of the video frame: where a clicked (not dropped) library item goes. */
+export function frameCentre(project: Project): Point {
+  return { x: project.video.width / 2, y: project.video.height / 2 };
+}
+
+/**
+ * Puts a library item on top of a scene, centred on `at` (frame pixels; the frame's middle when
+ * absent), with ids no other element uses. One step for the history; nothing changes (and
+ * `elementId` is '') for an unknown item or scene.
+ */
+export function insertLibraryItem(
+  project: Project,
+  sceneId: string,
+  itemId: string,
+  at?: Point,
+): AddedElement {
+  const item = libraryItem(itemId);
+  if (item === undefined || !project.scenes.some((s) => s.id === sceneId)) return { project, elementId: '' };
+  const point =
+    at !== undefined && Number.isFinite(at.x) && Number.isFinite(at.y) ? at : frameCentre(project);
+  const element = item.create(point, usedIds(project));
+  return addElement(project, sceneId, element);
+}
