@@ -11,3 +11,4 @@ export * from './load';
 export * from './post';
 export * from './review';
 export * from './audio';
+export * from './voice';
