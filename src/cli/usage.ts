@@ -17,6 +17,7 @@ Usage:
                             [--ffmpeg path] [--no-sidecars]
   kindness validate <project>
   kindness render-frame <project> [--time s] [-o frame.png]
+  kindness align <project> --audio <file.wav|mp3> [--script <file.txt>] -o <project.kindness> [--json]
   kindness bench
   kindness <command> --help
   kindness --version
@@ -26,6 +27,7 @@ Commands:
                 cover) or an animated GIF
   validate      check a project file and list every problem with where it is
   render-frame  save one frame of the project as a PNG
+  align         time the captions to a voice recording, word by word, offline
   bench         measure export speed and memory on generated 15 s and 60 s projects
 
 A <project> is a .kindness file or a project .json file.
@@ -72,6 +74,24 @@ Draws one moment of the project, exactly as the export does, and saves it as a P
 Options:
   -t, --time <seconds>  the moment to draw (default: 0)
   -o, --output <file>   the picture to write (default: <project name>-<time>s.png in this folder)
+  -h, --help            show this help
+
+${EXIT_CODES}
+`,
+  align: `Usage: kindness align <project> --audio <file.wav|mp3> [--script <file.txt>] -o <project.kindness>
+
+Times captions to a voice recording, word by word, on this machine (nothing is uploaded and no
+model is downloaded): every caption gets a start and an end, every word its timing for the
+highlighted-word style, and a caption too long to read is split where the voice pauses. The
+sound is added as a clip at 0 s (or the project's clip of that same file is used). Every time
+can be corrected by hand in the studio afterwards.
+
+Options:
+  -a, --audio <file>    the voice: WAV, MP3, M4A or Ogg
+  -s, --script <file>   the words, one caption per line (default: the project's captions)
+  -o, --output <file>   the project to write (.kindness; an existing file is kept as .bak)
+      --json            print each caption's and word's times (seconds) as JSON
+      --ffmpeg <path>   the ffmpeg program that decodes the sound
   -h, --help            show this help
 
 ${EXIT_CODES}

@@ -82,7 +82,7 @@ describe('reading the command line', () => {
 
   it('explains mistakes in words a creator understands', () => {
     expect(usageError(['publish']).message).toBe(
-      'There is no command "publish". The commands are: export, validate, render-frame, bench.',
+      'There is no command "publish". The commands are: export, validate, render-frame, align, bench.',
     );
     expect(usageError(['export']).message).toBe('Which project? Give the project file.');
     expect(usageError(['export', 'a.json', 'b.json']).message).toBe(
@@ -112,5 +112,39 @@ describe('reading the command line', () => {
     expect(usageError(['export', 'a.json', '--fast']).command).toBe('export');
     expect(usageError(['render-frame', 'a.json', '--time', 'x']).command).toBe('render-frame');
     expect(usageError(['nope']).command).toBeNull();
+  });
+});
+
+describe('kindness align on the command line', () => {
+  it('reads the project, the voice, the script and where to save', () => {
+    expect(
+      parseCommand([
+        'align',
+        'p.kindness',
+        '--audio',
+        'v.wav',
+        '--script',
+        's.txt',
+        '-o',
+        'out.kindness',
+        '--json',
+      ]),
+    ).toEqual({
+      name: 'align',
+      project: 'p.kindness',
+      audio: 'v.wav',
+      script: 's.txt',
+      output: 'out.kindness',
+      json: true,
+      ffmpeg: null,
+    });
+  });
+
+  it('asks for the voice and for a .kindness file to write', () => {
+    expect(() => parseCommand(['align', 'p.kindness', '-o', 'out.kindness'])).toThrow(/--audio/);
+    expect(() => parseCommand(['align', 'p.kindness', '--audio', 'v.wav'])).toThrow(/-o <file.kindness>/);
+    expect(() => parseCommand(['align', 'p.kindness', '--audio', 'v.wav', '-o', 'out.json'])).toThrow(
+      /must name a \.kindness file/,
+    );
   });
 });
