@@ -1,5 +1,6 @@
 import packageJson from '../../package.json';
 import { FfmpegNotFoundError } from '../export/ffmpeg/discover';
+import { alignCommand } from './commands/align';
 import { benchCommand, benchRunCommand } from './commands/bench';
 import { exportCommand } from './commands/export';
 import { renderFrameCommand } from './commands/renderFrame';
@@ -51,6 +52,8 @@ async function run(command: Command, io: CliIo): Promise<ExitCode> {
       return validateCommand(command.project, io);
     case 'render-frame':
       return renderFrameCommand(command, io);
+    case 'align':
+      return alignCommand(command, io);
     case 'bench':
       return benchCommand(command, io);
     case 'bench-run':

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_PRESET_ID, isOutputPresetId, OUTPUT_PRESET_IDS } from '../export/presets';
+import type { AlignArgs } from './commands/align';
 import type { ExportArgs } from './commands/export';
 import { UsageError } from './usageError';
 
@@ -16,6 +17,7 @@ export type Command =
       /** Replace an existing file at the output. */
       readonly force: boolean;
     }
+  | ({ readonly name: 'align' } & AlignArgs)
   | { readonly name: 'bench'; readonly keep: boolean }
   /** Internal: one benchmark export in a fresh process (peak memory is per process). */
   | {
@@ -27,7 +29,7 @@ export type Command =
       readonly batch?: boolean;
     };
 
-export const COMMANDS = ['export', 'validate', 'render-frame', 'bench'] as const;
+export const COMMANDS = ['export', 'validate', 'render-frame', 'align', 'bench'] as const;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 const HELP: Options = { help: { type: 'boolean', short: 'h' } };
@@ -54,6 +56,8 @@ export function parseCommand(argv: readonly string[]): Command {
     }
     case 'render-frame':
       return parseRenderFrame(rest);
+    case 'align':
+      return parseAlign(rest);
     case 'bench': {
       const { values, positionals } = parse('bench', rest, { ...HELP, keep: { type: 'boolean' } });
       if (values.help === true) return { name: 'help', command: 'bench' };
@@ -137,6 +141,44 @@ function parseRenderFrame(args: readonly string[]): Command {
     time: seconds('render-frame', '--time', values.time) ?? 0,
     output: nonEmptyPath('render-frame', values.output),
     force: values.force === true,
+  };
+}
+
+function parseAlign(args: readonly string[]): Command {
+  const { values, positionals } = parse('align', args, {
+    ...HELP,
+    audio: { type: 'string', short: 'a' },
+    script: { type: 'string', short: 's' },
+    output: { type: 'string', short: 'o' },
+    json: { type: 'boolean' },
+    ffmpeg: { type: 'string' },
+  });
+  if (values.help === true) return { name: 'help', command: 'align' };
+  const project = oneProject('align', positionals);
+  const audio = str(values.audio);
+  if (audio === undefined || audio.trim() === '')
+    throw new UsageError('Which voice? Give the sound file with --audio <file.wav|mp3>.', 'align');
+  const output = nonEmptyPath('align', values.output);
+  if (output === null)
+    throw new UsageError('Where to save? Give the project to write with -o <file.kindness>.', 'align');
+  if (!output.toLowerCase().endsWith('.kindness'))
+    throw new UsageError(
+      `-o must name a .kindness file (the sound is stored inside it), not "${output}".`,
+      'align',
+    );
+  const script = str(values.script);
+  if (script !== undefined && script.trim() === '')
+    throw new UsageError('--script needs a text file, one caption per line.', 'align');
+  const ffmpeg = str(values.ffmpeg);
+  if (ffmpeg === '') throw new UsageError('--ffmpeg needs the path of an ffmpeg program.', 'align');
+  return {
+    name: 'align',
+    project,
+    audio,
+    script: script ?? null,
+    output,
+    json: values.json === true,
+    ffmpeg: ffmpeg ?? null,
   };
 }
 

@@ -15,3 +15,4 @@ export * from './pictures';
 export * from './text';
 export * from './character';
 export * from './library';
+export * from './voice';

@@ -1,7 +1,6 @@
 import { checkCaption, lowContrastIssue, safeZoneIssue, type SafeZoneChoice } from '../core/captions';
-import { evaluate } from '../core/frame/evaluate';
 import type { Project } from '../core/schema';
-import { measureCaptionContrast } from '../render/caption/contrast';
+import { measureCaptionContrastOverTime } from '../render/caption/contrast';
 import { withProjectRenderer } from './projectRenderer';
 
 export interface CaptionReportLine {
@@ -20,7 +19,8 @@ export interface CaptionReportOptions {
 /**
  * Every caption's readability problems before an export: reading speed, lines, time on
  * screen (the core's checks, at the project's audience), the contrast of the text against
- * the rendered picture behind it at the middle of the cue, and whether its rendered box stays
+ * what it is read on (its outline, box or shadow over the rendered picture; see the rule in
+ * core/captions/contrast.ts) at its worst moment on screen, and whether its rendered box stays
  * inside each target platform's safe zone. The export dialog and the CLI both show this list.
  */
 export async function captionReport(
@@ -39,7 +39,7 @@ export async function captionReport(
       if (index % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
       const found: { code: string; message: string }[] = checkCaption(cue, { audience });
       if (cue.end > cue.start) {
-        const contrast = measureCaptionContrast(renderer, evaluate(project, (cue.start + cue.end) / 2));
+        const contrast = measureCaptionContrastOverTime(renderer, project, cue);
         if (contrast !== null) {
           // One line per caption for the safe zone: the first target platform it leaves.
           const outside = safeZones

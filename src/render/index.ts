@@ -8,5 +8,9 @@ export type { DecodedImage, ImageSource, MeasureText, RenderBackend } from './ba
 export { browserBackend, loadBrowserFonts } from './backends/browser';
 export type { BrowserFontFace } from './backends/browser';
 export type { CaptionLayout, CaptionLineBox, CaptionWordBox } from './caption/layout';
-export { measureCaptionContrast, type MeasuredContrast } from './caption/contrast';
+export {
+  measureCaptionContrast,
+  measureCaptionContrastOverTime,
+  type MeasuredContrast,
+} from './caption/contrast';
 export { measureEndCardText, measureProjectEndCard, type RenderedTextMeasure } from './endCardText';

@@ -10,6 +10,8 @@ import { exportBatch } from '../../export/batch/exportBatch';
 import { exportVideo } from '../../export/exportVideo';
 import { FRAME_FRIENDLY_GLIBC_TUNABLES, useFrameFriendlyMalloc } from '../../export/ffmpeg/mallocTunables';
 import { PRESETS } from '../../export/presets';
+import { buildAlignCorpus, EspeakMissingError } from '../bench/alignCorpus';
+import { alignReport, alignSentence, sentenceErrors } from '../bench/alignMeasure';
 import { benchProject } from '../bench/benchProject';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIo } from '../io';
@@ -70,7 +72,34 @@ export async function benchCommand(args: { keep: boolean }, io: CliIo): Promise<
   }
   const single = rows.find((r) => r.run.seconds === BATCH_SECONDS)?.run;
   io.out(benchReport(rows) + (batch !== null && single !== undefined ? batchReport(single, batch) : ''));
+  io.err('Timing the voice corpus (espeak-ng, 40 English and 40 Spanish sentences)...\n');
+  io.out(await alignBench());
   return EXIT.ok;
+}
+
+/**
+ * "Time to voice" (issue 14) on the espeak-ng corpus: word-start and caption-boundary errors
+ * per language and background, and how long the alignment takes against the length of the
+ * sound (a ratio, so the machine's load matters less).
+ */
+export async function alignBench(): Promise<string> {
+  let corpus;
+  try {
+    corpus = await buildAlignCorpus({ seed: 14, count: 40 });
+  } catch (err) {
+    if (err instanceof EspeakMissingError) return `\nalign: skipped. ${err.message}\n`;
+    throw err;
+  }
+  const started = performance.now();
+  const errors = corpus.map((s) => sentenceErrors(s, alignSentence(s)));
+  const seconds = (performance.now() - started) / 1000;
+  const sound = corpus.reduce((sum, s) => sum + s.samples.length / s.sampleRate, 0);
+  return [
+    '',
+    alignReport(errors),
+    `  aligned ${sound.toFixed(0)} s of voice in ${seconds.toFixed(1)} s: ${(seconds / sound).toFixed(3)} x the length of the sound`,
+    '',
+  ].join('\n');
 }
 
 export function benchReport(rows: readonly BenchRow[]): string {

@@ -89,6 +89,7 @@ export {
   type AddedCaption,
 } from './captions';
 export { captionFixFor, secondsToRead, type CaptionFix } from './captionFixes';
+export { applyAlignment, type ApplyAlignmentOptions } from './alignCaptions';
 export {
   MAX_AUDIO_FADE,
   MAX_AUDIO_TRACKS,

@@ -87,7 +87,7 @@ describe('reading the command line', () => {
 
   it('explains mistakes in words a creator understands', () => {
     expect(usageError(['publish']).message).toBe(
-      'There is no command "publish". The commands are: export, validate, render-frame, bench.',
+      'There is no command "publish". The commands are: export, validate, render-frame, align, bench.',
     );
     expect(usageError(['export']).message).toBe('Which project? Give the project file.');
     expect(usageError(['export', 'a.json', 'b.json']).message).toBe(
@@ -138,5 +138,39 @@ describe('reading the command line', () => {
     );
     // A real option after a flag is still "needs a value".
     expect(usageError(['export', 'a.json', '--from', '--to', '2']).message).toBe('--from needs a value.');
+  });
+});
+
+describe('kindness align on the command line', () => {
+  it('reads the project, the voice, the script and where to save', () => {
+    expect(
+      parseCommand([
+        'align',
+        'p.kindness',
+        '--audio',
+        'v.wav',
+        '--script',
+        's.txt',
+        '-o',
+        'out.kindness',
+        '--json',
+      ]),
+    ).toEqual({
+      name: 'align',
+      project: 'p.kindness',
+      audio: 'v.wav',
+      script: 's.txt',
+      output: 'out.kindness',
+      json: true,
+      ffmpeg: null,
+    });
+  });
+
+  it('asks for the voice and for a .kindness file to write', () => {
+    expect(() => parseCommand(['align', 'p.kindness', '-o', 'out.kindness'])).toThrow(/--audio/);
+    expect(() => parseCommand(['align', 'p.kindness', '--audio', 'v.wav'])).toThrow(/-o <file.kindness>/);
+    expect(() => parseCommand(['align', 'p.kindness', '--audio', 'v.wav', '-o', 'out.json'])).toThrow(
+      /must name a \.kindness file/,
+    );
   });
 });

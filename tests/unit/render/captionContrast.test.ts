@@ -3,6 +3,8 @@ import {
   MIN_CAPTION_CONTRAST,
   captionContrast,
   contrastRatio,
+  contrastSampleTimes,
+  textSurround,
   parseHexColor,
   relativeLuminance,
 } from '../../../src/core/captions';
@@ -75,9 +77,9 @@ describe('contrast maths (WCAG 1.4.3)', () => {
 });
 
 describe('contrast measured on rendered frames', () => {
-  it('passes white captions on a dark scene and fails them on a light one', () => {
+  it('passes white captions on a dark scene and fails them on a light one (soft shadow, no outline)', () => {
     renderer = nodeRenderer({ width: W, height: H });
-    const cue = caption({ text: 'Be kind today', fontSize: 32 });
+    const cue = caption({ text: 'Be kind today', fontSize: 32, style: 'shadow' });
     const dark = measureCaptionContrast(
       renderer,
       frame({ layers: [layer({ background: solid('#1b1730') })], caption: cue }),
@@ -99,7 +101,7 @@ describe('contrast measured on rendered frames', () => {
       version: 1,
       video: { width: W, height: H, fps: 30 },
       scenes: [{ id: 's', duration: 4, background: { type: 'solid', color: '#fff6dc' } }],
-      captions: [{ id: 'c', start: 1, end: 3, text: 'Be kind today' }],
+      captions: [{ id: 'c', start: 1, end: 3, text: 'Be kind today', style: 'shadow' }],
       captionSettings: { fontFamily: 'Fredoka', fontSize: 32, position: 'bottom' },
     });
     expect(measureCaptionContrast(renderer, evaluate(project, 2))?.passes).toBe(false);
@@ -111,7 +113,7 @@ describe('contrast measured on rendered frames', () => {
 describe('contrast on a smaller canvas than the frame (the editor measures at preview size)', () => {
   it('gives the same verdict at a quarter of the size', () => {
     renderer = nodeRenderer({ width: W / 4, height: H / 4 });
-    const cue = caption({ text: 'Be kind today', fontSize: 32 });
+    const cue = caption({ text: 'Be kind today', fontSize: 32, style: 'shadow' });
     const at = (bg: string) =>
       measureCaptionContrast(
         renderer as Renderer,
@@ -119,5 +121,28 @@ describe('contrast on a smaller canvas than the frame (the editor measures at pr
       );
     expect(at('#1b1730')?.passes).toBe(true);
     expect(at('#fff6dc')?.passes).toBe(false);
+  });
+});
+
+describe('the rule: what caption text is read against (WCAG 1.4.3, borders and halos)', () => {
+  const outline = parseHexColor('#14121f');
+  it('a thick outline is a halo, a thin one is part of the letter, a shadow half darkens the picture', () => {
+    expect(textSurround({ text: white, outline: { color: outline, outsidePx: 6.4 } }, 1080)).toEqual({
+      kind: 'halo',
+      color: outline,
+    });
+    // 2 px at a 540-wide frame is 4 px at 1080: still a halo. 1.2 px at 1080 is not.
+    expect(textSurround({ text: white, outline: { color: outline, outsidePx: 2 } }, 540).kind).toBe('halo');
+    expect(textSurround({ text: white, outline: { color: outline, outsidePx: 1.2 } }, 1080)).toEqual({
+      kind: 'picture',
+    });
+    const shadow = textSurround({ text: white, shadow: { r: 0, g: 0, b: 0, alpha: 0.8 } }, 1080);
+    expect(shadow).toEqual({ kind: 'picture', backdrop: { r: 0, g: 0, b: 0, alpha: 0.4 } });
+  });
+
+  it('measures a caption at its first frame, every half second, at each cut under it and at its end', () => {
+    const times = contrastSampleTimes(1, 3.8, 30, [0, 3]).map((t) => Math.round(t * 1000) / 1000);
+    expect(times).toEqual([1.017, 1.517, 2.017, 2.517, 3.017, 3.517, 3.783]);
+    expect(contrastSampleTimes(2, 2, 30, [])).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import { onBeforeUnmount, watch } from 'vue';
 import { lowContrastIssue, safeZoneIssue, type CaptionIssue } from '../../../core/captions';
-import { evaluate } from '../../../core/frame';
-import { measureCaptionContrast } from '../../../render';
+import { measureCaptionContrastOverTime } from '../../../render';
 import { useCanvas } from '../canvas/stores/canvas';
 import { useCaptions } from './stores/captions';
 import { useDocument } from '../../state/document';
@@ -19,8 +18,8 @@ const MAX_MEASURED = 300;
 
 /**
  * Measures, a moment after each edit, how well every caption stands out from the picture
- * behind it (the frame drawn without captions at the middle of the cue, with the export's
- * renderer) and whether its rendered box stays inside the chosen platform's safe zone, and
+ * behind it (over its whole time on screen, by the export's rule and renderer) and whether
+ * its rendered box stays inside the chosen platform's safe zone, and
  * hands the problems to the caption store as readability problems.
  */
 export function useCaptionContrast(): void {
@@ -43,7 +42,7 @@ export function useCaptionContrast(): void {
     const found = new Map<string, CaptionIssue[]>();
     for (const cue of project.captions) {
       if (!(cue.end > cue.start)) continue;
-      const contrast = measureCaptionContrast(r, evaluate(project, (cue.start + cue.end) / 2));
+      const contrast = measureCaptionContrastOverTime(r, project, cue);
       if (contrast === null) continue;
       const issues = [
         safeZoneIssue(contrast.inkBox, canvas.safeZonePlatform, project.video),

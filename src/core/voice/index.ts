@@ -1,0 +1,9 @@
+export {
+  alignScript,
+  type AlignInput,
+  type AlignedCaption,
+  type AlignedWord,
+  type AlignmentResult,
+} from './alignScript';
+export { countSyllables, guessLanguage, type VoiceLanguage } from './syllables';
+export { voiceFeatures, FRAME_SECONDS, type VoiceFeatures } from './features';
