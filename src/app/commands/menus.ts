@@ -1,3 +1,5 @@
+import type { MenuItemData } from '../../host/contract';
+import { accelerator } from './keys';
 import { MENU_NAMES, type Command, type MenuName } from './types';
 
 /** The menus' titles, as both the desktop and the web menu bar show them. */
@@ -25,4 +27,22 @@ export function menuBar(commands: readonly Command[]): { name: MenuName; groups:
   return MENU_NAMES.map((name) => ({ name, groups: menuGroups(commands, name) })).filter(
     (menu) => menu.groups.length > 0,
   );
+}
+
+/** The menu items the desktop shell builds its native menus from (`setMenu`). */
+export function shellMenuItems(commands: readonly Command[]): MenuItemData[] {
+  return commands.flatMap((command) => {
+    if (command.menu === undefined) return [];
+    const keys = command.keys?.[0];
+    return [
+      {
+        id: command.id,
+        label: command.label,
+        menu: command.menu.name,
+        group: command.menu.group,
+        accelerator: keys === undefined ? null : accelerator(keys),
+        textEdit: command.textEdit ?? null,
+      },
+    ];
+  });
 }

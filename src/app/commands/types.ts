@@ -1,11 +1,12 @@
+import { MENU_NAMES, type TEXT_EDITS } from '../../host/contract';
 import type { Tool } from '../features/canvas/stores/canvas';
 
-/** The desktop and web menus a command can sit in, in their order on the bar. */
-export const MENU_NAMES = ['file', 'edit', 'view', 'help'] as const;
+/** The desktop and web menus a command can sit in, in their order on the bar (the shell's contract). */
+export { MENU_NAMES };
 export type MenuName = (typeof MENU_NAMES)[number];
 
 /** Text edits the desktop shell applies to a focused text field before the page hears of the command. */
-export type TextEdit = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'delete';
+export type TextEdit = (typeof TEXT_EDITS)[number];
 
 /**
  * What decides whether a command applies, read from the stores at the moment a key is pressed

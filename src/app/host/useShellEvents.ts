@@ -1,5 +1,7 @@
 import { onBeforeUnmount, onMounted, watch } from 'vue';
 import type { ShellEvent } from '../../host/contract';
+import { shellMenuItems } from '../commands/menus';
+import { COMMANDS } from '../commands/registry';
 import { runCommand } from '../commands/run';
 import { useShell } from './shell';
 import { useDocument } from '../state/document';
@@ -46,6 +48,8 @@ export function useShellEvents(): void {
   let stop: (() => void) | null = null;
   onMounted(() => {
     stop = shell.onEvent((event) => void onEvent(event));
+    // The native menus are generated from the same registry as the page's keys and menus.
+    void shell.setMenu(shellMenuItems(COMMANDS));
   });
   onBeforeUnmount(() => stop?.());
   watch(
