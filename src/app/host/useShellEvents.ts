@@ -21,7 +21,7 @@ export function useShellEvents(): void {
   async function onEvent(event: ShellEvent): Promise<void> {
     switch (event.type) {
       case 'menu':
-        runCommand(event.command, 'menu');
+        runCommand(event.command, 'shell');
         return;
       case 'open-project':
         await files.openFile(event.path);
