@@ -7,6 +7,7 @@ import {
   SHELL_EVENT_CHANNEL,
   ShellEventSchema,
   type Dispatch,
+  type MenuItemData,
   type ShellEvent,
 } from '../../src/host/contract';
 import { createNodeHostHandlers } from '../../src/host/node/host';
@@ -185,31 +186,16 @@ async function openProjectIn(window: BrowserWindow, path: string): Promise<void>
   sendEvent(window, { type: 'open-project', path });
 }
 
-async function chooseAndOpen(window: BrowserWindow): Promise<void> {
-  if (studio === null) return;
-  const guard = guardOf(window);
-  const path = await showOpenProjectDialog(window, dialogFolder(guard.document.path, studio.defaultFolder));
-  if (path !== null) await openProjectIn(window, path);
-}
-
-async function chooseAndSaveAs(window: BrowserWindow): Promise<void> {
-  if (studio === null) return;
-  const { document } = guardOf(window);
-  const folder = dialogFolder(document.path, studio.defaultFolder);
-  const chosen = await showSaveProjectDialog(window, join(folder, suggestedFileName(document.title)));
-  if (chosen === null) return;
-  await studio.folders.allow(dirname(chosen.path));
-  sendEvent(window, { type: 'save-as', ...chosen });
-}
-
 let lastMenuKey: string | null = null;
+/** The page's commands for the menus, from its registry (empty until the page reports them). */
+let menuItems: readonly MenuItemData[] = [];
 
-/** Installs the menus, again whenever the recent projects change. */
+/** Installs the menus, again whenever the recent projects or the page's commands change. */
 async function refreshMenu(current: Studio): Promise<void> {
   const answer = (await current.dispatch('listRecent', {})) as
     { ok: true; files: { name: string; path: string }[] } | { ok: false };
   const recent = answer.ok ? answer.files : [];
-  const key = JSON.stringify(recent);
+  const key = JSON.stringify([recent, menuItems]);
   if (key === lastMenuKey) return;
   lastMenuKey = key;
   const inWindow = (action: (window: BrowserWindow) => unknown) => {
@@ -222,11 +208,10 @@ async function refreshMenu(current: Studio): Promise<void> {
       developer: devOrigin !== null,
       window: mainWindow,
       send: (command) => inWindow((window) => sendEvent(window, { type: 'menu', command })),
-      chooseAndOpen: () => inWindow(chooseAndOpen),
-      chooseAndSaveAs: () => inWindow(chooseAndSaveAs),
       openRecent: (path) => inWindow((window) => openProjectIn(window, path)),
     },
     recent,
+    menuItems,
   );
 }
 
@@ -245,6 +230,11 @@ function shellHandlers(current: Studio): ShellHandlers {
       // Opening or saving a file changes the recent projects.
       if (state.path !== before.path || (before.dirty && !state.dirty)) void refreshMenu(current);
       if (step === 'close') setImmediate(() => closeAndCarryOnQuitting(window));
+      return { ok: true };
+    },
+    async setMenu({ items }) {
+      menuItems = items;
+      await refreshMenu(current);
       return { ok: true };
     },
     async chooseProjectToOpen(_request, window) {

@@ -1,5 +1,5 @@
 import { Menu, type BrowserWindow } from 'electron';
-import type { MenuCommand } from '../../src/host/contract';
+import type { CommandId, MenuItemData } from '../../src/host/contract';
 import { buildMenuTemplate, type MenuActions, type NativeEdit } from './menuTemplate';
 
 export interface StudioMenuOptions {
@@ -7,16 +7,15 @@ export interface StudioMenuOptions {
   developer: boolean;
   /** The window menu commands go to (the studio has one). */
   window: () => BrowserWindow | null;
-  send(command: MenuCommand): void;
-  chooseAndOpen(): void;
-  chooseAndSaveAs(): void;
+  send(command: CommandId): void;
   openRecent(path: string): void;
 }
 
-/** Installs the native menus; call again with the new list when the recent files change. */
+/** Installs the native menus; call again when the recent files or the page's commands change. */
 export function installStudioMenu(
   options: StudioMenuOptions,
   recent: readonly { name: string; path: string }[],
+  items: readonly MenuItemData[],
 ): void {
   const actions: MenuActions = {
     send: (command) => options.send(command),
@@ -31,12 +30,10 @@ export function installStudioMenu(
       else if (edit === 'paste') contents.paste();
       else contents.delete();
     },
-    chooseAndOpen: () => options.chooseAndOpen(),
-    chooseAndSaveAs: () => options.chooseAndSaveAs(),
     openRecent: (path) => options.openRecent(path),
   };
   const template = buildMenuTemplate(
-    { platform: process.platform, appName: options.appName, recent, developer: options.developer },
+    { platform: process.platform, appName: options.appName, recent, items, developer: options.developer },
     actions,
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -1,19 +1,15 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { MENU_SHORTCUTS, type MenuCommand } from '../../src/host/contract/events';
+import type { CommandId, MENU_NAMES, MenuItemData } from '../../src/host/contract/events';
 
 /** Text edits Electron applies to a focused text field (`webContents.undo()` and so on). */
-export type NativeEdit = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'delete';
+export type NativeEdit = NonNullable<MenuItemData['textEdit']>;
 
 /** What the menu items do; the Electron wiring (menu.ts) supplies these, tests record them. */
 export interface MenuActions {
-  /** Sends a menu command to the page. */
-  send(command: MenuCommand): void;
+  /** Sends a command to the page. */
+  send(command: CommandId): void;
   /** Applies a text edit to the focused field, if any. */
   nativeEdit(edit: NativeEdit): void;
-  /** Shows the native Open dialog. */
-  chooseAndOpen(): void;
-  /** Shows the native Save dialog. */
-  chooseAndSaveAs(): void;
   openRecent(path: string): void;
 }
 
@@ -21,33 +17,55 @@ export interface MenuOptions {
   platform: NodeJS.Platform;
   appName: string;
   recent: readonly { name: string; path: string }[];
+  /** The page's commands for the menus (empty until the page has reported them). */
+  items: readonly MenuItemData[];
   /** Adds reload and developer tools (only in `npm run dev`). */
   developer: boolean;
 }
 
+const TITLES: Readonly<Record<(typeof MENU_NAMES)[number], string>> = {
+  file: '&File',
+  edit: '&Edit',
+  view: '&View',
+  help: '&Help',
+};
+
 /**
  * A menu item for a page command. The shortcut is shown but not registered with the system:
- * the page owns the keyboard, so a key press never runs a command twice (see MENU_SHORTCUTS).
+ * the page owns the keyboard, so a key press never runs a command twice.
  */
-function commandItem(label: string, command: MenuCommand, click: () => void): MenuItemConstructorOptions {
-  const accelerator = MENU_SHORTCUTS[command];
+function commandItem(item: MenuItemData, actions: MenuActions): MenuItemConstructorOptions {
   return {
-    id: command,
-    label,
-    ...(accelerator === null ? {} : { accelerator, registerAccelerator: false }),
-    click,
+    id: item.id,
+    label: item.label,
+    ...(item.accelerator === null ? {} : { accelerator: item.accelerator, registerAccelerator: false }),
+    click: () => {
+      if (item.textEdit !== null) actions.nativeEdit(item.textEdit);
+      actions.send(item.id);
+    },
   };
 }
 
-/** The native menus: File, Edit, View, Help (and the app menu on macOS). */
+/** One menu's items, in their groups with separators between. */
+function menuItems(
+  name: (typeof MENU_NAMES)[number],
+  items: readonly MenuItemData[],
+  actions: MenuActions,
+): MenuItemConstructorOptions[] {
+  const groups = [...new Set(items.filter((i) => i.menu === name).map((i) => i.group))].sort((a, b) => a - b);
+  return groups.flatMap((group, index) => [
+    ...(index > 0 ? [{ type: 'separator' } as const] : []),
+    ...items.filter((i) => i.menu === name && i.group === group).map((i) => commandItem(i, actions)),
+  ]);
+}
+
+/**
+ * The native menus: File, Edit, View, Help (and the app menu on macOS), generated from the
+ * page's command registry, plus what only the shell has: Open Recent, Quit, Full Screen and,
+ * in development, reload and the developer tools.
+ */
 export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
-  const send = (command: MenuCommand) => () => actions.send(command);
-  const edit = (nativeEdit: NativeEdit, command: MenuCommand) => () => {
-    actions.nativeEdit(nativeEdit);
-    actions.send(command);
-  };
-
   const recentItems: MenuItemConstructorOptions[] =
     options.recent.length === 0
       ? [{ id: 'file.recent.none', label: 'No Recent Projects', enabled: false }]
@@ -58,58 +76,33 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
           toolTip: file.path,
           click: () => actions.openRecent(file.path),
         }));
-
-  const file: MenuItemConstructorOptions = {
-    label: '&File',
-    submenu: [
-      commandItem('New from Template…', 'file.newFromTemplate', send('file.newFromTemplate')),
-      commandItem('Open…', 'file.open', () => actions.chooseAndOpen()),
-      { id: 'file.recent', label: 'Open Recent', submenu: recentItems },
-      { type: 'separator' },
-      commandItem('Save', 'file.save', send('file.save')),
-      commandItem('Save As…', 'file.saveAs', () => actions.chooseAndSaveAs()),
-      { type: 'separator' },
-      commandItem('Export Video…', 'file.export', send('file.export')),
-      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit' } as const]),
-    ],
+  const recent: MenuItemConstructorOptions = {
+    id: 'file.recent',
+    label: 'Open Recent',
+    submenu: recentItems,
   };
 
-  const editMenu: MenuItemConstructorOptions = {
-    label: '&Edit',
-    submenu: [
-      commandItem('Undo', 'edit.undo', edit('undo', 'edit.undo')),
-      commandItem('Redo', 'edit.redo', edit('redo', 'edit.redo')),
-      { type: 'separator' },
-      commandItem('Cut', 'edit.cut', edit('cut', 'edit.cut')),
-      commandItem('Copy', 'edit.copy', edit('copy', 'edit.copy')),
-      commandItem('Paste', 'edit.paste', edit('paste', 'edit.paste')),
-      commandItem('Duplicate', 'edit.duplicate', send('edit.duplicate')),
-      commandItem('Delete', 'edit.delete', edit('delete', 'edit.delete')),
-    ],
-  };
+  const fileItems = menuItems('file', options.items, actions);
+  // Open Recent sits right after Open… (or first, before the page has reported its menus).
+  const openAt = fileItems.findIndex((item) => item.id === 'file.open');
+  fileItems.splice(openAt + 1, 0, recent);
+  if (!mac) fileItems.push({ type: 'separator' }, { role: 'quit', label: 'Quit' });
 
-  const view: MenuItemConstructorOptions = {
-    label: '&View',
-    submenu: [
-      commandItem('Zoom In', 'view.zoomIn', send('view.zoomIn')),
-      commandItem('Zoom Out', 'view.zoomOut', send('view.zoomOut')),
-      commandItem('Zoom to Fit', 'view.zoomToFit', send('view.zoomToFit')),
-      { type: 'separator' },
-      commandItem('Safe Zones', 'view.toggleSafeZones', send('view.toggleSafeZones')),
-      commandItem('Onion Skin', 'view.toggleOnionSkin', send('view.toggleOnionSkin')),
-      { type: 'separator' },
-      { role: 'togglefullscreen', label: 'Full Screen' },
-      ...(options.developer
-        ? [{ type: 'separator' } as const, { role: 'reload' } as const, { role: 'toggleDevTools' } as const]
-        : []),
-    ],
-  };
+  const viewItems = menuItems('view', options.items, actions);
+  viewItems.push(
+    ...(viewItems.length > 0 ? [{ type: 'separator' } as const] : []),
+    { role: 'togglefullscreen', label: 'Full Screen' },
+    ...(options.developer
+      ? [{ type: 'separator' } as const, { role: 'reload' } as const, { role: 'toggleDevTools' } as const]
+      : []),
+  );
 
-  const help: MenuItemConstructorOptions = {
-    label: '&Help',
-    role: 'help',
-    submenu: [commandItem(`About ${options.appName}`, 'help.about', send('help.about'))],
-  };
+  const menus: MenuItemConstructorOptions[] = [
+    { label: TITLES.file, submenu: fileItems },
+    { label: TITLES.edit, submenu: menuItems('edit', options.items, actions) },
+    { label: TITLES.view, submenu: viewItems },
+    { label: TITLES.help, role: 'help', submenu: menuItems('help', options.items, actions) },
+  ];
 
   const appMenu: MenuItemConstructorOptions[] = mac
     ? [
@@ -128,5 +121,5 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
       ]
     : [];
 
-  return [...appMenu, file, editMenu, view, help];
+  return [...appMenu, ...menus];
 }

@@ -64,6 +64,9 @@ const shell: ShellBridge = {
   async setDocumentState(state) {
     await invokeShell('setDocumentState', state);
   },
+  async setMenu(items) {
+    await invokeShell('setMenu', { items: [...items] });
+  },
   async chooseProjectToOpen() {
     return (await invokeShell('chooseProjectToOpen', {})).path;
   },

@@ -36,6 +36,7 @@ beforeEach(() => {
     dispatch,
     {
       setDocumentState,
+      setMenu: async () => ({ ok: true }),
       chooseProjectToOpen: async () => ({ path: null }),
       chooseSaveLocation: async () => ({ path: null, replaceConfirmed: false }),
     },

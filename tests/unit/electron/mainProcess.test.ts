@@ -2,6 +2,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { recorded } from './fakeElectron';
+import { shellMenuItems } from '../../../src/app/commands/menus';
+import { COMMANDS } from '../../../src/app/commands/registry';
 
 /**
  * The whole main process, run in Node against a stand-in for Electron (the real binary is not
@@ -141,10 +143,14 @@ describe('the Electron main process', () => {
     expect(openHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
   });
 
-  it('installs the menus; a menu command reaches the page as a typed event', () => {
+  it('installs the menus the page generates from its registry; a menu command reaches the page as a typed event', async () => {
     expect(recorded.menu.map((menu) => menu.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
-    const view = recorded.menu.find((menu) => menu.label === '&View')?.submenu ?? [];
-    view.find((item) => item.id === 'view.zoomToFit')?.click?.();
+    const view = () => recorded.menu.find((menu) => menu.label === '&View')?.submenu ?? [];
+    await ipc('kindness-shell:setMenu', { items: shellMenuItems(COMMANDS) });
+    await until(() => view().some((item) => item.id === 'view.zoomToFit'));
+    view()
+      .find((item) => item.id === 'view.zoomToFit')
+      ?.click?.();
     expect(recorded.sent.at(-1)).toEqual(['kindness-event', { type: 'menu', command: 'view.zoomToFit' }]);
   });
 

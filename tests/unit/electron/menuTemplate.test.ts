@@ -1,7 +1,11 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate, type MenuActions } from '../../../electron/main/menuTemplate';
-import { MENU_COMMANDS, MENU_SHORTCUTS } from '../../../src/host/contract';
+import { shellMenuItems } from '../../../src/app/commands/menus';
+import { COMMANDS } from '../../../src/app/commands/registry';
+
+/** The items the page sends (`setMenu`), generated from its command registry. */
+const ITEMS = shellMenuItems(COMMANDS);
 
 type Call = [string, ...unknown[]];
 
@@ -13,12 +17,10 @@ function build(
   const actions: MenuActions = {
     send: (command) => calls.push(['send', command]),
     nativeEdit: (edit) => calls.push(['nativeEdit', edit]),
-    chooseAndOpen: () => calls.push(['chooseAndOpen']),
-    chooseAndSaveAs: () => calls.push(['chooseAndSaveAs']),
     openRecent: (path) => calls.push(['openRecent', path]),
   };
   const template = buildMenuTemplate(
-    { platform, appName: 'Kindness Studio', recent, developer: false },
+    { platform, appName: 'Kindness Studio', recent, items: ITEMS, developer: false },
     actions,
   );
   return { template, calls };
@@ -114,10 +116,12 @@ describe('native menus', () => {
       expect(entry.accelerator, label).toBe(accelerator);
       expect(entry.registerAccelerator, label).toBe(false);
     }
-    for (const command of MENU_COMMANDS) {
-      const entry = items.find((candidate) => candidate.id === command);
-      expect(entry, command).toBeDefined();
-      expect(entry?.accelerator ?? null, command).toBe(MENU_SHORTCUTS[command]);
+    // Every command the registry puts in a menu is there, with its keys.
+    for (const data of ITEMS) {
+      const entry = items.find((candidate) => candidate.id === data.id);
+      expect(entry, data.id).toBeDefined();
+      expect(entry?.label, data.id).toBe(data.label);
+      expect(entry?.accelerator ?? null, data.id).toBe(data.accelerator);
     }
   });
 
@@ -126,7 +130,9 @@ describe('native menus', () => {
     const items = allItems(template);
     for (const [label, command] of [
       ['New from Template…', 'file.newFromTemplate'],
+      ['Open…', 'file.open'],
       ['Save', 'file.save'],
+      ['Save As…', 'file.saveAs'],
       ['Export Video…', 'file.export'],
       ['Duplicate', 'edit.duplicate'],
       ['Zoom In', 'view.zoomIn'],
@@ -162,13 +168,26 @@ describe('native menus', () => {
     }
   });
 
-  it('opens and saves through the native dialogs, and reopens recent projects', () => {
+  it('puts Open Recent after Open…, and reopens recent projects', () => {
     const { template, calls } = build();
     const file = menu(template, 'File');
-    click(item(file, 'Open…'));
-    click(item(file, 'Save As…'));
+    const labels = file.map((entry) => entry.label);
+    expect(labels.indexOf('Open Recent')).toBe(labels.indexOf('Open…') + 1);
     click(item(submenu(item(file, 'Open Recent')), 'Be kind.kindness'));
-    expect(calls).toEqual([['chooseAndOpen'], ['chooseAndSaveAs'], ['openRecent', '/p/Be kind.kindness']]);
+    expect(calls).toEqual([['openRecent', '/p/Be kind.kindness']]);
+  });
+
+  it('has Open Recent, Quit and Full Screen before the page reports its commands', () => {
+    const template = buildMenuTemplate(
+      { platform: 'linux', appName: 'Kindness Studio', recent: [], items: [], developer: false },
+      { send: () => undefined, nativeEdit: () => undefined, openRecent: () => undefined },
+    );
+    expect(menu(template, 'File').map((entry) => entry.label ?? entry.type)).toEqual([
+      'Open Recent',
+      'separator',
+      'Quit',
+    ]);
+    expect(menu(template, 'View').map((entry) => entry.label)).toEqual(['Full Screen']);
   });
 
   it('says so when there are no recent projects', () => {

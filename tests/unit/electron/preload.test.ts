@@ -41,6 +41,7 @@ describe('the preload bridge', () => {
       'chooseSaveLocation',
       'onEvent',
       'setDocumentState',
+      'setMenu',
     ]);
   });
 

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DocumentStateSchema,
-  MENU_COMMANDS,
-  MENU_SHORTCUTS,
-  SHELL_CHANNELS,
-  ShellEventSchema,
-} from '../../../src/host/contract';
+import { shellMenuItems } from '../../../src/app/commands/menus';
+import { COMMANDS } from '../../../src/app/commands/registry';
+import { DocumentStateSchema, SHELL_CHANNELS, ShellEventSchema } from '../../../src/host/contract';
 
 describe('events from the desktop shell to the page', () => {
   it('accepts the menu commands and file events the shell sends', () => {
-    for (const command of MENU_COMMANDS) {
-      expect(ShellEventSchema.safeParse({ type: 'menu', command }).success, command).toBe(true);
+    for (const { id } of COMMANDS) {
+      expect(ShellEventSchema.safeParse({ type: 'menu', command: id }).success, id).toBe(true);
     }
     expect(ShellEventSchema.safeParse({ type: 'open-project', path: '/p/a.kindness' }).success).toBe(true);
     expect(
@@ -20,13 +16,46 @@ describe('events from the desktop shell to the page', () => {
   });
 
   it('rejects anything else', () => {
-    expect(ShellEventSchema.safeParse({ type: 'menu', command: 'file.formatDisk' }).success).toBe(false);
+    // Command ids are checked for their shape; the page ignores an id its registry does not have.
+    for (const command of [
+      '',
+      'save',
+      'file.',
+      '../file.save',
+      'File.Save',
+      'file.save; rm',
+      'a.'.repeat(40) + 'b',
+    ]) {
+      expect(ShellEventSchema.safeParse({ type: 'menu', command }).success, command).toBe(false);
+    }
     expect(ShellEventSchema.safeParse({ type: 'open-project', path: '' }).success).toBe(false);
     expect(ShellEventSchema.safeParse({ type: 'eval', code: 'x' }).success).toBe(false);
   });
 
-  it('has one shortcut entry per command', () => {
-    expect(Object.keys(MENU_SHORTCUTS).sort()).toEqual([...MENU_COMMANDS].sort());
+  it('accepts the menu items the page generates from its registry, and nothing odd', () => {
+    const items = shellMenuItems(COMMANDS);
+    expect(items.length).toBeGreaterThan(15);
+    expect(SHELL_CHANNELS.setMenu.request.safeParse({ items }).success).toBe(true);
+    const save = items.find((item) => item.id === 'file.save');
+    expect(save).toEqual({
+      id: 'file.save',
+      label: 'Save',
+      menu: 'file',
+      group: 1,
+      accelerator: 'CmdOrCtrl+S',
+      textEdit: null,
+    });
+    const odd = [
+      { ...save, menu: 'tools' },
+      { ...save, accelerator: 'CmdOrCtrl+S; rm -rf' },
+      { ...save, label: '' },
+      { ...save, textEdit: 'format' },
+    ];
+    for (const item of odd) {
+      expect(SHELL_CHANNELS.setMenu.request.safeParse({ items: [item] }).success, JSON.stringify(item)).toBe(
+        false,
+      );
+    }
   });
 
   it('checks what the page reports about its document', () => {

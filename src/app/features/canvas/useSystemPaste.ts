@@ -6,20 +6,11 @@ import { useClipboard } from './stores/clipboard';
 import { useDocument } from '../../state/document';
 import { useSelection } from './stores/selection';
 import { useStudio } from '../../state/studio';
+import { isTextField } from '../../commands/textField';
 
 const PICTURE_TYPES = /^image\/(png|jpeg|gif|webp|svg\+xml)$/;
 /** The longest text a paste makes into one text element (the schema's limit). */
 const MAX_TEXT = 5000;
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement ||
-    (target instanceof HTMLInputElement && !['range', 'color', 'checkbox', 'button'].includes(target.type))
-  );
-}
 
 /** Picture files on the clipboard: copied files, or a copied image (a screenshot, a browser image). */
 export function picturesIn(data: DataTransfer): File[] {
@@ -49,7 +40,7 @@ export function useSystemPaste(): void {
   let copiedHere = false;
 
   function ready(target: EventTarget | null): boolean {
-    return documentStore.isOpen && studio.dialog === null && !isTyping(target);
+    return documentStore.isOpen && studio.dialog === null && !isTextField(target);
   }
 
   function onKeydown(event: KeyboardEvent): void {
