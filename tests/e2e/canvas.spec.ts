@@ -47,11 +47,10 @@ test('draws a rectangle and a text, moves and turns them', async ({ page }) => {
   await page.getByTestId('tool-text').click();
   await page.mouse.click(cx, cy + 120);
   await expect(inspector).toContainText('Text');
-  // Typed in place: double-click the text on the canvas.
-  await page.mouse.dblclick(cx, cy + 120);
-  const inPlace = page.getByTestId('text-edit');
+  // A new text opens in place, empty: what is typed is its text.
+  const inPlace = page.getByRole('textbox', { name: 'Text on the canvas' });
   await expect(inPlace).toBeFocused();
-  await inPlace.fill('Be kind today');
+  await page.keyboard.type('Be kind today');
   await page.screenshot({ path: `${SCREENS}/text-in-place.png` });
   await page.keyboard.press('Escape');
   await expect(inPlace).toHaveCount(0);

@@ -10,6 +10,7 @@ import {
   seal as sealHistory,
   undo as undoHistory,
   undoLabel,
+  withdraw as withdrawHistory,
   type History,
 } from '../../core/edit';
 import type { Project } from '../../core/schema';
@@ -92,6 +93,11 @@ export const useDocument = defineStore('document', () => {
 
   function seal(): void {
     if (history.value !== null) history.value = sealHistory(history.value);
+  }
+
+  /** Takes back the running step recorded with `coalesce`, leaving no undo or redo of it. */
+  function withdraw(coalesce: string): void {
+    if (history.value !== null) history.value = withdrawHistory(history.value, coalesce);
   }
 
   function undo(): void {
@@ -196,6 +202,7 @@ export const useDocument = defineStore('document', () => {
     flushBackup,
     apply,
     seal,
+    withdraw,
     undo,
     redo,
     save,

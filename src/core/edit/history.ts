@@ -60,6 +60,23 @@ export function seal(history: History): History {
   return history.coalesceKey === null ? history : { ...history, coalesceKey: null };
 }
 
+/**
+ * Takes back the running step recorded with `coalesce` as if it never happened (no redo):
+ * a new text left empty is not a step. Any other present is left alone.
+ */
+export function withdraw(history: History, coalesce: string): History {
+  const previous = history.past[history.past.length - 1];
+  if (history.coalesceKey !== coalesce || previous === undefined) return history;
+  return {
+    ...history,
+    past: history.past.slice(0, -1),
+    present: previous.project,
+    presentLabel: previous.label,
+    future: [],
+    coalesceKey: null,
+  };
+}
+
 export function canUndo(history: History): boolean {
   return history.past.length > 0;
 }

@@ -49,6 +49,7 @@ export {
   seal,
   undo,
   undoLabel,
+  withdraw,
   type History,
   type RecordOptions,
 } from './history';

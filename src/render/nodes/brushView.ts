@@ -6,6 +6,9 @@ import type { Bounds } from '../geometry/pathSink';
 import type { FrameContext } from './elementView';
 import { IdentityView } from './elementView';
 
+/** Extra reach, in frame pixels, of a stroke's hit region around its outline. */
+const HIT_SLOP = 16;
+
 /** Strokes to paint and how much of them (by length), read by the shape's draw function. */
 class StrokePainter {
   strokes: readonly BrushStroke[] = [];
@@ -37,6 +40,23 @@ class StrokePainter {
           context.fill();
           if (budget !== Infinity) budget -= strokeLength(stroke);
         }
+      },
+      // The scene function fills in each stroke's own colour, which the hit canvas cannot read
+      // as this shape: the hit region is the same outlines in the shape's colour key, widened
+      // so a thin stroke can still be caught with the pointer.
+      hitFunc: (context, shape) => {
+        let budget = this.budget;
+        context.beginPath();
+        for (const stroke of this.strokes) {
+          if (budget < 0) break;
+          traceBrushStroke(context, stroke, budget);
+          if (budget !== Infinity) budget -= strokeLength(stroke);
+        }
+        context.fillShape(shape);
+        context.setAttr('strokeStyle', shape.colorKey);
+        context.setAttr('lineWidth', HIT_SLOP);
+        context.setAttr('lineJoin', 'round');
+        context.stroke();
       },
       selfRectFunc: () => this.bounds,
     });

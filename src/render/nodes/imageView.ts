@@ -80,6 +80,19 @@ export class ImageView extends IdentityView<ImageElement, Konva.Shape> {
       }
       context.strokeShape(shape);
     });
+    // drawImage paints no hit region (Konva's hit canvas only takes fills and strokes in the
+    // shape's colour key): the picture is picked by its box, or its circle when masked round.
+    this.node.hitFunc((context, shape) => {
+      const el = this.current;
+      if (!el) return;
+      if (el.mask === 'circle') ellipse(context, el.width, el.height);
+      else {
+        context.beginPath();
+        context.rect(0, 0, el.width, el.height);
+        context.closePath();
+      }
+      context.fillStrokeShape(shape);
+    });
     this.node.selfRectFunc(() => {
       const el = this.current;
       return { x: 0, y: 0, width: el?.width ?? 0, height: el?.height ?? 0 };

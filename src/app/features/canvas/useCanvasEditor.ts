@@ -3,29 +3,20 @@ import { watch } from 'vue';
 import { safeBoxFor } from '../../../core/platform/platforms';
 import type { Renderer } from '../../../render/renderer';
 import { useDocument } from '../../state/document';
-import { useCanvas, type BoxShape, type BrushPoint } from './stores/canvas';
-import { useEraser } from './stores/eraser';
+import { useCanvas } from './stores/canvas';
 import { useSelection } from './stores/selection';
+import { useTextEditing } from './stores/textEditing';
 import { useStudio } from '../../state/studio';
-import { createEraserCursor, createMarquee, intersects } from './selectionTools';
-
-const ACCENT = '#b7aaff';
+import { createTools, type CanvasTool, type ToolPointer } from './tools';
+import { ACCENT } from './tools/canvasTool';
 
 /**
- * Pointer editing on the preview: pick, move, resize and rotate elements of the selected scene
- * (Konva's Transformer on the renderer's own nodes), and draw new shapes and text. Changes are
- * committed when the pointer is released, as one undo step each.
+ * Pointer editing on the preview. Each pointer event goes to the tool in hand (./tools, one
+ * small state machine per tool); picked elements get Konva's Transformer on the renderer's own
+ * nodes, to move, resize and turn them. Changes are committed when the pointer is released, as
+ * one undo step each. A double-click on a text or a speech bubble edits its words in place.
  */
-export interface TextEditRequest {
-  elementId: string;
-  /** Where the text is on the stage, in CSS pixels. */
-  box: { x: number; y: number; width: number; height: number };
-}
-
-export function useCanvasEditor(
-  scale: () => number,
-  onEditText: (request: TextEditRequest) => void = () => {},
-): {
+export function useCanvasEditor(scale: () => number): {
   attach: (renderer: Renderer) => void;
   sync: () => void;
 } {
@@ -33,17 +24,12 @@ export function useCanvasEditor(
   const studio = useStudio();
   const documentStore = useDocument();
   const selection = useSelection();
-  const eraser = useEraser();
+  const textEditing = useTextEditing();
   let guides: Konva.Line[] = [];
 
   let renderer: Renderer | null = null;
   let overlay: Konva.Layer | null = null;
   let transformer: Konva.Transformer | null = null;
-  let draft: Konva.Rect | Konva.Ellipse | Konva.Arrow | Konva.Line | null = null;
-  let draftKind: BoxShape | 'line' | 'brush' = 'rect';
-  /** The stroke being drawn with the brush, in frame pixels. */
-  let stroke: BrushPoint[] = [];
-  let draftStart = { x: 0, y: 0 };
   /** Which element each draggable node draws (the renderer owns the nodes). */
   let nodeIds = new Map<Konva.Node, string>();
 
@@ -108,36 +94,14 @@ export function useCanvasEditor(
     return boxes;
   }
 
-  const marquee = createMarquee({ overlay: () => overlay, scale });
-  const eraserCursor = createEraserCursor({ overlay: () => overlay, scale });
-  let eraseKey: string | null = null;
-  let eraseLast: { x: number; y: number } | null = null;
-
-  /** Click, shift/Ctrl-click and marquee picking with the select tool. */
-  function pick(event: Konva.KonvaEventObject<PointerEvent>, point: { x: number; y: number }): void {
-    const id = elementAt(event.target);
-    const additive = event.evt.shiftKey || event.evt.ctrlKey || event.evt.metaKey;
-    if (id === null) {
-      if (!additive) selection.set([]);
-      marquee.begin(point);
-      return;
-    }
-    if (additive) selection.toggle(id);
-    else if (!selection.isSelected(id)) selection.set([id]);
-    // A click (no drag) on one of several selected elements selects just that one.
-    else if (selection.count > 1) pendingSingle = id;
-  }
-  let pendingSingle: string | null = null;
-
-  /** Selects the unlocked, visible elements the marquee touches (added to the selection with Shift). */
-  function endMarquee(additive: boolean): void {
-    const box = marquee.end();
-    const scene = studio.selectedScene;
-    if (box === null || scene === null) return;
-    const candidates = scene.elements.filter((el) => !el.locked && el.visible).map((el) => el.id);
-    const hit = [...measure(candidates)].filter(([, b]) => intersects(b, box)).map(([id]) => id);
-    selection.set(additive ? [...selection.ids, ...hit] : hit);
-  }
+  const tools = createTools({
+    overlay: () => overlay,
+    scale,
+    elementAt,
+    measure,
+    editText: (id, isNew) => textEditing.begin(id, isNew),
+  });
+  let toolInHand: CanvasTool = tools[canvas.tool];
 
   /** Puts handles on the selected element's node and makes the scene's elements draggable. */
   function sync(): void {
@@ -150,7 +114,9 @@ export function useCanvasEditor(
     for (const node of nodeIds.keys()) node.draggable(false);
     nodeIds = new Map();
     const scene = studio.selectedScene;
-    const editing = canvas.editable && canvas.tool === 'select' && scene !== null;
+    // While words are typed in place, the element stays put: no handles, no dragging.
+    const editing =
+      canvas.editable && canvas.tool === 'select' && scene !== null && textEditing.session === null;
     // Picking needs Konva's hit canvas, which costs a second drawing of every frame: only while
     // editing, never during playback.
     const base = renderer.stage.getLayers()[0];
@@ -169,153 +135,45 @@ export function useCanvasEditor(
       }
     }
     transformer.nodes(selectedNodes);
-    if (canvas.tool !== 'eraser') eraserCursor.hide();
     overlay.batchDraw();
+  }
+
+  /** The pointer event as the tools see it; null when the pointer is off the stage. */
+  function toolPointer(event: Konva.KonvaEventObject<PointerEvent>): ToolPointer | null {
+    const point = framePoint();
+    if (point === null) return null;
+    const evt = event.evt;
+    return {
+      point,
+      target: event.target,
+      additive: evt.shiftKey || evt.ctrlKey || evt.metaKey,
+      // A mouse reports 0 or 0.5: it draws the stroke at its middle width.
+      pressure: evt.pointerType === 'pen' && evt.pressure > 0 ? evt.pressure : 0.5,
+    };
   }
 
   function onPointerDown(event: Konva.KonvaEventObject<PointerEvent>): void {
     if (event.target.getLayer() === overlay || !canvas.editable) return;
-    const point = framePoint();
-    if (point === null) return;
-    if (canvas.tool === 'select') {
-      pick(event, point);
-      return;
-    }
-    if (canvas.tool === 'eraser') {
-      eraseKey = eraser.begin();
-      eraseLast = point;
-      eraser.eraseAlong([point], eraseKey);
-      return;
-    }
-    if (canvas.tool === 'text') {
-      canvas.addText(point.x, point.y);
-      return;
-    }
-    const s = scale();
-    draftStart = point;
-    draftKind = canvas.tool;
-    if (draftKind === 'brush') {
-      stroke = [{ ...point, pressure: pressureOf(event.evt) }];
-      draft = new Konva.Line({
-        points: [point.x * s, point.y * s],
-        stroke: canvas.brushColor,
-        strokeWidth: Math.max(1, canvas.brushWidth * s),
-        lineCap: 'round',
-        lineJoin: 'round',
-        listening: false,
-      });
-      overlay?.add(draft);
-      return;
-    }
-    const style = {
-      stroke: ACCENT,
-      strokeWidth: 1.5,
-      dash: [6, 4],
-      fill: 'rgba(157, 140, 255, 0.15)',
-      listening: false,
-    };
-    const at = { x: point.x * s, y: point.y * s };
-    if (draftKind === 'line')
-      draft = new Konva.Arrow({ ...at, points: [0, 0, 0, 0], ...style, strokeWidth: 3 });
-    else if (draftKind === 'ellipse' || draftKind === 'star')
-      draft = new Konva.Ellipse({ ...at, radiusX: 0, radiusY: 0, ...style });
-    else draft = new Konva.Rect({ ...at, width: 0, height: 0, ...style });
-    overlay?.add(draft);
-  }
-
-  /** A pen's pressure; a mouse reports 0 or 0.5, which draws the stroke at its middle width. */
-  function pressureOf(event: PointerEvent): number {
-    return event.pointerType === 'pen' && event.pressure > 0 ? event.pressure : 0.5;
+    const pointer = toolPointer(event);
+    if (pointer !== null) toolInHand.pointerDown(pointer);
   }
 
   function onPointerMove(event: Konva.KonvaEventObject<PointerEvent>): void {
-    if (canvas.tool === 'eraser') {
-      const at = framePoint();
-      eraserCursor.show(at, eraser.size);
-      if (eraseKey !== null && at !== null && eraseLast !== null) {
-        eraser.eraseAlong([eraseLast, at], eraseKey);
-        eraseLast = at;
-      }
-      return;
-    }
-    if (marquee.active()) {
-      const at = framePoint();
-      if (at !== null) marquee.move(at);
-      return;
-    }
-    if (draft === null) return;
-    const point = framePoint();
-    if (point === null) return;
-    const s = scale();
-    if (draftKind === 'brush' && draft instanceof Konva.Line) {
-      const last = stroke[stroke.length - 1];
-      // Points closer than a pixel add nothing but weight to the file.
-      if (last && Math.hypot(point.x - last.x, point.y - last.y) < 1.5) return;
-      stroke.push({ ...point, pressure: pressureOf(event.evt) });
-      draft.points([...draft.points(), point.x * s, point.y * s]);
-      overlay?.batchDraw();
-      return;
-    }
-    const box = {
-      x: draftStart.x * s,
-      y: draftStart.y * s,
-      w: (point.x - draftStart.x) * s,
-      h: (point.y - draftStart.y) * s,
-    };
-    if (draft instanceof Konva.Arrow) {
-      draft.points([0, 0, box.w, box.h]);
-    } else if (draft instanceof Konva.Rect) {
-      draft.position({ x: Math.min(box.x, box.x + box.w), y: Math.min(box.y, box.y + box.h) });
-      draft.size({ width: Math.abs(box.w), height: Math.abs(box.h) });
-    } else if (draft instanceof Konva.Ellipse) {
-      draft.position({ x: box.x + box.w / 2, y: box.y + box.h / 2 });
-      draft.radius({ x: Math.abs(box.w) / 2, y: Math.abs(box.h) / 2 });
-    }
-    overlay?.batchDraw();
+    const pointer = toolPointer(event);
+    if (pointer !== null) toolInHand.pointerMove(pointer);
   }
 
   function onPointerUp(event: Konva.KonvaEventObject<PointerEvent>): void {
-    if (pendingSingle !== null) {
-      selection.set([pendingSingle]);
-      pendingSingle = null;
-    }
-    if (eraseKey !== null) {
-      eraseKey = null;
-      eraseLast = null;
-      eraser.end();
-      return;
-    }
-    if (marquee.active()) {
-      endMarquee(event.evt.shiftKey || event.evt.ctrlKey || event.evt.metaKey);
-      return;
-    }
-    if (draft === null) return;
-    const point = framePoint() ?? draftStart;
-    const kind = draftKind;
-    draft.destroy();
-    draft = null;
-    overlay?.batchDraw();
-    if (kind === 'brush') {
-      canvas.addBrushStroke(stroke);
-      stroke = [];
-      return;
-    }
-    if (kind === 'line') {
-      canvas.addArrow(draftStart, point);
-      return;
-    }
-    const box = {
-      x: draftStart.x,
-      y: draftStart.y,
-      width: point.x - draftStart.x,
-      height: point.y - draftStart.y,
-    };
-    // A click without a drag makes a shape of a friendly default size around the point.
-    if (Math.abs(box.width) < 4 && Math.abs(box.height) < 4) {
-      canvas.addShape(kind, { x: draftStart.x - 150, y: draftStart.y - 150, width: 300, height: 300 });
-    } else {
-      canvas.addShape(kind, box);
-    }
+    const pointer = toolPointer(event);
+    if (pointer !== null) toolInHand.pointerUp(pointer);
+  }
+
+  /** Another tool picked: the one put down drops whatever it was in the middle of. */
+  function changeTool(): void {
+    const next = tools[canvas.tool];
+    if (next === toolInHand) return;
+    toolInHand.cancel();
+    toolInHand = next;
   }
 
   /** Screen pixels within which a dragged element snaps to a guide. */
@@ -375,7 +233,7 @@ export function useCanvasEditor(
     renderer = next;
     guides = [];
     nodeIds = new Map();
-    draft = null;
+    toolInHand.cancel();
     overlay = new Konva.Layer();
     transformer = new Konva.Transformer({
       rotateEnabled: true,
@@ -397,8 +255,10 @@ export function useCanvasEditor(
       if (node) commit(node, 'Transform element');
     });
     selection.setMeasurer(measure);
-    next.stage.on('pointerleave', () => eraserCursor.hide());
-    next.stage.on('dragstart', () => (pendingSingle = null));
+    next.stage.on('pointerleave', () => {
+      if (canvas.tool === 'eraser') toolInHand.cancel();
+    });
+    next.stage.on('dragstart', () => toolInHand.dragStart?.());
     next.stage.on('dragmove', (event) => snap(event.target));
     next.stage.on('dragend', (event) => {
       clearGuides();
@@ -409,16 +269,24 @@ export function useCanvasEditor(
       if (canvas.tool !== 'select' || !canvas.editable) return;
       const id = elementAt(event.target);
       const el = id ? studio.selectedScene?.elements.find((e) => e.id === id) : undefined;
-      const node = id && studio.selectedScene ? renderer?.findNode(studio.selectedScene.id, id) : undefined;
-      if (!el || el.kind !== 'text' || !node) return;
-      onEditText({ elementId: el.id, box: node.getClientRect() });
+      if (el && (el.kind === 'text' || el.kind === 'bubble')) textEditing.begin(el.id);
     });
     next.stage.on('pointerdown', onPointerDown);
     next.stage.on('pointermove', onPointerMove);
     next.stage.on('pointerup', onPointerUp);
   }
 
-  watch(() => [selection.ids.join(' '), canvas.tool, canvas.editable, studio.selectedSceneId], sync);
+  watch(() => canvas.tool, changeTool);
+  watch(
+    () => [
+      selection.ids.join(' '),
+      canvas.tool,
+      canvas.editable,
+      studio.selectedSceneId,
+      textEditing.session,
+    ],
+    sync,
+  );
 
   return { attach, sync };
 }

@@ -3,6 +3,7 @@ import { addElement, nextId, usedIds } from '../../../core/edit';
 import { ElementSchema } from '../../../core/schema';
 import { useCanvas } from './stores/canvas';
 import { useClipboard } from './stores/clipboard';
+import { usePictureImport } from './stores/pictureImport';
 import { useDocument } from '../../state/document';
 import { useSelection } from './stores/selection';
 import { useStudio } from '../../state/studio';
@@ -95,7 +96,7 @@ export function useSystemPaste(): void {
     const pictures = picturesIn(data);
     const text = data.getData('text/plain').replace(/\r\n?/g, '\n').trim();
     if (pictures.length > 0) {
-      for (const file of pictures) await canvas.importImage(file, null);
+      for (const file of pictures) await usePictureImport().importImage(file, null);
     } else if (text !== '') {
       pasteText(text);
     } else {

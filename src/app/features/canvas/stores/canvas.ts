@@ -1,4 +1,4 @@
-import { defineStore } from 'pinia';
+import { defineStore, storeToRefs } from 'pinia';
 import { computed, ref } from 'vue';
 import {
   addElement,
@@ -9,61 +9,47 @@ import {
   moveKeyframesAt,
   nextId,
   reorderElement,
-  setAsset,
   setKeyframeEasingAt,
   usedIds,
   setKeyframe,
   type ElementPatch,
 } from '../../../../core/edit';
-import { evaluate } from '../../../../core/frame';
 import { ElementSchema, type Easing, type Element } from '../../../../core/schema';
 import type { SafeZoneChoice } from '../../../../core/captions';
 import { timelineOf } from '../../../../core/timeline';
-import { useHost } from '../../../host/useHost';
 import { useDocument } from '../../../state/document';
+import { useFrameAtPlayhead } from '../../../state/frameAtPlayhead';
 import { useDrawing } from './drawing';
-import { useNotices } from '../../../state/notices';
 import { usePlayback } from '../../../state/playback';
 import { useStudio } from '../../../state/studio';
+import { useCanvasView, type Tool } from './canvasView';
+import { useNewElements, type BoxShape, type BrushPoint, type FrameRect } from './newElements';
 
-export type Tool = 'select' | 'rect' | 'ellipse' | 'star' | 'bubble' | 'line' | 'brush' | 'eraser' | 'text';
-
-/** One sampled point of a brush stroke, in frame pixels; pressure 0..1 from the pen (0.5 for a mouse). */
-export interface BrushPoint {
-  x: number;
-  y: number;
-  pressure: number;
-}
-/** Tools that draw a shape into a dragged box. */
-export type BoxShape = 'rect' | 'ellipse' | 'star' | 'bubble';
+export type { Tool } from './canvasView';
+export type { BoxShape, BrushPoint, FrameRect } from './newElements';
 /** Which platform's covered areas the safe-zone overlay shows; `all` is the box clear on every one. */
 export type { SafeZoneChoice };
 
 /** Properties that move with the Transformer and get keyframes from "Add keyframe". */
 export const MOTION_PROPERTIES = ['x', 'y', 'rotation', 'scaleX', 'scaleY', 'opacity'] as const;
 
-export interface FrameRect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-const NEW_SHAPE_FILLS = { rect: '#9d8cff', ellipse: '#ffb870', star: '#ffe066', bubble: '#ffffff' } as const;
-const MIN_SHAPE = 8;
-
 /**
- * The canvas editor's state and commands: the tool, the selected element, and edits of the
- * selected scene's elements at the playhead. A property that already has keyframes gets a
- * keyframe at the playhead when it changes; one without keeps a single value.
+ * Edits of the selected scene's elements at the playhead, and which of them are selected. A
+ * property that already has keyframes gets a keyframe at the playhead when it changes; one
+ * without keeps a single value. The rest of the canvas lives beside it: how it is viewed
+ * (`canvasView`: tool, zoom, safe zones), what new elements look like (`newElements`),
+ * pictures brought in (`pictureImport`) and commands over several elements (`selection`).
+ * The view's state and the `add*` commands are passed through here for existing callers.
  */
 export const useCanvas = defineStore('canvas', () => {
   const documentStore = useDocument();
   const studio = useStudio();
   const playback = usePlayback();
-  const host = useHost();
-  const notices = useNotices();
-  const tool = ref<Tool>('select');
+  const view = useCanvasView();
+  const newElements = useNewElements();
+  const shown = useFrameAtPlayhead();
+  const { tool, zoom, safeZonesVisible, safeZonePlatform } = storeToRefs(view);
+  const { brushColor, brushWidth } = storeToRefs(newElements);
   /** Selected top-level elements of the selected scene, in the order they were picked. */
   const selectedIds = ref<string[]>([]);
   /** The one selected element's id (null when none or several are selected). */
@@ -71,10 +57,6 @@ export const useCanvas = defineStore('canvas', () => {
     get: () => (selectedIds.value.length === 1 ? (selectedIds.value[0] ?? null) : null),
     set: (id) => (selectedIds.value = id === null ? [] : [id]),
   });
-  const safeZonesVisible = ref(false);
-  /** Preview zoom: 1 fits the frame in the window. */
-  const zoom = ref(1);
-  const safeZonePlatform = ref<SafeZoneChoice>('all');
 
   const scene = computed(() => studio.selectedScene);
   const span = computed(() => {
@@ -109,13 +91,11 @@ export const useCanvas = defineStore('canvas', () => {
 
   /** The selected element as it looks at the playhead (keyframes applied). */
   const animatedElement = computed<Element | null>(() => {
-    const project = documentStore.project;
     const el = selectedElement.value;
     const current = span.value;
-    if (project === null || el === null || current === null) return null;
-    const frame = evaluate(project, current.start + sceneTime.value);
-    const layer = frame.layers.find((l) => l.key === current.scene.id);
-    return (layer && findElement(layer.elements, el.id)) ?? el;
+    if (el === null || current === null) return null;
+    // Off the playhead the scene is not drawn: the element as saved.
+    return shown.shownElement(current.scene.id, el.id) ?? el;
   });
 
   function select(elementId: string | null): void {
@@ -127,103 +107,49 @@ export const useCanvas = defineStore('canvas', () => {
     if (next !== 'select') pickedElementId.value = null;
   }
 
-  function add(input: Record<string, unknown>, label: string, base = documentStore.project): void {
+  /**
+   * Adds an element to the selected scene, selected, and goes back to the select tool. Returns
+   * its id (null when there is no scene). With `coalesce`, what follows under the same key
+   * (typing the new text) is the same undo step.
+   */
+  function add(
+    input: Record<string, unknown>,
+    label: string,
+    base = documentStore.project,
+    coalesce?: string | ((id: string) => string),
+  ): string | null {
     const project = base;
     const sceneId = scene.value?.id;
-    if (project === null || !sceneId) return;
+    if (project === null || !sceneId) return null;
     // Ids read like `rect-3`: the first free one for the kind.
     const parsed = ElementSchema.safeParse({ id: nextId(String(input.kind), usedIds(project)), ...input });
-    if (!parsed.success) return;
+    if (!parsed.success) return null;
     const added = addElement(project, sceneId, parsed.data);
-    documentStore.apply(added.project, label);
+    const key = typeof coalesce === 'function' ? coalesce(added.elementId) : coalesce;
+    documentStore.apply(added.project, label, key);
     pickedElementId.value = added.elementId;
     tool.value = 'select';
+    return added.elementId;
   }
+
+  const SHAPE_LABELS: Record<BoxShape, string> = {
+    rect: 'Add rectangle',
+    ellipse: 'Add ellipse',
+    star: 'Add star',
+    bubble: 'Add speech bubble',
+  };
 
   /** Adds a shape filling `box` (frame pixels), turning about its centre. */
   function addShape(kind: BoxShape, box: FrameRect): void {
-    const width = Math.max(MIN_SHAPE, Math.abs(box.width));
-    const height = Math.max(MIN_SHAPE, Math.abs(box.height));
-    const x = Math.min(box.x, box.x + box.width) + width / 2;
-    const y = Math.min(box.y, box.y + box.height) + height / 2;
-    const fill = NEW_SHAPE_FILLS[kind];
-    switch (kind) {
-      case 'rect': {
-        const cornerRadius = Math.round(Math.min(width, height) * 0.12);
-        add(
-          { kind, x, y, width, height, anchorX: width / 2, anchorY: height / 2, fill, cornerRadius },
-          'Add rectangle',
-        );
-        return;
-      }
-      case 'ellipse':
-        add({ kind, x, y, radiusX: width / 2, radiusY: height / 2, fill }, 'Add ellipse');
-        return;
-      case 'star': {
-        const outerRadius = Math.min(width, height) / 2;
-        add({ kind, x, y, points: 5, outerRadius, innerRadius: outerRadius * 0.45, fill }, 'Add star');
-        return;
-      }
-      case 'bubble':
-        // The tail points down and to the left, at whoever is speaking.
-        add(
-          {
-            kind,
-            x,
-            y,
-            width,
-            height,
-            anchorX: width / 2,
-            anchorY: height / 2,
-            tailX: width * 0.22,
-            tailY: height + Math.min(120, height * 0.45),
-            text: 'You matter.',
-            fontSize: Math.max(24, Math.min(64, Math.round(height / 4))),
-            fill,
-          },
-          'Add speech bubble',
-        );
-        return;
-    }
+    add(newElements.shape(kind, box), SHAPE_LABELS[kind]);
   }
 
-  /** Brush settings for the next stroke (session state, not saved). */
-  const brushColor = ref('#ffffff');
-  const brushWidth = ref(14);
-
-  /**
-   * Adds a drawn stroke as a brush element. Its points stay in frame pixels; the element turns and
-   * scales about the middle of the stroke.
-   */
+  /** Adds a drawn stroke as a brush element, or into the active drawing layer's frame. */
   function addBrushStroke(points: readonly BrushPoint[]): void {
     if (points.length === 0) return;
     // With a drawing layer active, the stroke goes into its frame under the playhead.
     if (useDrawing().drawStroke(points, brushColor.value, brushWidth.value)) return;
-    const xs = points.map((p) => p.x);
-    const ys = points.map((p) => p.y);
-    const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
-    const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
-    add(
-      {
-        kind: 'brush',
-        x: cx,
-        y: cy,
-        anchorX: cx,
-        anchorY: cy,
-        strokes: [
-          {
-            color: brushColor.value,
-            width: brushWidth.value,
-            points: points.slice(0, 20000).map((p) => ({
-              x: Math.round(p.x * 10) / 10,
-              y: Math.round(p.y * 10) / 10,
-              pressure: Math.min(1, Math.max(0, p.pressure)),
-            })),
-          },
-        ],
-      },
-      'Draw with the brush',
-    );
+    add(newElements.brush(points), 'Draw with the brush');
     // Keep drawing: the brush stays the tool until another is picked.
     tool.value = 'brush';
     pickedElementId.value = null;
@@ -231,100 +157,12 @@ export const useCanvas = defineStore('canvas', () => {
 
   /** Adds an arrow from one point to another (frame pixels). */
   function addArrow(from: { x: number; y: number }, to: { x: number; y: number }): void {
-    const dx = to.x - from.x;
-    const dy = to.y - from.y;
-    const end = Math.hypot(dx, dy) < MIN_SHAPE ? { x: 240, y: 0 } : { x: dx, y: dy };
-    add(
-      {
-        kind: 'line',
-        x: from.x,
-        y: from.y,
-        points: [0, 0, end.x, end.y],
-        arrowEnd: true,
-        stroke: '#ffffff',
-        strokeWidth: 12,
-        fill: '#ffffff',
-      },
-      'Add arrow',
-    );
+    add(newElements.arrow(from, to), 'Add arrow');
   }
 
-  /** Adds a line of text centred on a point, ready to be typed over in the properties panel. */
-  function addText(x: number, y: number): void {
-    const width = 800;
-    add(
-      {
-        kind: 'text',
-        text: 'Be kind',
-        x,
-        y,
-        width,
-        anchorX: width / 2,
-        anchorY: 56,
-        fontFamily: 'Fredoka',
-        fontSize: 96,
-        fill: '#ffffff',
-        align: 'center',
-      },
-      'Add text',
-    );
-  }
-
-  /**
-   * Adds a picture file to the document (the host keeps its bytes) and places it on the
-   * selected scene, centred on `at` (frame pixels) or on the frame, at most 720x900.
-   */
-  async function importImage(file: File, at: { x: number; y: number } | null): Promise<boolean> {
-    const docId = documentStore.docId;
-    const video = documentStore.project?.video;
-    if (docId === null || video === undefined) return false;
-    if (!/^image\/(png|jpeg|gif|webp|svg\+xml)$/.test(file.type)) {
-      notices.show(
-        'warning',
-        `“${file.name}” is not a picture the studio can use (PNG, JPEG, GIF, WebP or SVG).`,
-      );
-      return false;
-    }
-    let natural: { width: number; height: number };
-    try {
-      const bitmap = await createImageBitmap(file);
-      natural = { width: bitmap.width, height: bitmap.height };
-      bitmap.close();
-    } catch {
-      notices.show('error', `“${file.name}” could not be read as a picture. It may be damaged.`);
-      return false;
-    }
-    const result = await host.importAsset({
-      docId,
-      name: file.name,
-      mime: file.type,
-      data: await toBase64(file),
-    });
-    if (!result.ok) {
-      notices.show('error', result.error.message);
-      return false;
-    }
-    const project = documentStore.project;
-    if (project === null || documentStore.docId !== docId) return false;
-    const fit = Math.min(1, 720 / natural.width, 900 / natural.height);
-    const width = Math.max(1, Math.round(natural.width * fit));
-    const height = Math.max(1, Math.round(natural.height * fit));
-    const where = at ?? { x: video.width / 2, y: video.height / 2 };
-    add(
-      {
-        kind: 'image',
-        assetId: result.assetId,
-        x: where.x,
-        y: where.y,
-        width,
-        height,
-        anchorX: width / 2,
-        anchorY: height / 2,
-      },
-      'Add picture',
-      setAsset(project, result.assetId, result.info),
-    );
-    return true;
+  /** Adds a line of text centred on a point ("Be kind", to be typed over). */
+  function addText(x: number, y: number): string | null {
+    return add(newElements.text(x, y), 'Add text');
   }
 
   /**
@@ -401,30 +239,15 @@ export const useCanvas = defineStore('canvas', () => {
     pickedElementId.value = null;
   }
 
-  const ZOOM_STEP = 1.25;
-  function zoomIn(): void {
-    zoom.value = Math.min(8, Math.round(zoom.value * ZOOM_STEP * 1000) / 1000);
-  }
-  function zoomOut(): void {
-    zoom.value = Math.max(0.25, Math.round((zoom.value / ZOOM_STEP) * 1000) / 1000);
-  }
-  function zoomToFit(): void {
-    zoom.value = 1;
-  }
-
-  function toggleSafeZones(): void {
-    safeZonesVisible.value = !safeZonesVisible.value;
-  }
-
   return {
     tool,
     safeZonesVisible,
     safeZonePlatform,
-    toggleSafeZones,
+    toggleSafeZones: view.toggleSafeZones,
     zoom,
-    zoomIn,
-    zoomOut,
-    zoomToFit,
+    zoomIn: view.zoomIn,
+    zoomOut: view.zoomOut,
+    zoomToFit: view.zoomToFit,
     sceneTime,
     span,
     editable,
@@ -441,7 +264,6 @@ export const useCanvas = defineStore('canvas', () => {
     brushColor,
     brushWidth,
     addText,
-    importImage,
     change,
     addKeyframe,
     deleteSelected,
@@ -451,16 +273,3 @@ export const useCanvas = defineStore('canvas', () => {
     setEasing,
   };
 });
-
-/** A file's bytes as base64, the way asset bytes cross the host boundary. */
-function toBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsDataURL(file);
-  });
-}

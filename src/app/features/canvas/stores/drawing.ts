@@ -10,10 +10,10 @@ import {
   insertDrawingFrame,
   setDrawingFrameHold,
 } from '../../../../core/edit';
-import { evaluate } from '../../../../core/frame';
 import type { BrushStroke, DrawingElement, Element } from '../../../../core/schema';
 import { useCanvas, type BrushPoint } from './canvas';
 import { useDocument } from '../../../state/document';
+import { useFrameAtPlayhead } from '../../../state/frameAtPlayhead';
 import { usePlayback } from '../../../state/playback';
 import { useStudio } from '../../../state/studio';
 
@@ -99,9 +99,7 @@ export const useDrawing = defineStore('drawing', () => {
     const span = canvas.span;
     if (el === null || project === null || span === null || points.length === 0) return false;
     // The stroke is kept in the drawing's own coordinates: undo its move, turn and scale.
-    const frameState = evaluate(project, span.start + canvas.sceneTime);
-    const shown = frameState.layers.find((l) => l.key === span.scene.id);
-    const now = (shown && findElement(shown.elements, el.id)) ?? el;
+    const now = useFrameAtPlayhead().shownElement(span.scene.id, el.id) ?? el;
     const angle = (-now.rotation * Math.PI) / 180;
     const cos = Math.cos(angle);
     const sin = Math.sin(angle);

@@ -1,13 +1,13 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { deleteElement, eraseDrawingFrame, tidyStroke, updateElement } from '../../../../core/edit';
-import { drawingFrameIndex, evaluate } from '../../../../core/frame';
+import { drawingFrameIndex } from '../../../../core/frame';
 import { eraseStrokes, eraserCircles, toLocal, type Circle } from '../../../../core/geometry';
-import type { Element, Project } from '../../../../core/schema';
+import type { Element } from '../../../../core/schema';
 import { useCanvas } from './canvas';
 import { useDocument } from '../../../state/document';
+import { useFrameAtPlayhead } from '../../../state/frameAtPlayhead';
 import { useNotices } from '../../../state/notices';
-import { usePlayback } from '../../../state/playback';
 import { useStudio } from '../../../state/studio';
 
 /** Strokes a brush element may hold (the schema's limit): an erase that would need more is refused. */
@@ -47,7 +47,7 @@ export const useEraser = defineStore('eraser', () => {
     const project = documentStore.project;
     const scene = studio.selectedScene;
     if (project === null || scene === null || path.length === 0 || !canvas.editable) return;
-    const shown = shownAtPlayhead(project, scene.id);
+    const shown = shownAtPlayhead(scene.id);
     const circles = eraserCircles(path, size.value / 2);
     let next = project;
     const tooMany = () => {
@@ -91,14 +91,10 @@ export const useEraser = defineStore('eraser', () => {
  * The scene as the preview shows it at the playhead: its elements where they are drawn
  * (keyframed strokes move) and its exact time, which picks each drawing's frame on screen.
  */
-function shownAtPlayhead(
-  project: Project,
-  sceneId: string,
-): { elements: Map<string, Element>; sceneTime: number } {
+function shownAtPlayhead(sceneId: string): { elements: Map<string, Element>; sceneTime: number } {
   const canvas = useCanvas();
-  const playback = usePlayback();
   const elements = new Map<string, Element>();
-  const layer = evaluate(project, playback.time).layers.find((l) => l.key === sceneId);
+  const layer = useFrameAtPlayhead().layerOf(sceneId);
   for (const el of layer?.elements ?? []) elements.set(el.id, el);
   return { elements, sceneTime: layer?.sceneTime ?? canvas.sceneTime };
 }

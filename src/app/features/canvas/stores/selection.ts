@@ -8,7 +8,6 @@ import {
   type ElementPatch,
   type ReorderMove,
 } from '../../../../core/edit';
-import { evaluate } from '../../../../core/frame';
 import {
   alignOffsets,
   distributeOffsets,
@@ -20,9 +19,9 @@ import {
   type Offset,
 } from '../../../../core/geometry';
 import type { Element } from '../../../../core/schema';
-import { timelineOf } from '../../../../core/timeline';
 import { useCanvas } from './canvas';
 import { useDocument } from '../../../state/document';
+import { useFrameAtPlayhead } from '../../../state/frameAtPlayhead';
 import { useStudio } from '../../../state/studio';
 
 /** Where one element aligns to (several align to their own common bounds). */
@@ -95,13 +94,10 @@ export const useSelection = defineStore('selection', () => {
 
   /** Seconds into the scene at the playhead, and the scene's elements as they look there. */
   function shownElements(): Map<string, Element> {
-    const project = documentStore.project;
     const scene = studio.selectedScene;
     const shown = new Map<string, Element>();
-    if (project === null || scene === null) return shown;
-    const span = timelineOf(project).spans.find((s) => s.scene.id === scene.id);
-    if (span === undefined) return shown;
-    const layer = evaluate(project, span.start + canvas.sceneTime).layers.find((l) => l.key === scene.id);
+    if (scene === null) return shown;
+    const layer = useFrameAtPlayhead().layerOf(scene.id);
     for (const el of layer?.elements ?? []) shown.set(el.id, el);
     // A scene outside the playhead is not in the frame: its elements as saved.
     for (const el of scene.elements) if (!shown.has(el.id)) shown.set(el.id, el);
