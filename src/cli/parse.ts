@@ -14,11 +14,20 @@ export type Command =
       readonly time: number;
       readonly output: string | null;
     }
-  | { readonly name: 'bench'; readonly keep: boolean }
+  | {
+      readonly name: 'bench';
+      readonly keep: boolean;
+      /** Also a 10 min project, to check that memory stays flat. */
+      readonly long: boolean;
+      /** The sample project measured beside the generated ones (null: the bundled sample). */
+      readonly project: string | null;
+    }
   /** Internal: one benchmark export in a fresh process (peak memory is per process). */
   | {
       readonly name: 'bench-run';
       readonly seconds: number;
+      /** A project file to export instead of a generated project of `seconds`. */
+      readonly project: string | null;
       readonly dir: string;
       readonly ffmpeg: string | null;
       /** TikTok, Reels and Shorts in one batch instead of one TikTok export. */
@@ -53,10 +62,20 @@ export function parseCommand(argv: readonly string[]): Command {
     case 'render-frame':
       return parseRenderFrame(rest);
     case 'bench': {
-      const { values, positionals } = parse('bench', rest, { ...HELP, keep: { type: 'boolean' } });
+      const { values, positionals } = parse('bench', rest, {
+        ...HELP,
+        keep: { type: 'boolean' },
+        long: { type: 'boolean' },
+        project: { type: 'string' },
+      });
       if (values.help === true) return { name: 'help', command: 'bench' };
       noPositionals('bench', positionals);
-      return { name: 'bench', keep: values.keep === true };
+      return {
+        name: 'bench',
+        keep: values.keep === true,
+        long: values.long === true,
+        project: str(values.project) ?? null,
+      };
     }
     case 'bench-run': {
       const { values } = parse('bench', rest, {
@@ -64,11 +83,13 @@ export function parseCommand(argv: readonly string[]): Command {
         dir: { type: 'string' },
         ffmpeg: { type: 'string' },
         batch: { type: 'boolean' },
+        project: { type: 'string' },
       });
       return {
         name: 'bench-run',
         ...(values.batch === true ? { batch: true } : {}),
         seconds: seconds('bench', '--seconds', values.seconds) ?? 15,
+        project: typeof values.project === 'string' ? values.project : null,
         dir: typeof values.dir === 'string' ? values.dir : '.',
         ffmpeg: typeof values.ffmpeg === 'string' ? values.ffmpeg : null,
       };

@@ -17,7 +17,7 @@ Usage:
                             [--ffmpeg path] [--no-sidecars]
   kindness validate <project>
   kindness render-frame <project> [--time s] [-o frame.png]
-  kindness bench
+  kindness bench [--keep] [--long]
   kindness <command> --help
   kindness --version
 
@@ -26,7 +26,7 @@ Commands:
                 cover) or an animated GIF
   validate      check a project file and list every problem with where it is
   render-frame  save one frame of the project as a PNG
-  bench         measure export speed and memory on generated 15 s and 60 s projects
+  bench         measure export speed and memory against ffmpeg alone on the same frames
 
 A <project> is a .kindness file or a project .json file.
 
@@ -76,15 +76,19 @@ Options:
 
 ${EXIT_CODES}
 `,
-  bench: `Usage: kindness bench [--keep]
+  bench: `Usage: kindness bench [--keep] [--long] [--project FILE]
 
-Measures the exporter: builds 15 s and 60 s projects (1080x1920, 30 fps, moving shapes, text
-and a caption), exports each with the TikTok preset in a fresh process, and times ffmpeg alone
-encoding as many frames with the same settings. Prints wall time, frames per second, the ratio
-to ffmpeg alone and peak memory, against the targets. Files go to a temporary folder.
+Measures the exporter on the sample project and on generated 15 s and 60 s projects (1080x1920,
+30 fps, moving shapes, text and a caption), each exported with the TikTok preset in a fresh
+process. The baseline is measured in the same run: ffmpeg alone encoding the export's very
+frames (decoded to raw yuv420p) with the same x264 arguments. Prints wall and CPU time as
+ratios to it, CPU per frame for each stage, the peak memory of every process, and the targets.
+Files go to a temporary folder.
 
 Options:
       --keep            keep the temporary folder (its path is printed)
+      --long            also a 10 min project, to check that memory stays flat
+      --project FILE    the sample project to measure (default: the bundled sample)
   -h, --help            show this help
 
 ${EXIT_CODES}

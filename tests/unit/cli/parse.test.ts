@@ -71,7 +71,7 @@ describe('reading the command line', () => {
       output: 'f.png',
     });
     expect(parseCommand(['render-frame', 'p.json'])).toMatchObject({ time: 0, output: null });
-    expect(parseCommand(['bench'])).toEqual({ name: 'bench', keep: false });
+    expect(parseCommand(['bench'])).toEqual({ name: 'bench', keep: false, long: false, project: null });
     expect(parseCommand([])).toEqual({ name: 'help', command: null });
     expect(parseCommand(['--help'])).toEqual({ name: 'help', command: null });
     expect(parseCommand(['help', 'export'])).toEqual({ name: 'help', command: 'export' });
