@@ -56,6 +56,16 @@ export async function decodeFrameRgb(file: string, seconds: number): Promise<Buf
   return stdout;
 }
 
+/** A PNG file (as `kindness render-frame` writes) as RGB bytes, decoded by ffmpeg. */
+export async function decodePngRgb(file: string): Promise<Buffer> {
+  const { stdout } = await run(
+    'ffmpeg',
+    ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
+    { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
+  );
+  return stdout;
+}
+
 /** The types of the top-level boxes of an MP4 file, in file order. */
 export async function topLevelBoxes(file: string): Promise<string[]> {
   const bytes = await readFile(file);
