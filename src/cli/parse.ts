@@ -19,6 +19,8 @@ export type Command =
       readonly keep: boolean;
       /** Also a 10 min project, to check that memory stays flat. */
       readonly long: boolean;
+      /** Only the sample and the 15 s project, no batch (a busy machine). */
+      readonly quick?: boolean;
       /** The sample project measured beside the generated ones (null: the bundled sample). */
       readonly project: string | null;
     }
@@ -66,6 +68,7 @@ export function parseCommand(argv: readonly string[]): Command {
         ...HELP,
         keep: { type: 'boolean' },
         long: { type: 'boolean' },
+        quick: { type: 'boolean' },
         project: { type: 'string' },
       });
       if (values.help === true) return { name: 'help', command: 'bench' };
@@ -74,6 +77,7 @@ export function parseCommand(argv: readonly string[]): Command {
         name: 'bench',
         keep: values.keep === true,
         long: values.long === true,
+        ...(values.quick === true ? { quick: true } : {}),
         project: str(values.project) ?? null,
       };
     }

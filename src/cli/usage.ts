@@ -76,7 +76,7 @@ Options:
 
 ${EXIT_CODES}
 `,
-  bench: `Usage: kindness bench [--keep] [--long] [--project FILE]
+  bench: `Usage: kindness bench [--keep] [--long | --quick] [--project FILE]
 
 Measures the exporter on the sample project and on generated 15 s and 60 s projects (1080x1920,
 30 fps, moving shapes, text and a caption), each exported with the TikTok preset in a fresh
@@ -88,6 +88,7 @@ Files go to a temporary folder.
 Options:
       --keep            keep the temporary folder (its path is printed)
       --long            also a 10 min project, to check that memory stays flat
+      --quick           only the sample and the 15 s project, no batch (a busy machine)
       --project FILE    the sample project to measure (default: the bundled sample)
   -h, --help            show this help
 

@@ -92,7 +92,7 @@ describe('exporting a project for TikTok', () => {
   });
 
   it('matches what `kindness render-frame` draws (PSNR >= 40 dB), in the BT.709 tv-range colours it says it has', async () => {
-    const video = probed.streams.find((s) => s.codec_type === 'video') as Record<string, unknown>;
+    const video = probed.streams.find((s) => s.codec_type === 'video');
     expect(video).toMatchObject({
       color_space: 'bt709',
       color_transfer: 'bt709',

@@ -68,7 +68,7 @@ const RSS_SAMPLE_MS = 25;
  * ratio says how far the export is from the encoder's own limit on this machine.
  */
 export async function benchCommand(
-  args: { keep: boolean; long: boolean; project: string | null },
+  args: { keep: boolean; long: boolean; quick?: boolean; project: string | null },
   io: CliIo,
 ): Promise<ExitCode> {
   const ffmpeg = await discoverFfmpeg({ env: io.env });
@@ -82,7 +82,8 @@ export async function benchCommand(
     const cases: { label: string; childArgs: string[] }[] = [];
     if (existsSync(sample)) cases.push({ label: path.basename(sample), childArgs: ['--project', sample] });
     else io.err(`No sample project at ${sample}: measuring the generated projects only.\n`);
-    const durations = args.long ? [...DURATIONS, LONG_SECONDS] : DURATIONS;
+    const durations =
+      args.quick === true ? [DURATIONS[0]] : args.long ? [...DURATIONS, LONG_SECONDS] : DURATIONS;
     for (const seconds of durations)
       cases.push({ label: `${seconds} s`, childArgs: ['--seconds', String(seconds)] });
     for (const c of cases) {
@@ -92,11 +93,20 @@ export async function benchCommand(
       const video = run.outputs[0];
       const baseline = video === undefined ? null : await encodeOnly(ffmpeg, run, video, dir);
       rows.push({ run, baseline });
+      // Each figure as soon as it is known: a long bench on a busy machine may be stopped.
+      io.err(benchReport([{ run, baseline }]).split('\n').slice(2, 3).join('\n') + '\n');
       // The next export should not find this one's files filling the page cache.
       if (!args.keep) for (const f of run.outputs) await rm(f, { force: true });
     }
-    io.err(`Exporting ${BATCH_SECONDS} s for TikTok, Reels and Shorts in one batch...\n`);
-    batch = await runChildExport('batch', ['--seconds', String(BATCH_SECONDS), '--batch'], dir, ffmpeg.path);
+    if (args.quick !== true) {
+      io.err(`Exporting ${BATCH_SECONDS} s for TikTok, Reels and Shorts in one batch...\n`);
+      batch = await runChildExport(
+        'batch',
+        ['--seconds', String(BATCH_SECONDS), '--batch'],
+        dir,
+        ffmpeg.path,
+      );
+    }
   } finally {
     if (!args.keep) await rm(dir, { recursive: true, force: true });
   }

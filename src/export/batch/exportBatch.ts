@@ -12,6 +12,7 @@ import { CANCELLED_MESSAGE, toExportError } from '../pipeline/failures';
 import {
   discardPartial,
   moveIntoPlace,
+  placeCopy,
   reserveOutputNames,
   writeOutputSidecars,
   type OutputNames,
@@ -492,6 +493,7 @@ class SharedVideo {
   private lastFrame = -1;
   private lastWrite: Promise<void> = Promise.resolve();
   private finishing: Promise<boolean> | null = null;
+  private readonly sameFiles = new Map<string, Promise<string | ExportError>>();
 
   constructor(
     readonly encoder: Encoder,
@@ -525,12 +527,43 @@ class SharedVideo {
     return this.finishing;
   }
 
+  /**
+   * The finished file of one member: this video with its sound and metadata. Members whose
+   * files would be identical (TikTok and Reels today: the same video, audio and post text)
+   * share one run, made once beside the video and copied under each name.
+   */
+  withSound(remux: FfmpegInvocation, ffmpegPath: string): Promise<string | ExportError> {
+    const key = JSON.stringify(toArgList({ ...remux, output: '' }));
+    let made = this.sameFiles.get(key);
+    if (made === undefined) {
+      const file = this.file.replace(/\.mp4$/, `-${this.sameFiles.size}.mp4`);
+      made = addSound({ ...remux, output: file }, ffmpegPath).then((failure) => failure ?? file);
+      this.sameFiles.set(key, made);
+    }
+    return made;
+  }
+
   /** A member left (cancelled, failed): with none left, the encode stops. */
   async leave(run: OutputRun): Promise<void> {
     this.members.delete(run);
     if ([...this.members].some((m) => m.live)) return;
     this.sink.destroy();
     await this.encoder.abort();
+  }
+}
+
+/** Copies the video and adds a member's sound and metadata; an ExportError when that failed. */
+async function addSound(remux: FfmpegInvocation, ffmpegPath: string): Promise<ExportError | null> {
+  try {
+    const result = await runTool(ffmpegPath, toArgList(remux), REMUX_TIMEOUT_MS);
+    if (result.code === 0) return null;
+    return new ExportError(
+      isDiskFull(null, result.stderr.split('\n')) ? 'disk-full' : 'ffmpeg-failed',
+      'ffmpeg could not add the sound to the video.',
+      result.stderr.trim().split('\n').slice(-6).join('\n'),
+    );
+  } catch (err) {
+    return new ExportError('ffmpeg-failed', 'ffmpeg could not add the sound to the video.', String(err));
   }
 }
 
@@ -739,29 +772,19 @@ class OutputRun {
     this.state = 'saving';
     this.progress(true);
     if (!(await shared.video.finish()) || !this.live) return false;
-    let failure: ExportError | null = null;
+    const made = await shared.video.withSound(shared.remux, shared.ffmpegPath);
+    if (made instanceof ExportError) {
+      await this.fail(made);
+      return false;
+    }
+    if (!this.live) return false;
     try {
-      const result = await runTool(shared.ffmpegPath, toArgList(shared.remux), REMUX_TIMEOUT_MS);
-      if (result.code !== 0) {
-        failure = new ExportError(
-          isDiskFull(null, result.stderr.split('\n')) ? 'disk-full' : 'ffmpeg-failed',
-          'ffmpeg could not add the sound to the video.',
-          result.stderr.trim().split('\n').slice(-6).join('\n'),
-        );
-      }
+      await placeCopy(made, this.names, 'video');
     } catch (err) {
-      failure = new ExportError('ffmpeg-failed', 'ffmpeg could not add the sound to the video.', String(err));
-    }
-    if (failure !== null) {
-      await this.fail(failure);
+      await this.fail(toExportError(err, undefined, () => 0));
       return false;
     }
-    if (!this.live) {
-      // Cancelled while the file was being made: it may have been created after the cleanup.
-      await discardPartial(this.names);
-      return false;
-    }
-    return this.moveIntoPlace();
+    return true;
   }
 
   async check(ffprobePath: string | null, renderedCount: number): Promise<void> {

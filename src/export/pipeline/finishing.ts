@@ -1,4 +1,4 @@
-import { rename, rm } from 'node:fs/promises';
+import { copyFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlatformId } from '../../core/platform/platforms';
 import type { Project } from '../../core/schema';
@@ -41,6 +41,23 @@ export async function moveIntoPlace(names: OutputNames, what: 'video' | 'GIF'): 
       fileErrorMessage(err, `The ${what} could not be saved`, names.finalPath),
     );
   }
+}
+
+/**
+ * Puts a copy of a finished file (made once for several identical outputs) under an output's
+ * name, through its `.part` like any other output.
+ */
+export async function placeCopy(file: string, names: OutputNames, what: 'video' | 'GIF'): Promise<void> {
+  try {
+    await copyFile(file, names.partPath);
+  } catch (err) {
+    await discardPartial(names);
+    throw new ExportError(
+      isDiskFull(err) ? 'disk-full' : 'write-failed',
+      fileErrorMessage(err, `The ${what} could not be saved`, names.finalPath),
+    );
+  }
+  await moveIntoPlace(names, what);
 }
 
 /** Removes what an output that did not finish left (its `.part` file); never throws. */

@@ -18,6 +18,10 @@ export interface ProbedStream {
   sample_rate?: string;
   channels?: number;
   duration?: string;
+  color_space?: string;
+  color_transfer?: string;
+  color_primaries?: string;
+  color_range?: string;
 }
 
 export interface Probed {
