@@ -18,11 +18,22 @@ export type Command =
       readonly force: boolean;
     }
   | ({ readonly name: 'align' } & AlignArgs)
-  | { readonly name: 'bench'; readonly keep: boolean }
+  | {
+      readonly name: 'bench';
+      readonly keep: boolean;
+      /** Also a 10 min project, to check that memory stays flat. */
+      readonly long: boolean;
+      /** Only the sample and the 15 s project, no batch (a busy machine). */
+      readonly quick?: boolean;
+      /** The sample project measured beside the generated ones (null: the bundled sample). */
+      readonly project: string | null;
+    }
   /** Internal: one benchmark export in a fresh process (peak memory is per process). */
   | {
       readonly name: 'bench-run';
       readonly seconds: number;
+      /** A project file to export instead of a generated project of `seconds`. */
+      readonly project: string | null;
       readonly dir: string;
       readonly ffmpeg: string | null;
       /** TikTok, Reels and Shorts in one batch instead of one TikTok export. */
@@ -59,10 +70,22 @@ export function parseCommand(argv: readonly string[]): Command {
     case 'align':
       return parseAlign(rest);
     case 'bench': {
-      const { values, positionals } = parse('bench', rest, { ...HELP, keep: { type: 'boolean' } });
+      const { values, positionals } = parse('bench', rest, {
+        ...HELP,
+        keep: { type: 'boolean' },
+        long: { type: 'boolean' },
+        quick: { type: 'boolean' },
+        project: { type: 'string' },
+      });
       if (values.help === true) return { name: 'help', command: 'bench' };
       noPositionals('bench', positionals);
-      return { name: 'bench', keep: values.keep === true };
+      return {
+        name: 'bench',
+        keep: values.keep === true,
+        long: values.long === true,
+        ...(values.quick === true ? { quick: true } : {}),
+        project: str(values.project) ?? null,
+      };
     }
     case 'bench-run': {
       const { values } = parse('bench', rest, {
@@ -70,11 +93,13 @@ export function parseCommand(argv: readonly string[]): Command {
         dir: { type: 'string' },
         ffmpeg: { type: 'string' },
         batch: { type: 'boolean' },
+        project: { type: 'string' },
       });
       return {
         name: 'bench-run',
         ...(values.batch === true ? { batch: true } : {}),
         seconds: seconds('bench', '--seconds', values.seconds) ?? 15,
+        project: typeof values.project === 'string' ? values.project : null,
         dir: typeof values.dir === 'string' ? values.dir : '.',
         ffmpeg: typeof values.ffmpeg === 'string' ? values.ffmpeg : null,
       };

@@ -15,6 +15,11 @@ export interface EncodeSettings {
    * its largest size; ffmpeg scales for the smaller outputs). Absent: the output size.
    */
   readonly source?: { readonly width: number; readonly height: number } | undefined;
+  /**
+   * What the frames on stdin are: `yuv420p` already converted (BT.709, tv range, by
+   * pixels/rgbaToYuv420p) or `rgba` for ffmpeg to convert. Absent: `rgba`.
+   */
+  readonly inputPixFmt?: InputPixFmt | undefined;
   readonly fps: number;
   /** Frames written to ffmpeg's stdin; the output lasts frameCount / fps seconds. */
   readonly frameCount: number;
@@ -28,6 +33,13 @@ export interface EncodeSettings {
   readonly outputPath: string;
   /** What the ffmpeg that will run understands (see `ffmpegFeaturesFor`). */
   readonly features: FfmpegFeatures;
+}
+
+export type InputPixFmt = 'rgba' | 'yuv420p';
+
+/** Bytes of one raw frame on stdin. */
+export function rawFrameBytes(pixFmt: InputPixFmt, width: number, height: number): number {
+  return pixFmt === 'rgba' ? width * height * 4 : width * height + 2 * (width >> 1) * (height >> 1);
 }
 
 /** Options newer ffmpeg versions have; the 2018 bundled fallback lacks both. */

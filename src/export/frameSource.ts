@@ -29,3 +29,16 @@ export interface FrameSourceRequest {
   /** Where to report things worth knowing (a picture that could not be decoded). */
   readonly log?: ((line: string) => void) | undefined;
 }
+
+/** A frame the source could not draw; the export names its time. */
+export class FrameRenderError extends Error {
+  override readonly name = 'FrameRenderError';
+  constructor(
+    readonly frameIndex: number,
+    readonly reason: unknown,
+  ) {
+    super(
+      `frame ${frameIndex} could not be drawn: ${reason instanceof Error ? reason.message : String(reason)}`,
+    );
+  }
+}

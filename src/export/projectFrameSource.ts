@@ -7,6 +7,7 @@ import type { DecodedImage, RenderBackend } from '../render/backend';
 import { installKonvaNodeBackend } from '../render/backends/node';
 import { createRenderer } from '../render/renderer';
 import type { FrameSource, FrameSourceRequest } from './frameSource';
+import { metered } from './pipeline/stageMeter';
 
 /**
  * Frames of a project, drawn by the same Konva renderer as the editor, on @napi-rs/canvas
@@ -32,9 +33,12 @@ export async function createProjectFrameSource(
     width: request.width,
     height: request.height,
     renderFrame(index) {
-      const changed = renderer.draw(evaluate(project, (request.firstFrame + index) / request.fps));
+      const changed = metered('render', () =>
+        renderer.draw(evaluate(project, (request.firstFrame + index) / request.fps)),
+      );
       // Unchanged: the canvas still holds the previous frame, which the exporter already has.
-      return changed ? renderer.readRgba() : null;
+      // Skia draws lazily: much of the drawing is paid for here, when the pixels are read.
+      return changed ? metered('readback', () => renderer.readRgba()) : null;
     },
     renderPng(time) {
       renderer.draw(evaluate(project, time));

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,15 @@ describe('a batch of TikTok, Reels, Shorts and a GIF', () => {
       });
       expect(probed.streams.find((s) => s.codec_type === 'audio')).toMatchObject({ codec_name: 'aac' });
     }
+  });
+
+  it('gives TikTok and Reels, whose settings are the same, the very same file under each name', async () => {
+    const [tiktok, reels, shorts] = await Promise.all(
+      ['tiktok', 'reels', 'shorts'].map((id) => readFile(path.join(folder(), `clip-${id}.mp4`))),
+    );
+    expect((tiktok as Buffer).equals(reels as Buffer)).toBe(true);
+    // Shorts asks for a higher audio bitrate: its own file around the same video.
+    expect((tiktok as Buffer).equals(shorts as Buffer)).toBe(false);
   });
 
   it('makes a looping 540x960 GIF at 15 fps from every second rendered frame', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,15 @@ import { ExportError } from '../../src/export/errors';
 import { exportVideo, type ExportResult } from '../../src/export/exportVideo';
 import { createProjectFrameSource } from '../../src/export/projectFrameSource';
 import { smallProject } from './fixtures';
-import { decodeFrameRgb, ffprobe, processExists, psnrRgb, topLevelBoxes, type Probed } from './helpers/media';
+import {
+  decodeFrameRgb,
+  decodePngRgb,
+  ffprobe,
+  processExists,
+  psnrRgb,
+  topLevelBoxes,
+  type Probed,
+} from './helpers/media';
 
 let dir: string;
 const { project, assets } = smallProject({ seconds: 2 });
@@ -78,6 +86,38 @@ describe('exporting a project for TikTok', () => {
       const rendered = source.renderFrame(0);
       expect(rendered).not.toBeNull();
       expect(psnrRgb(decoded, rendered as Uint8Array, 4)).toBeGreaterThanOrEqual(30);
+    } finally {
+      source.destroy();
+    }
+  });
+
+  it('matches what `kindness render-frame` draws (PSNR >= 40 dB), in the BT.709 tv-range colours it says it has', async () => {
+    const video = probed.streams.find((s) => s.codec_type === 'video');
+    expect(video).toMatchObject({
+      color_space: 'bt709',
+      color_transfer: 'bt709',
+      color_primaries: 'bt709',
+      color_range: 'tv',
+    });
+    const source = await createProjectFrameSource(project, assets, {
+      width: 1080,
+      height: 1920,
+      fps: 30,
+      firstFrame: 0,
+      watermark: null,
+    });
+    try {
+      // The first caption, between captions, and the second caption with its emoji.
+      for (const frameIndex of [10, 31, 50]) {
+        const decoded = await decodeFrameRgb(output(), (frameIndex - 0.1) / 30);
+        const png = source.renderPng?.(frameIndex / 30);
+        expect(png).toBeDefined();
+        const file = path.join(dir, `frame-${frameIndex}.png`);
+        await writeFile(file, png as Uint8Array);
+        const drawn = await decodePngRgb(file);
+        await rm(file);
+        expect(psnrRgb(decoded, drawn, 3), `frame ${frameIndex}`).toBeGreaterThanOrEqual(40);
+      }
     } finally {
       source.destroy();
     }

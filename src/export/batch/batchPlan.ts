@@ -1,12 +1,19 @@
 import type { Project } from '../../core/schema';
 import { exportFps, exportSize } from '../encodeSettings';
-import { gifFrameStep, outputPreset, type OutputPreset, type OutputPresetId } from '../presets';
+import {
+  gifFrameStep,
+  outputPreset,
+  type ExportPreset,
+  type OutputPreset,
+  type OutputPresetId,
+} from '../presets';
 
 /** One file a batch makes. */
 export interface BatchOutputRequest {
   /** Names the output in progress reports and cancel requests (e.g. the preset id). */
   readonly id: string;
-  readonly preset: OutputPresetId;
+  /** A preset by id, or a video preset of the caller's own (a draft with its own watermark). */
+  readonly preset: OutputPresetId | ExportPreset;
   /** The finished file's path; `NAME.part` is written first. */
   readonly outputPath: string;
 }
@@ -35,6 +42,11 @@ export interface RenderGroup {
   readonly outputs: readonly PlannedOutput[];
 }
 
+/** The id of a request's preset (its own preset carries one too). */
+export function presetIdOf(request: BatchOutputRequest): OutputPresetId {
+  return typeof request.preset === 'string' ? request.preset : request.preset.id;
+}
+
 /** Groups the outputs so that each frame is drawn once per distinct look, in request order. */
 export function planBatch(project: Project, requests: readonly BatchOutputRequest[]): RenderGroup[] {
   interface Draft {
@@ -45,7 +57,7 @@ export function planBatch(project: Project, requests: readonly BatchOutputReques
   const groups: Draft[] = [];
   const gifs: BatchOutputRequest[] = [];
   for (const request of requests) {
-    const preset = outputPreset(request.preset);
+    const preset = typeof request.preset === 'string' ? outputPreset(request.preset) : request.preset;
     if (preset.id === 'gif') {
       gifs.push(request);
       continue;

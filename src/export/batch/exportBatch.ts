@@ -4,27 +4,31 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { SafeZoneChoice } from '../../core/captions';
 import type { Project } from '../../core/schema';
-import {
-  claimWriterTemp,
-  commitTemp,
-  createExclusive,
-  releaseWriterTemp,
-  removeStaleLeftovers,
-  type ReplacePolicy,
-} from '../../node/files';
-import { ffmpegFeaturesFor, type EncodeSettings } from '../encodeSettings';
+import type { ReplacePolicy } from '../../node/files';
+import { ffmpegFeaturesFor, rawFrameBytes, type EncodeSettings, type InputPixFmt } from '../encodeSettings';
 import { type Encoder } from '../encoder/encoder';
 import { createFluentEncoder } from '../encoder/fluentEncoder';
-import { ExportError, fileErrorMessage, isDiskFull, type ExportErrorKind } from '../errors';
+import { ExportError, isDiskFull, type ExportErrorKind } from '../errors';
+import { CANCELLED_MESSAGE, toExportError } from '../pipeline/failures';
 import {
-  CANCELLED_MESSAGE,
+  createPart,
+  discardPartial,
+  moveIntoPlace,
+  placeCopy,
+  reserveOutputNames,
+  writeOutputSidecars,
+  type OutputNames,
+} from '../pipeline/finishing';
+import { FrameFormats } from '../pipeline/frameConversion';
+import {
   checkOutputFolder,
+  ffmpegWarnings,
   findFfmpeg,
   prepareAudio,
   resolveRange,
-  toExportError,
-  type ExportVideoOptions,
-} from '../exportVideo';
+  type FfmpegChoice,
+  type RangeRequest,
+} from '../pipeline/prepare';
 import {
   buildFfmpegInvocation,
   buildGifInvocation,
@@ -34,16 +38,20 @@ import {
 } from '../ffmpeg/args';
 import { runTool } from '../ffmpeg/runTool';
 import { discoverFfprobe, type FoundFfmpeg } from '../ffmpeg/discover';
-import { FrameRenderError } from '../framePump';
 import { readabilityReport } from '../readabilityReport';
-import type { FrameSource } from '../frameSource';
-import type { ExportPreset } from '../presets';
+import { FrameRenderError, type FrameSource, type FrameSourceRequest } from '../frameSource';
+import type { ExportPreset, OutputPresetId } from '../presets';
 import { createProjectFrameSource } from '../projectFrameSource';
 import { postText } from '../sidecars/postText';
-import { writeSidecars } from '../sidecars/writeSidecars';
 import { checkOutput } from '../verify/checkOutput';
 import type { OutputReport } from '../verify/outputReport';
-import { planBatch, type BatchOutputRequest, type PlannedOutput, type RenderGroup } from './batchPlan';
+import {
+  planBatch,
+  presetIdOf,
+  type BatchOutputRequest,
+  type PlannedOutput,
+  type RenderGroup,
+} from './batchPlan';
 
 export type { BatchOutputRequest } from './batchPlan';
 
@@ -74,7 +82,7 @@ export interface OutputFailure {
 
 export interface BatchOutputResult {
   readonly id: string;
-  readonly preset: BatchOutputRequest['preset'];
+  readonly preset: OutputPresetId;
   readonly state: 'done' | 'cancelled' | 'failed';
   readonly outputPath: string;
   readonly sidecars: readonly string[];
@@ -93,17 +101,23 @@ export interface BatchResult {
   readonly outputs: readonly BatchOutputResult[];
   /** Frames drawn by the renderer(s) in all: once per frame per render group. */
   readonly renderedFrames: number;
+  /** Frames the renderer found unchanged: sent again without drawing or converting them. */
+  readonly reusedFrames: number;
   readonly elapsedSeconds: number;
-  readonly ffmpeg: { readonly path: string; readonly version: string } | null;
+  readonly ffmpeg: {
+    readonly path: string;
+    readonly version: string;
+    readonly source: FoundFfmpeg['source'];
+  } | null;
 }
 
 export interface ExportBatchOptions {
   readonly project: Project;
   readonly assets: ReadonlyMap<string, Uint8Array>;
   readonly outputs: readonly BatchOutputRequest[];
-  readonly range?: ExportVideoOptions['range'];
-  readonly ffmpeg?: ExportVideoOptions['ffmpeg'];
-  readonly ffmpegDiscovery?: ExportVideoOptions['ffmpegDiscovery'];
+  readonly range?: RangeRequest;
+  readonly ffmpeg?: FfmpegChoice['ffmpeg'];
+  readonly ffmpegDiscovery?: FfmpegChoice['ffmpegDiscovery'];
   /** Cancels every output. */
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((progress: OutputProgress) => void) | undefined;
@@ -112,14 +126,18 @@ export interface ExportBatchOptions {
   readonly sidecars?: boolean | undefined;
   /** Read each finished file back with ffprobe and judge it; default true. */
   readonly check?: boolean | undefined;
-  /** Whether a file already at an output's name may be replaced; default never. */
+  /** Whether a file already at an output's (or its sidecars') name may be replaced; default never. */
   readonly replace?: ReplacePolicy | undefined;
   /**
    * Check the captions and end card on rendered frames and add their problems to each output's
    * warnings (see readabilityReport); default false, as the CLI prints them itself.
    */
   readonly readability?: boolean | undefined;
-  readonly createFrameSource?: ExportVideoOptions['createFrameSource'];
+  /** Replaces the project renderer (tests, benchmarks). */
+  readonly createFrameSource?:
+    ((request: FrameSourceRequest) => FrameSource | Promise<FrameSource>) | undefined;
+  /** Report every frame rather than a few times a second (a single export's progress). */
+  readonly progressEveryFrame?: boolean | undefined;
 }
 
 export interface BatchJob {
@@ -127,6 +145,8 @@ export interface BatchJob {
   readonly done: Promise<BatchResult>;
   /** Cancels one output (the others carry on), or all of them. */
   cancel(outputId?: string): void;
+  /** Why an output did not finish, whole (the result carries its plain parts); null when it did. */
+  errorOf(outputId: string): ExportError | null;
 }
 
 /**
@@ -158,7 +178,10 @@ export function startBatch(options: ExportBatchOptions): BatchJob {
   }
   for (const group of groups) {
     for (const planned of group.outputs)
-      runs.set(planned.request.id, new OutputRun(planned, emit, options.replace ?? 'never'));
+      runs.set(
+        planned.request.id,
+        new OutputRun(planned, emit, options.progressEveryFrame === true, options.replace ?? 'never'),
+      );
   }
   const cancel = (id?: string): void => {
     for (const run of runs.values()) if (id === undefined || run.id === id) void run.cancel();
@@ -168,20 +191,19 @@ export function startBatch(options: ExportBatchOptions): BatchJob {
 
   const done = (async (): Promise<BatchResult> => {
     let renderedFrames = 0;
+    let reusedFrames = 0;
     let ffmpeg: FoundFfmpeg | null = null;
     try {
       if (setupError !== null) throw setupError;
       if (options.signal?.aborted) cancel();
       ffmpeg = await findFfmpeg(options);
       log(`Using ffmpeg ${ffmpeg.version} from ${ffmpeg.source}: ${ffmpeg.path}`);
-      const warnings = ffmpeg.skipped.map(
-        (s) => `The ffmpeg at ${String(s.path)} (${s.source}) was not used: ${s.problem}.`,
-      );
+      const warnings = ffmpegWarnings(ffmpeg);
       for (const run of runs.values()) {
         run.warnings.push(...warnings);
         // A folder that cannot take one file fails that output only.
         await checkOutputFolder(run.finalPath)
-          .then(() => run.createPart())
+          .then(() => createPart(run.names))
           .catch((err: unknown) => run.fail(toExportError(err, undefined, () => 0)));
       }
       if (options.readability === true) await addReadabilityWarnings(options, [...runs.values()], log);
@@ -189,7 +211,9 @@ export function startBatch(options: ExportBatchOptions): BatchJob {
       for (const group of groups) {
         const active = group.outputs.map((o) => runs.get(o.request.id) as OutputRun).filter((r) => r.live);
         if (active.length === 0) continue;
-        renderedFrames += await runGroup(group, active, context);
+        const counts = await runGroup(group, active, context);
+        renderedFrames += counts.drawn;
+        reusedFrames += counts.reused;
       }
     } catch (err) {
       const failure = toExportError(err, undefined, () => 0);
@@ -197,6 +221,7 @@ export function startBatch(options: ExportBatchOptions): BatchJob {
         return {
           outputs: options.outputs.map((o) => failedResult(o, failure)),
           renderedFrames: 0,
+          reusedFrames: 0,
           elapsedSeconds: 0,
           ffmpeg: null,
         };
@@ -210,11 +235,13 @@ export function startBatch(options: ExportBatchOptions): BatchJob {
     return {
       outputs: options.outputs.map((o) => (runs.get(o.id) as OutputRun).result()),
       renderedFrames,
+      reusedFrames,
       elapsedSeconds: (performance.now() - startedAt) / 1000,
-      ffmpeg: ffmpeg === null ? null : { path: ffmpeg.path, version: ffmpeg.version },
+      ffmpeg: ffmpeg === null ? null : { path: ffmpeg.path, version: ffmpeg.version, source: ffmpeg.source },
     };
   })();
-  return { done, cancel };
+  const errorOf = (id: string): ExportError | null => setupError ?? runs.get(id)?.failure ?? null;
+  return { done, cancel, errorOf };
 }
 
 /** Each output gets the readability problems for its platform's safe zone (a draft: all of them). */
@@ -249,8 +276,12 @@ interface GroupContext {
   readonly probe: () => Promise<string | null>;
 }
 
-/** Renders one group's frames once and feeds them to its outputs; returns the frames drawn. */
-async function runGroup(group: RenderGroup, runs: OutputRun[], ctx: GroupContext): Promise<number> {
+/** Renders one group's frames once and feeds them to its outputs; returns the frames drawn and reused. */
+async function runGroup(
+  group: RenderGroup,
+  runs: OutputRun[],
+  ctx: GroupContext,
+): Promise<{ drawn: number; reused: number }> {
   const { options, ffmpeg, log } = ctx;
   const range = resolveRange(options.project, group.fps, options.range);
   const rangeStart = range.first / group.fps;
@@ -258,6 +289,7 @@ async function runGroup(group: RenderGroup, runs: OutputRun[], ctx: GroupContext
   const tempDir = await mkdtemp(path.join(tmpdir(), 'kindness-batch-'));
   let source: FrameSource | null = null;
   let drawn = 0;
+  let reused = 0;
   try {
     const audioWarnings: string[] = [];
     const needsAudio = runs.some((r) => r.planned.preset.id !== 'gif');
@@ -281,12 +313,16 @@ async function runGroup(group: RenderGroup, runs: OutputRun[], ctx: GroupContext
       );
     }
     const frameBytes = group.width * group.height * 4;
-    const encoderFor = (label: string, invocation: ReturnType<typeof buildFfmpegInvocation>): Encoder => {
+    const encoderFor = (
+      label: string,
+      invocation: ReturnType<typeof buildFfmpegInvocation>,
+      pixFmt: InputPixFmt,
+    ): Encoder => {
       log(`ffmpeg (${label}) ${toArgList(invocation).join(' ')}`);
       return createFluentEncoder({
         ffmpegPath: ffmpeg.path,
         invocation,
-        frameBytes,
+        frameBytes: rawFrameBytes(pixFmt, group.width, group.height),
         onLogLine: (line) => log(`ffmpeg (${label}): ${line}`),
       });
     };
@@ -298,7 +334,7 @@ async function runGroup(group: RenderGroup, runs: OutputRun[], ctx: GroupContext
       if (members.length === 1) {
         const run = members[0] as OutputRun;
         const invocation = invocationFor(run, group, range.count, audioClips, ffmpeg, options.project);
-        run.begin(range.count, encoderFor(run.id, invocation), log);
+        run.begin(range.count, encoderFor(run.id, invocation, run.pixFmt), log);
         continue;
       }
       const first = members[0] as OutputRun;
@@ -309,7 +345,8 @@ async function runGroup(group: RenderGroup, runs: OutputRun[], ctx: GroupContext
         faststart: false,
         outputPath: videoFile,
       });
-      const shared = new SharedVideo(encoderFor(members.map((m) => m.id).join('+'), invocation), videoFile);
+      const label = members.map((m) => m.id).join('+');
+      const shared = new SharedVideo(encoderFor(label, invocation, 'yuv420p'), videoFile);
       for (const run of members) {
         const settings = encodeSettingsFor(run, group, range.count, audioClips, ffmpeg, options.project);
         run.beginShared(range.count, shared, buildRemuxInvocation(settings, videoFile), ffmpeg.path, log);
@@ -317,6 +354,7 @@ async function runGroup(group: RenderGroup, runs: OutputRun[], ctx: GroupContext
     }
 
     const pace = { startedAt: performance.now(), done: 0 };
+    const formats = new FrameFormats(group.width, group.height);
     let previous: Uint8Array | null = null;
     for (let i = 0; i < range.count; i++) {
       const live = runs.filter((r) => r.live);
@@ -327,6 +365,7 @@ async function runGroup(group: RenderGroup, runs: OutputRun[], ctx: GroupContext
       try {
         const drawnPixels = source.renderFrame(i);
         drawn++;
+        if (drawnPixels === null) reused++;
         pixels = drawnPixels ?? (previous as Uint8Array);
         if (pixels === null) throw new Error('the first frame was reported unchanged');
         if (pixels.byteLength !== frameBytes)
@@ -335,10 +374,11 @@ async function runGroup(group: RenderGroup, runs: OutputRun[], ctx: GroupContext
         throw new FrameRenderError(i, err);
       }
       previous = pixels;
+      formats.set(pixels);
       pace.done = i + 1;
       const elapsed = (performance.now() - pace.startedAt) / 1000;
       const eta = pace.done >= 10 || elapsed >= 1 ? (elapsed / pace.done) * (range.count - pace.done) : null;
-      await Promise.all(wanting.map((r) => r.write(i, pixels, eta)));
+      await Promise.all(wanting.map((r) => r.write(i, formats, eta)));
       // Let the event loop turn so finished frames' native buffers are freed (flat memory).
       if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
     }
@@ -348,7 +388,18 @@ async function runGroup(group: RenderGroup, runs: OutputRun[], ctx: GroupContext
       finishing.map(async (run) => {
         if (!(await run.save())) return;
         if (run.planned.preset.id !== 'gif' && options.sidecars !== false && source !== null) {
-          await writeRunSidecars(run, source, options.project, rangeStart, rangeEnd, group.fps);
+          const sidecars = await writeOutputSidecars({
+            project: options.project,
+            videoPath: run.finalPath,
+            rangeStart,
+            rangeEnd,
+            fps: group.fps,
+            platform: run.planned.preset.platform,
+            renderPng: source.renderPng?.bind(source),
+            replace: options.replace,
+          });
+          run.sidecars.push(...sidecars.files);
+          run.warnings.push(...sidecars.warnings);
         } else if (run.planned.preset.platform !== null) {
           run.warnings.push(...postText(options.project.post, run.planned.preset.platform).warnings);
         }
@@ -368,7 +419,7 @@ async function runGroup(group: RenderGroup, runs: OutputRun[], ctx: GroupContext
     }
     await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
   }
-  return drawn;
+  return { drawn, reused };
 }
 
 function invocationFor(
@@ -413,6 +464,7 @@ function encodeSettingsFor(
     width: planned.width,
     height: planned.height,
     source,
+    inputPixFmt: run.pixFmt,
     fps: planned.fps,
     frameCount: renderedCount,
     video: preset.video,
@@ -449,6 +501,7 @@ class SharedVideo {
   private lastFrame = -1;
   private lastWrite: Promise<void> = Promise.resolve();
   private finishing: Promise<boolean> | null = null;
+  private readonly sameFiles = new Map<string, Promise<string | ExportError>>();
 
   constructor(
     readonly encoder: Encoder,
@@ -463,10 +516,10 @@ class SharedVideo {
   }
 
   /** Hands frame `index` over once, whichever member asks first. */
-  write(index: number, pixels: Uint8Array): Promise<void> {
+  write(index: number, frame: FrameFormats): Promise<void> {
     if (index === this.lastFrame) return this.lastWrite;
     this.lastFrame = index;
-    this.lastWrite = writeWithDrain(this.sink, pixels);
+    this.lastWrite = writeWithDrain(this.sink, frame.get('yuv420p'));
     return this.lastWrite;
   }
 
@@ -482,12 +535,43 @@ class SharedVideo {
     return this.finishing;
   }
 
+  /**
+   * The finished file of one member: this video with its sound and metadata. Members whose
+   * files would be identical (TikTok and Reels today: the same video, audio and post text)
+   * share one run, made once beside the video and copied under each name.
+   */
+  withSound(remux: FfmpegInvocation, ffmpegPath: string): Promise<string | ExportError> {
+    const key = JSON.stringify(toArgList({ ...remux, output: '' }));
+    let made = this.sameFiles.get(key);
+    if (made === undefined) {
+      const file = this.file.replace(/\.mp4$/, `-${this.sameFiles.size}.mp4`);
+      made = addSound({ ...remux, output: file }, ffmpegPath).then((failure) => failure ?? file);
+      this.sameFiles.set(key, made);
+    }
+    return made;
+  }
+
   /** A member left (cancelled, failed): with none left, the encode stops. */
   async leave(run: OutputRun): Promise<void> {
     this.members.delete(run);
     if ([...this.members].some((m) => m.live)) return;
     this.sink.destroy();
     await this.encoder.abort();
+  }
+}
+
+/** Copies the video and adds a member's sound and metadata; an ExportError when that failed. */
+async function addSound(remux: FfmpegInvocation, ffmpegPath: string): Promise<ExportError | null> {
+  try {
+    const result = await runTool(ffmpegPath, toArgList(remux), REMUX_TIMEOUT_MS);
+    if (result.code === 0) return null;
+    return new ExportError(
+      isDiskFull(null, result.stderr.split('\n')) ? 'disk-full' : 'ffmpeg-failed',
+      'ffmpeg could not add the sound to the video.',
+      result.stderr.trim().split('\n').slice(-6).join('\n'),
+    );
+  } catch (err) {
+    return new ExportError('ffmpeg-failed', 'ffmpeg could not add the sound to the video.', String(err));
   }
 }
 
@@ -514,34 +598,6 @@ function endSink(sink: Writable): Promise<void> {
   });
 }
 
-async function writeRunSidecars(
-  run: OutputRun,
-  source: FrameSource,
-  project: Project,
-  rangeStart: number,
-  rangeEnd: number,
-  fps: number,
-): Promise<void> {
-  try {
-    const renderPng = source.renderPng?.bind(source);
-    const result = await writeSidecars({
-      project,
-      videoPath: run.finalPath,
-      rangeStart,
-      rangeEnd,
-      platform: run.planned.preset.platform,
-      renderCoverPng: renderPng ? (t) => renderPng(Math.min(t, rangeEnd - 0.5 / fps)) : undefined,
-    });
-    run.sidecars.push(...result.files);
-    run.warnings.push(...result.warnings);
-  } catch (err) {
-    // The video is saved: a missing caption file is worth a warning, not a failed output.
-    run.warnings.push(
-      fileErrorMessage(err, 'The caption, post-text or cover files could not be written', run.finalPath),
-    );
-  }
-}
-
 function lazyFfprobe(ffmpegPath: string): () => Promise<string | null> {
   let found: Promise<string | null> | null = null;
   return () =>
@@ -554,9 +610,9 @@ function lazyFfprobe(ffmpegPath: string): () => Promise<string | null> {
 function failedResult(request: BatchOutputRequest, error: ExportError): BatchOutputResult {
   return {
     id: request.id,
-    preset: request.preset,
+    preset: presetIdOf(request),
     state: 'failed',
-    outputPath: path.resolve(request.outputPath),
+    outputPath: reserveOutputNames(request.outputPath).finalPath,
     sidecars: [],
     width: 0,
     height: 0,
@@ -579,8 +635,9 @@ export function plainFailure(error: ExportError): OutputFailure {
 /** One output's life: encoder, `.part` file, progress, cancel and failure. */
 class OutputRun {
   readonly id: string;
-  readonly finalPath: string;
-  readonly partPath: string;
+  readonly names: OutputNames;
+  /** What this output's encoder reads: frames converted before the pipe, or RGBA for a GIF's palette. */
+  readonly pixFmt: InputPixFmt;
   readonly warnings: string[] = [];
   readonly sidecars: string[] = [];
   private state: OutputState = 'waiting';
@@ -599,19 +656,26 @@ class OutputRun {
   constructor(
     readonly planned: PlannedOutput,
     private readonly emit: (p: OutputProgress) => void,
-    private readonly replace: ReplacePolicy = 'never',
+    private readonly everyFrame: boolean,
+    private readonly replace: ReplacePolicy,
   ) {
     this.id = planned.request.id;
-    this.finalPath = path.resolve(planned.request.outputPath);
-    // A hidden temp name of the one writer (src/node/files), created exclusively in createPart.
-    this.partPath = claimWriterTemp(this.finalPath);
+    this.names = reserveOutputNames(planned.request.outputPath);
+    this.pixFmt = planned.preset.id === 'gif' ? 'rgba' : 'yuv420p';
     this.total = 0;
   }
 
-  /** Creates the temp file ffmpeg will write, exclusively: never a link planted at its name. */
-  async createPart(): Promise<void> {
-    await removeStaleLeftovers(path.dirname(this.finalPath));
-    await (await createExclusive(this.partPath)).close();
+  get finalPath(): string {
+    return this.names.finalPath;
+  }
+
+  get partPath(): string {
+    return this.names.partPath;
+  }
+
+  /** Why it did not finish; null while it may still, and once it did. */
+  get failure(): ExportError | null {
+    return this.state === 'done' ? null : this.error;
   }
 
   /** Still wanted: not cancelled, not failed, not finished. */
@@ -653,20 +717,20 @@ class OutputRun {
   }
 
   /** Hands one frame over; resolves when the encoder wants more (or is gone). */
-  write(index: number, pixels: Uint8Array, eta: number | null): Promise<void> {
+  write(index: number, frame: FrameFormats, eta: number | null): Promise<void> {
     if (this.shared !== null) {
       if (!this.live) return Promise.resolve();
       this.sent++;
       this.eta = eta;
       this.progress(false);
-      return this.shared.video.write(index, pixels);
+      return this.shared.video.write(index, frame);
     }
     const sink = this.sink;
     if (sink === null || !this.live || sink.destroyed || sink.writableEnded) return Promise.resolve();
     this.sent++;
     this.eta = eta;
     this.progress(false);
-    if (sink.write(pixels)) return Promise.resolve();
+    if (sink.write(frame.get(this.pixFmt))) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         sink.off('drain', done);
@@ -704,15 +768,9 @@ class OutputRun {
   /** The finished `.part` file takes its final name; a failure (a full disk, say) fails the output. */
   private async moveIntoPlace(): Promise<boolean> {
     try {
-      await commitTemp(this.partPath, this.finalPath, { replace: this.replace });
-      releaseWriterTemp(this.partPath);
+      await moveIntoPlace(this.names, this.planned.preset.id === 'gif' ? 'GIF' : 'video', this.replace);
     } catch (err) {
-      await this.fail(
-        new ExportError(
-          isDiskFull(err) ? 'disk-full' : 'write-failed',
-          fileErrorMessage(err, 'The file could not be saved', this.finalPath),
-        ),
-      );
+      await this.fail(toExportError(err, undefined, () => 0));
       return false;
     }
     return true;
@@ -723,29 +781,19 @@ class OutputRun {
     this.state = 'saving';
     this.progress(true);
     if (!(await shared.video.finish()) || !this.live) return false;
-    let failure: ExportError | null = null;
+    const made = await shared.video.withSound(shared.remux, shared.ffmpegPath);
+    if (made instanceof ExportError) {
+      await this.fail(made);
+      return false;
+    }
+    if (!this.live) return false;
     try {
-      const result = await runTool(shared.ffmpegPath, toArgList(shared.remux), REMUX_TIMEOUT_MS);
-      if (result.code !== 0) {
-        failure = new ExportError(
-          isDiskFull(null, result.stderr.split('\n')) ? 'disk-full' : 'ffmpeg-failed',
-          'ffmpeg could not add the sound to the video.',
-          result.stderr.trim().split('\n').slice(-6).join('\n'),
-        );
-      }
+      await placeCopy(made, this.names, 'video', this.replace);
     } catch (err) {
-      failure = new ExportError('ffmpeg-failed', 'ffmpeg could not add the sound to the video.', String(err));
-    }
-    if (failure !== null) {
-      await this.fail(failure);
+      await this.fail(toExportError(err, undefined, () => 0));
       return false;
     }
-    if (!this.live) {
-      // Cancelled while the file was being made: it may have been created after the cleanup.
-      await rm(this.partPath, { force: true }).catch(() => undefined);
-      return false;
-    }
-    return this.moveIntoPlace();
+    return true;
   }
 
   async check(ffprobePath: string | null, renderedCount: number): Promise<void> {
@@ -804,12 +852,12 @@ class OutputRun {
     if (this.shared !== null) await this.shared.video.leave(this);
     this.sink?.destroy();
     if (this.encoder !== null) await this.encoder.abort();
-    await rm(this.partPath, { force: true }).catch(() => undefined);
+    await discardPartial(this.names);
   }
 
   private progress(force: boolean): void {
     const now = performance.now();
-    if (!force && now - this.lastEmit < 100 && this.sent < this.total) return;
+    if (!force && !this.everyFrame && now - this.lastEmit < 100 && this.sent < this.total) return;
     this.lastEmit = now;
     const total = Math.max(1, this.total);
     this.emit({
@@ -826,7 +874,7 @@ class OutputRun {
     const final = this.state === 'done' ? 'done' : this.state === 'cancelled' ? 'cancelled' : 'failed';
     return {
       id: this.id,
-      preset: this.planned.request.preset,
+      preset: presetIdOf(this.planned.request),
       state: final,
       outputPath: this.finalPath,
       sidecars: [...this.sidecars],

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 import { VIDEO_INPUT, type FfmpegInvocation } from '../ffmpeg/args';
 import { trackChildProcess } from '../ffmpeg/childProcesses';
+import { metered } from '../pipeline/stageMeter';
 import { FfmpegLog } from './ffmpegLog';
 import { EncoderError, EncoderInputClosedError, type Encoder, type EncoderEvents } from './encoder';
 
@@ -158,7 +159,10 @@ class FluentEncoder implements Encoder {
       highWaterMark: this.options.frameBytes,
       write: (chunk: Buffer, _encoding, callback) => {
         withStdin(
-          (stdin) => stdin.write(chunk, (err) => callback(err ? new EncoderInputClosedError() : null)),
+          (stdin) =>
+            metered('pipe', () =>
+              stdin.write(chunk, (err) => callback(err ? new EncoderInputClosedError() : null)),
+            ),
           callback,
         );
       },

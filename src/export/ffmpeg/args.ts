@@ -1,4 +1,4 @@
-import type { AudioClipPlan, EncodeSettings } from '../encodeSettings';
+import type { AudioClipPlan, EncodeSettings, InputPixFmt } from '../encodeSettings';
 import { sanitizeMetadataValue } from './metadata';
 
 /**
@@ -24,7 +24,7 @@ export interface FfmpegInvocation {
   readonly output: string;
 }
 
-/** The raw RGBA frames our frame pump writes to stdin. */
+/** The raw frames (RGBA or yuv420p) our frame pump writes to stdin. */
 export const VIDEO_INPUT = 'pipe:0';
 /** A silent stereo track: every export carries audio (PLATFORM_SPECS.md). */
 export const SILENCE_SOURCE = 'anullsrc=r=48000:cl=stereo';
@@ -42,8 +42,9 @@ export function buildFfmpegInvocation(s: EncodeSettings): FfmpegInvocation {
   const duration = formatNumber(s.frameCount / s.fps);
   const source = s.source ?? { width: s.width, height: s.height };
   const scaled = source.width !== s.width || source.height !== s.height;
+  const pixFmt = s.inputPixFmt ?? 'rgba';
   const videoInput: FfmpegInput = {
-    options: ['-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${source.width}x${source.height}`, '-r', fps],
+    options: ['-f', 'rawvideo', '-pix_fmt', pixFmt, '-s', `${source.width}x${source.height}`, '-r', fps],
     source: VIDEO_INPUT,
   };
 
@@ -57,13 +58,7 @@ export function buildFfmpegInvocation(s: EncodeSettings): FfmpegInvocation {
   const gop = String(Math.max(1, Math.round(s.fps * s.video.gopSeconds)));
   const outputOptions = [
     ...['-map', '0:v:0', '-map', audioMap],
-    // Convert with the HD (BT.709) matrix and say so, so players show the colours we drew.
-    ...[
-      '-vf',
-      scaled
-        ? `scale=${s.width}:${s.height}:flags=lanczos:out_color_matrix=bt709:out_range=tv`
-        : 'scale=out_color_matrix=bt709:out_range=tv',
-    ],
+    ...videoFilter(s.width, s.height, scaled, pixFmt),
     ...['-c:v', s.video.codec, '-preset', s.video.x264Preset, '-profile:v', s.video.profile],
     ...['-pix_fmt', s.video.pixFmt],
     ...[
@@ -106,6 +101,26 @@ export function buildFfmpegInvocation(s: EncodeSettings): FfmpegInvocation {
     outputOptions,
     output: s.outputPath,
   };
+}
+
+/**
+ * The colour conversion ffmpeg still has to make. RGBA is converted with the HD (BT.709)
+ * matrix to tv range, the colours the tags below announce. Frames already in yuv420p were
+ * converted that way by us (pixels/rgbaToYuv420p): they go to x264 untouched, or are scaled
+ * for a smaller output keeping the same matrix and range.
+ */
+function videoFilter(width: number, height: number, scaled: boolean, pixFmt: InputPixFmt): string[] {
+  if (pixFmt === 'yuv420p') {
+    if (!scaled) return [];
+    const keep = 'in_color_matrix=bt709:in_range=tv:out_color_matrix=bt709:out_range=tv';
+    return ['-vf', `scale=${width}:${height}:flags=lanczos:${keep}`];
+  }
+  return [
+    '-vf',
+    scaled
+      ? `scale=${width}:${height}:flags=lanczos:out_color_matrix=bt709:out_range=tv`
+      : 'scale=out_color_matrix=bt709:out_range=tv',
+  ];
 }
 
 function metadataOptions(m: EncodeSettings['metadata']): string[] {

@@ -18,6 +18,10 @@ export interface ProbedStream {
   sample_rate?: string;
   channels?: number;
   duration?: string;
+  color_space?: string;
+  color_transfer?: string;
+  color_primaries?: string;
+  color_range?: string;
 }
 
 export interface Probed {
@@ -51,6 +55,16 @@ export async function decodeFrameRgb(file: string, seconds: number): Promise<Buf
       'rgb24',
       'pipe:1',
     ],
+    { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
+  );
+  return stdout;
+}
+
+/** A PNG file (as `kindness render-frame` writes) as RGB bytes, decoded by ffmpeg. */
+export async function decodePngRgb(file: string): Promise<Buffer> {
+  const { stdout } = await run(
+    'ffmpeg',
+    ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
     { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
   );
   return stdout;

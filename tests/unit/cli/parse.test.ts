@@ -76,7 +76,7 @@ describe('reading the command line', () => {
     expect(parseCommand(['render-frame', 'p.json', '--force'])).toMatchObject({ force: true });
     expect(parseCommand(['export', 'p.json', '-f'])).toMatchObject({ force: true });
     expect(parseCommand(['render-frame', 'p.json'])).toMatchObject({ time: 0, output: null });
-    expect(parseCommand(['bench'])).toEqual({ name: 'bench', keep: false });
+    expect(parseCommand(['bench'])).toEqual({ name: 'bench', keep: false, long: false, project: null });
     expect(parseCommand([])).toEqual({ name: 'help', command: null });
     expect(parseCommand(['--help'])).toEqual({ name: 'help', command: null });
     expect(parseCommand(['help', 'export'])).toEqual({ name: 'help', command: 'export' });

@@ -85,6 +85,26 @@ describe('ffmpeg arguments', () => {
     ]);
   });
 
+  it('takes frames already converted to yuv420p straight to x264, tagged as they were converted', () => {
+    const args = buildFfmpegArgs(settings(PRESETS.tiktok, { inputPixFmt: 'yuv420p' }));
+    expect(args.slice(0, 10)).toEqual([
+      ...['-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-s', '1080x1920', '-r', '30', '-i', 'pipe:0'],
+    ]);
+    // No conversion left for ffmpeg: the tags describe our BT.709 tv-range conversion.
+    expect(args).not.toContain('-vf');
+    expect(args.join(' ')).toContain(TAGS.join(' '));
+  });
+
+  it('scales converted frames for a smaller output keeping their matrix and range', () => {
+    const args = buildFfmpegArgs(
+      settings(PRESETS.draft, { inputPixFmt: 'yuv420p', source: { width: 1080, height: 1920 } }),
+    );
+    const vf = args[args.indexOf('-vf') + 1];
+    expect(vf).toBe(
+      'scale=540:960:flags=lanczos:in_color_matrix=bt709:in_range=tv:out_color_matrix=bt709:out_range=tv',
+    );
+  });
+
   const twoTracks = settings(PRESETS.shorts, {
     frameCount: 300,
     audioClips: [

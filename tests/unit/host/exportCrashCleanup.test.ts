@@ -136,7 +136,7 @@ describe('an export process that dies mid-way', () => {
       { project: smallProject().project, assets: new Map(), outputs: [] },
       () => undefined,
     );
-    const result = { outputs: [], renderedFrames: 3, elapsedSeconds: 1, ffmpeg: null };
+    const result = { outputs: [], renderedFrames: 3, reusedFrames: 0, elapsedSeconds: 1, ffmpeg: null };
     worker.emit({ type: 'done', result });
     worker.exit('exit code 0');
     expect(await run.done).toBe(result);

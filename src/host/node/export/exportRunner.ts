@@ -5,6 +5,7 @@ import {
   type BatchResult,
   type OutputProgress,
 } from '../../../export/batch/exportBatch';
+import { presetIdOf } from '../../../export/batch/batchPlan';
 import type { Project } from '../../../core/schema';
 import { cleanUpAfterCrash } from './crashCleanup';
 
@@ -139,7 +140,7 @@ function crashed(outputs: readonly BatchOutputRequest[], why: string): BatchResu
   return {
     outputs: outputs.map((o) => ({
       id: o.id,
-      preset: o.preset,
+      preset: presetIdOf(o),
       state: 'failed',
       outputPath: o.outputPath,
       sidecars: [],
@@ -157,6 +158,7 @@ function crashed(outputs: readonly BatchOutputRequest[], why: string): BatchResu
       report: null,
     })),
     renderedFrames: 0,
+    reusedFrames: 0,
     elapsedSeconds: 0,
     ffmpeg: null,
   };
