@@ -3,7 +3,7 @@ import path from 'node:path';
 import { applyAlignment, addAudioTrack, setAsset } from '../../core/edit';
 import { projectDuration } from '../../core/timeline/timeline';
 import type { Project } from '../../core/schema';
-import { alignScript, type AlignmentResult } from '../../core/voice';
+import { AlignTooLongError, alignScript, type AlignmentResult } from '../../core/voice';
 import { decodeVoice, VOICE_SAMPLE_RATE, VoiceDecodeError } from '../../export/audio/decodeVoice';
 import { discoverFfmpeg } from '../../export/ffmpeg/discover';
 import { assetIdFor, saveProjectFile } from '../../host/node/projectFile';
@@ -128,13 +128,22 @@ export async function alignCommand(args: AlignArgs, io: CliIo): Promise<ExitCode
   }
   const seconds = samples.length / VOICE_SAMPLE_RATE;
   const sound = withSound(opened.project, bytes, path.basename(audioPath), seconds);
-  const result = alignScript({
-    samples,
-    sampleRate: VOICE_SAMPLE_RATE,
-    script,
-    offset: sound.start,
-    audience: opened.project.captionSettings.audience ?? 'general',
-  });
+  let result: AlignmentResult;
+  try {
+    result = alignScript({
+      samples,
+      sampleRate: VOICE_SAMPLE_RATE,
+      script,
+      offset: sound.start,
+      audience: opened.project.captionSettings.audience ?? 'general',
+    });
+  } catch (err) {
+    if (err instanceof AlignTooLongError) {
+      io.err(`${err.message}\n`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
   const project = applyAlignment(sound.project, result.captions, {
     from: args.script !== null ? 'script' : 'captions',
   });

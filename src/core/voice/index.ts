@@ -1,4 +1,6 @@
 export {
+  AlignTooLongError,
+  MAX_ALIGN_SECONDS,
   alignScript,
   type AlignInput,
   type AlignedCaption,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignScript, countSyllables, guessLanguage } from '../../../src/core/voice';
+import { AlignTooLongError, alignScript, countSyllables, guessLanguage } from '../../../src/core/voice';
 import { CAPTION_LIMITS, checkCaption } from '../../../src/core/captions';
 
 describe('syllables counted from the script', () => {
@@ -113,5 +113,11 @@ describe('alignScript', () => {
       language: 'en',
     });
     expect(result.captions[0]?.words).toHaveLength(8);
+  });
+
+  it('says a recording longer than 5 minutes must be cut into parts', () => {
+    const long = { samples: new Float32Array(302 * 1000), sampleRate: 1000, script: ['Be kind'] };
+    expect(() => alignScript(long)).toThrow(AlignTooLongError);
+    expect(() => alignScript(long)).toThrow(/302 s long; Time to voice handles up to 5 minutes at once/);
   });
 });
