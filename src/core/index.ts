@@ -7,6 +7,7 @@ export * from './endCard';
 export * from './safety';
 export * from './fonts';
 export * from './platform/platforms';
+export * from './platform/videoLength';
 export * from './load';
 export * from './post';
 export * from './review';

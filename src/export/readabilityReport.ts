@@ -1,10 +1,13 @@
 import type { SafeZoneChoice } from '../core/captions';
+import { videoLengthWarning } from '../core/platform/videoLength';
 import type { Project } from '../core/schema';
+import { projectDuration } from '../core/timeline/timeline';
 import { captionReport, formatCaptionReportLine } from './captionReport';
 import { endCardReport } from './endCardReport';
 
 /**
- * The readability problems an export is about to burn in, one plain line each: every caption's
+ * The readability problems an export is about to burn in, one plain line each (after a warning
+ * when the video is longer than every platform takes): every caption's
  * (reading speed, lines, contrast on the rendered frame, the platform's safe zone) and the end
  * card's. The CLI prints them before it exports; a studio export adds them to each output's
  * warnings, so the editor's live checks are made again at export.
@@ -14,6 +17,12 @@ export async function readabilityReport(
   assets: ReadonlyMap<string, Uint8Array>,
   safeZone: SafeZoneChoice,
 ): Promise<string[]> {
+  // The length first: a video no platform takes is worth knowing before anything else.
+  const length = videoLengthWarning(projectDuration(project));
   const captions = await captionReport(project, assets, { safeZones: [safeZone] });
-  return [...captions.map(formatCaptionReportLine), ...(await endCardReport(project, assets))];
+  return [
+    ...(length === null ? [] : [length]),
+    ...captions.map(formatCaptionReportLine),
+    ...(await endCardReport(project, assets)),
+  ];
 }

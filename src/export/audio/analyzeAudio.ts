@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { trackChildProcess } from '../ffmpeg/childProcesses';
+import { printableLogLine } from '../encoder/ffmpegLog';
 
 /**
  * Reads a sound file through ffmpeg: its length, its own sample rate and channels, and a
@@ -145,7 +146,7 @@ function describeFailure(stderr: string): string {
     .map((l) => l.trim())
     .filter((l) => /error|invalid|could not|failed/i.test(l));
   return lines.length > 0
-    ? `ffmpeg could not decode it (${lines.slice(-1)[0]?.slice(0, 200)})`
+    ? `ffmpeg could not decode it (${printableLogLine(lines.slice(-1)[0]?.slice(0, 200) ?? '')})`
     : 'ffmpeg could not decode it';
 }
 

@@ -1,9 +1,21 @@
+import { escapeHidden } from '../../core/text';
+
 /**
  * Reads ffmpeg's stderr line by line: progress lines (`frame=  42 fps= ...`) become frame
  * counts, everything else goes into a short tail kept for error messages.
  */
 const PROGRESS = /^frame=\s*(\d+)\b/;
 const TAIL_LINES = 30;
+const MAX_LINE = 400;
+
+/**
+ * A log line fit to show: ffmpeg quotes bytes of a damaged file as they are, so undecodable
+ * bytes become `?`, control and bidi characters are escaped (`\u001B`), and a line is cut short.
+ */
+export function printableLogLine(line: string): string {
+  const clean = escapeHidden(line.replace(/\uFFFD+/g, '?'));
+  return clean.length > MAX_LINE ? `${clean.slice(0, MAX_LINE - 1)}…` : clean;
+}
 
 export class FfmpegLog {
   private readonly tail: string[] = [];
@@ -18,7 +30,7 @@ export class FfmpegLog {
       this.encodedFrames = Number(m[1]);
       return this.encodedFrames;
     }
-    this.tail.push(trimmed);
+    this.tail.push(printableLogLine(trimmed));
     if (this.tail.length > TAIL_LINES) this.tail.shift();
     return null;
   }

@@ -77,6 +77,18 @@ describe('kindness', () => {
     expect(io.stdout).toBe('ok.json is a valid project: "Hi", 1 scene, 1080x1920 at 30 fps.\n');
   });
 
+  it('warns when a project is longer than every platform takes: 500 scenes of 600 s (issue 10)', async () => {
+    const scenes = Array.from({ length: 500 }, (_, i) => ({ id: `s${i}`, duration: 600 }));
+    await writeFile(
+      path.join(dir, 'long.json'),
+      JSON.stringify({ format: 'kindness-studio', version: 1, scenes }),
+    );
+    const io = fakeIo();
+    expect(await runCli(['validate', 'long.json'], io)).toBe(0);
+    expect(io.stderr).toMatch(/^Warning: The video is 83 h 20 min long, longer than any platform takes/);
+    expect(io.stdout).toMatch(/valid project \(1 warning\)/);
+  });
+
   it('exits with 1 for a file that is not a project', async () => {
     await writeFile(path.join(dir, 'notes.json'), '{"hello": "world"}');
     const io = fakeIo();
