@@ -155,8 +155,9 @@ describe('the kindness command', () => {
     await interrupted;
     expect(code).toBe(130);
     expect(stderr).toContain('The export was cancelled. No video was saved.');
-    expect((await readdir(dir)).filter((f) => f.startsWith('interrupted'))).toEqual([]);
-    const part = path.join(dir, 'interrupted.mp4.part');
+    expect((await readdir(dir)).filter((f) => /^\.?interrupted/.test(f))).toEqual([]);
+    // The hidden temp file ffmpeg wrote (`.interrupted.mp4.HOST-PID-RANDOM.part`), as a pgrep pattern.
+    const part = path.join(dir, '\\.interrupted\\.mp4\\..*\\.part');
     const pgrep = await new Promise<number | null>((resolve) =>
       execFile('pgrep', ['-f', '--', part], (error) => resolve(error === null ? 0 : (error.code as number))),
     );

@@ -169,7 +169,8 @@ describe('exporting part of a project as a draft', () => {
 describe('cancelling an export', () => {
   it('stops ffmpeg, leaves no partial file and says it was cancelled', async () => {
     const output = path.join(dir, 'cancelled.mp4');
-    const part = `${output}.part`;
+    // The hidden temp file ffmpeg writes: `.cancelled.mp4.HOST-PID-RANDOM.part` (a pgrep pattern).
+    const part = path.join(dir, '\\.cancelled\\.mp4\\..*\\.part');
     const controller = new AbortController();
     let ffmpegPid: number | null = null;
     const error = await exportVideo({

@@ -49,7 +49,8 @@ async function failingFfmpeg(name: string, complaint: string): Promise<string> {
 }
 
 async function leftovers(prefix: string): Promise<string[]> {
-  return (await readdir(dir)).filter((f) => f.startsWith(prefix));
+  // Hidden ones too: the writer's temp files and name reservations start with a dot.
+  return (await readdir(dir)).filter((f) => f.startsWith(prefix) || f.startsWith(`.${prefix}`));
 }
 
 beforeAll(async () => {

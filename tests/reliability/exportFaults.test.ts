@@ -24,12 +24,19 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof FsPromises>();
   return {
     ...real,
-    // The rename of NAME.part to NAME fails with `renameFault.code` while it is set.
+    // The move of the finished temp file into place (a rename, or a link when nothing may be
+    // replaced) fails with `renameFault.code` while it is set.
     rename: async (from: string, to: string) => {
       if (renameFault.code !== null && String(from).endsWith('.part')) {
         throw Object.assign(new Error(`${renameFault.code}: simulated`), { code: renameFault.code });
       }
       return real.rename(from, to);
+    },
+    link: async (from: string, to: string) => {
+      if (renameFault.code !== null && String(from).endsWith('.part')) {
+        throw Object.assign(new Error(`${renameFault.code}: simulated`), { code: renameFault.code });
+      }
+      return real.link(from, to);
     },
   };
 });
@@ -62,6 +69,11 @@ function greyFrames(): FrameSource {
   };
 }
 
+/** A pgrep pattern for the hidden temp file ffmpeg writes for `output` (`.NAME.HOST-PID-RANDOM.part`). */
+function partOf(output: string): string {
+  return path.join(path.dirname(output), `\\.${path.basename(output).replace(/\./g, '\\.')}\\..*\\.part`);
+}
+
 /** The pid of the ffmpeg writing `part` (no shell: the path is an argument). */
 function ffmpegWriting(part: string): number | null {
   try {
@@ -83,7 +95,8 @@ function processExists(pid: number): boolean {
 
 /** What every failed export must leave: nothing of the video, no ffmpeg, the project untouched. */
 async function expectCleanFailure(name: string, pid: number | null): Promise<void> {
-  const left = (await readdir(dir)).filter((f) => f.startsWith(name));
+  // Hidden leftovers too: the writer's temp files and name reservations start with a dot.
+  const left = (await readdir(dir)).filter((f) => f.startsWith(name) || f.startsWith(`.${name}`));
   expect(left, 'files left behind').toEqual([]);
   if (pid !== null) expect(processExists(pid), `ffmpeg ${pid} still running`).toBe(false);
   expect((await readFile(projectFile)).equals(projectBytes), 'the project file changed').toBe(true);
@@ -101,7 +114,7 @@ describe('export faults', () => {
       createFrameSource: greyFrames,
       onProgress: (p) => {
         if (p.frame >= 15 && pid === null) {
-          pid = ffmpegWriting(`${output}.part`);
+          pid = ffmpegWriting(partOf(output));
           if (pid !== null) process.kill(pid, 'SIGKILL');
         }
       },
@@ -182,7 +195,7 @@ describe('export faults', () => {
         createFrameSource: greyFrames,
         onProgress: (p) => {
           if (p.frame >= at && !controller.signal.aborted) {
-            pid = ffmpegWriting(`${output}.part`);
+            pid = ffmpegWriting(partOf(output));
             controller.abort();
           }
         },
@@ -201,7 +214,7 @@ describe('export faults', () => {
  */
 describe('export faults in a batch', () => {
   it('one output’s ffmpeg killed from outside: that output fails cleanly, the other is saved', async () => {
-    const killedPart = path.join(dir, 'batch-draft.mp4.part');
+    const killedPart = partOf(path.join(dir, 'batch-draft.mp4'));
     let pid: number | null = null;
     const result = await exportBatch({
       project,
@@ -273,7 +286,7 @@ describe('export faults in a batch', () => {
       ],
       onProgress: (p) => {
         if (p.frame >= at && !controller.signal.aborted) {
-          const pid = ffmpegWriting(path.join(dir, 'stop-draft.mp4.part'));
+          const pid = ffmpegWriting(partOf(path.join(dir, 'stop-draft.mp4')));
           if (pid !== null) pids.push(pid);
           controller.abort();
         }
@@ -281,7 +294,7 @@ describe('export faults in a batch', () => {
     });
     expect(result.outputs.map((o) => o.state)).toEqual(['cancelled', 'cancelled']);
     for (const pid of pids) expect(processExists(pid), `ffmpeg ${pid} still running`).toBe(false);
-    expect(ffmpegWriting(path.join(dir, 'stop-')), 'an ffmpeg of the batch still running').toBeNull();
+    expect(ffmpegWriting(path.join(dir, '\\.?stop-')), 'an ffmpeg of the batch still running').toBeNull();
     await expectCleanFailure('stop-', null);
   });
 });

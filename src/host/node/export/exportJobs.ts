@@ -83,10 +83,11 @@ export function createExportJobs(options: ExportJobsOptions): ExportHandlers & {
       const jobId = `job-${randomBytes(8).toString('hex')}`;
       const job: Job = { running, outputs: status, finished: false };
       jobs.set(jobId, job);
-      void running.done.then((result) => {
+      void running.done.then(async (result) => {
+        // The names are freed before the job says it is over, so nothing of it is left then.
+        await reservation.release();
         applyResult(status, result);
         job.finished = true;
-        void reservation.release();
         forget();
       });
       return { ok: true, jobId, outputs: ids.map((id) => ({ id, path: paths.get(id) as string })) };
