@@ -71,7 +71,7 @@ test('every timeline lane is visible, stacked and on one time scale at every zoo
 
   // Same time scale: each lane places a time at the same x as the ruler does.
   const track = await box(page, 'timeline-track');
-  const duration = Number(await page.getByTestId('timeline-track').getAttribute('aria-valuemax'));
+  const duration = Number(await page.getByRole('slider', { name: 'Playhead' }).getAttribute('aria-valuemax'));
   const xOf = (seconds: number) => track.x + (seconds / duration) * track.width;
   const label = (await page.getByTestId('audio-clip').getAttribute('aria-label')) ?? '';
   const match = /: (\d+):(\d+\.\d) to/.exec(label);
