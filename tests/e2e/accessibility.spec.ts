@@ -9,6 +9,9 @@ import { expect, openStudio, startFromTemplate, test } from './fixtures';
  * screen, the studio, review mode and the offline review page, at both window sizes.
  */
 const AXE = join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js');
+// The shared machine is slow at times: room for the whole walk-through (no timing is asserted).
+test.describe.configure({ timeout: 180_000 });
+
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },

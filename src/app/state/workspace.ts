@@ -15,7 +15,7 @@ export interface PanelLimits {
 
 /** Widths (storyboard, inspector) and the timeline's height, in CSS pixels. */
 export const PANEL_LIMITS: Record<PanelName, PanelLimits> = {
-  storyboard: { min: 180, max: 420, initial: 240 },
+  storyboard: { min: 180, max: 420, initial: 264 },
   inspector: { min: 240, max: 480, initial: 300 },
   timeline: { min: 120, max: 600, initial: 220 },
 };
@@ -59,10 +59,10 @@ function browserStorage(): Storage | null {
   }
 }
 
-/** A timeline of about a third of the window: room for the lanes, the rest for the art. */
+/** A timeline of about a quarter of the window: room for the lanes, the rest for the art. */
 function initialTimelineHeight(): number {
   const height = typeof window === 'undefined' ? 720 : window.innerHeight;
-  return Math.round(Math.min(360, Math.max(220, height * 0.3)));
+  return Math.round(Math.min(300, Math.max(220, height * 0.25)));
 }
 
 export const useWorkspace = defineStore('workspace', () => {
