@@ -92,8 +92,9 @@ for (const size of SIZES) {
       // (its last part) is never under them.
       const body = await boxOf(dialog.getByTestId('post-body'));
       expect(body.y + body.height).toBeLessThanOrEqual(footer.y);
-      await dialog.getByText('As it will be posted').scrollIntoViewIfNeeded();
-      const preview = await boxOf(dialog.locator('pre'));
+      const posted = dialog.locator('pre');
+      await posted.scrollIntoViewIfNeeded();
+      const preview = await boxOf(posted);
       expect(preview.y).toBeLessThan(footer.y);
       await page.screenshot({ path: `${SCREENS}/post-text-${size.width}.png` });
     });
