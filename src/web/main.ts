@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../host/contract';
 import { childProcessRunner, createNodeHostHandlers } from '../host/node/host';
-import { startWebServer } from './server';
+import { readLastSession, writeLastSession } from './lastSession';
+import { startWebServer, type WebServer } from './server';
 
 /**
  * `npm run web`: serves the built studio and the host API on 127.0.0.1 and prints the address.
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => console.error(`[host] ${channel} failed:`, error),
   });
-  const server = await startWebServer({ dispatch, staticDir, port });
+  const server = await startOnLastAddress({ dispatch, staticDir, port }, dataDir);
   console.log(`Kindness Studio is running at ${server.url}`);
   console.log(`Projects folder: ${workspace}`);
 
@@ -76,6 +77,26 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * Without --port, the host comes back on the address and token of its last run (when that port
+ * is free), so "reload the page" after a restart works in the tab that was open.
+ */
+async function startOnLastAddress(
+  options: Parameters<typeof startWebServer>[0],
+  dataDir: string,
+): Promise<WebServer> {
+  const last = options.port === 0 ? await readLastSession(dataDir) : null;
+  let server: WebServer | null = null;
+  if (last !== null) {
+    server = await startWebServer({ ...options, port: last.port, token: last.token }).catch(() => null);
+  }
+  server ??= await startWebServer(options);
+  await writeLastSession(dataDir, { port: server.port, token: server.token }).catch((error: unknown) =>
+    console.error(`The address could not be kept for the next run: ${String(error)}`),
+  );
+  return server;
 }
 
 main().catch((error: unknown) => {

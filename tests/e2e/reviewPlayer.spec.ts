@@ -3,7 +3,7 @@ import { SCREENS, expect, openStudio, startFromTemplate, test } from './fixtures
 
 /** The playhead in seconds, as the timeline announces it (one decimal). */
 async function playhead(page: Page): Promise<number> {
-  return Number(await page.getByTestId('timeline-track').getAttribute('aria-valuenow'));
+  return Number(await page.getByRole('slider', { name: 'Playhead' }).getAttribute('aria-valuenow'));
 }
 
 /** Clicks the timeline track at a fraction of its width, below the ruler (on the scene blocks). */

@@ -152,7 +152,7 @@ test('keyframe rows start after the names, line up with the ruler and follow wha
   await page.screenshot({ path: `${SCREENS}/timeline-rows-fit.png` });
 
   // The keyframe at 0 s takes a click (nothing covers it): the playhead goes to it.
-  const track = page.getByTestId('timeline-track');
+  const track = page.getByRole('slider', { name: 'Playhead' });
   await expect(track).toHaveAttribute('aria-valuenow', '1');
   await marks.first().click();
   await expect(track).toHaveAttribute('aria-valuenow', '0');

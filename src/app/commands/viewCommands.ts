@@ -2,6 +2,7 @@ import { useCanvas } from '../features/canvas/stores/canvas';
 import { useDrawing } from '../features/canvas/stores/drawing';
 import { useReview } from '../features/review/stores/review';
 import { usePlayback } from '../state/playback';
+import { useWorkspace } from '../state/workspace';
 import { usePalette } from './palette';
 import { editing, reviewing } from './predicates';
 import type { Command } from './types';
@@ -40,6 +41,15 @@ export const VIEW_COMMANDS: readonly Command[] = [
     when: editing,
     menu: { name: 'view', group: 0 },
     run: () => useCanvas().zoomToFit(),
+  },
+  {
+    // Hides the storyboard and the inspector so the frame gets the room (the top bar has its button).
+    id: 'view.toggleFocusMode',
+    label: 'Focus Mode',
+    keys: ['\\'],
+    when: (ctx) => ctx.documentOpen,
+    menu: { name: 'view', group: 1 },
+    run: () => useWorkspace().toggleFocus(),
   },
   {
     id: 'view.toggleSafeZones',

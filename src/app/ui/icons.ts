@@ -50,6 +50,8 @@ export const ICONS = {
   arrow: ['M5 19L19 5', 'M10 5h9v9'],
   bubble: ['M4 5h16v11H10l-5 4v-4H4z'],
   brush: ['M14.5 4.5l5 5L10 19l-5 1 1-5z', 'M12.5 6.5l5 5'],
+  /** A window with its side panels: focus mode. */
+  panels: ['M3 4h18v16H3z', 'M8 4v16', 'M16 4v16'],
   safeZone: ['M4 4h16v16H4z', 'M8 8h8v8H8z'],
   diamond: ['M12 3l9 9-9 9-9-9z'],
   captions: ['M3 5h18v14H3z', 'M7 11h4', 'M13 11h4', 'M7 15h6', 'M15 15h2'],

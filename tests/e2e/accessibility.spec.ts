@@ -1,0 +1,93 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, openStudio, startFromTemplate, test } from './fixtures';
+
+/**
+ * axe-core (from npm, injected into the page) finds no serious or critical problem on the start
+ * screen, the studio, review mode and the offline review page, at both window sizes.
+ */
+const AXE = join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js');
+// The shared machine is slow at times: room for the whole walk-through (no timing is asserted).
+test.describe.configure({ timeout: 180_000 });
+
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+];
+
+// The studio's Content-Security-Policy refuses inline scripts; the checker is the test's own.
+test.use({ bypassCSP: true });
+
+interface Finding {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+async function seriousProblems(page: Page): Promise<Finding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<unknown> } }).axe;
+    return (await axe.run(document)) as {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+    };
+  });
+  return found.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
+}
+
+async function expectNoSeriousProblems(page: Page, screen: string): Promise<void> {
+  const problems = await seriousProblems(page);
+  expect(problems, `serious or critical axe findings on ${screen}`).toEqual([]);
+}
+
+for (const size of SIZES) {
+  test(`start screen, studio and review mode at ${size.width}x${size.height}`, async ({ page, studio }) => {
+    await page.setViewportSize(size);
+    await openStudio(page, studio.server.url);
+    await expectNoSeriousProblems(page, 'the start screen');
+
+    await startFromTemplate(page, 'be-the-reason');
+    await expectNoSeriousProblems(page, 'the studio');
+
+    // An element picked on the canvas: the element inspector and its keyframe rows.
+    const preview = await page.getByTestId('preview').boundingBox();
+    if (preview === null) throw new Error('the preview is not visible');
+    await page.mouse.click(preview.x + preview.width / 2, preview.y + preview.height * 0.4);
+    await expectNoSeriousProblems(page, 'the studio with an element selected');
+
+    await page.getByRole('button', { name: /^Review\b/ }).click();
+    await expect(page.getByRole('button', { name: 'Back to editing' })).toBeVisible();
+    await expectNoSeriousProblems(page, 'review mode');
+  });
+}
+
+test('the offline review page at both sizes', async ({ page, studio, context }, testInfo) => {
+  testInfo.setTimeout(240_000);
+  await openStudio(page, studio.server.url);
+  await startFromTemplate(page, 'blank');
+  await page.getByRole('button', { name: /^Review\b/ }).click();
+  await page.getByRole('button', { name: 'Share for review…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(page.getByText(/Review page written/)).toBeVisible({ timeout: 180_000 });
+  const written = (await readdir(studio.workspace)).find((name) => name.endsWith('.html'));
+  if (written === undefined) throw new Error('no review page was written');
+
+  const reviewPage = await context.newPage();
+  await reviewPage.goto(pathToFileURL(join(studio.workspace, written)).href);
+  await expect(reviewPage.getByRole('heading', { name: /^Review:/ })).toBeVisible();
+  for (const size of SIZES) {
+    await reviewPage.setViewportSize(size);
+    await expectNoSeriousProblems(reviewPage, `the review page at ${size.width}x${size.height}`);
+  }
+});
