@@ -32,6 +32,9 @@ export const TemplateSummarySchema = z.object({
   sceneCount: z.number().int().min(0),
   /** Seconds. */
   duration: z.number().min(0),
+  /** A story template's #CreateKindness theme (its id and name); absent for blank and samples. */
+  theme: z.string().max(100).optional(),
+  themeLabel: z.string().max(100).optional(),
 });
 export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;
 

@@ -37,11 +37,11 @@ export const MenuItemSchema = z.object({
   menu: z.enum(MENU_NAMES),
   /** Items of a menu are grouped; groups are parted by separators, in this order. */
   group: z.number().int().min(0).max(50),
-  /** In Electron's accelerator syntax (`CmdOrCtrl+Shift+S`), or null. */
+  /** In Electron's accelerator syntax (`CmdOrCtrl+Shift+S`, `\\` for focus mode), or null. */
   accelerator: z
     .string()
     .max(40)
-    .regex(/^[A-Za-z0-9+=,.[\]-]+$/)
+    .regex(/^[A-Za-z0-9+=,.[\]\\-]+$/)
     .nullable(),
   /** Applied by the shell to a focused text field first (Undo, Cut, Copy, Paste, Delete). */
   textEdit: z.enum(TEXT_EDITS).nullable(),

@@ -29,6 +29,8 @@ export interface NodeHostOptions {
   version: string;
   shell: 'web' | 'electron';
   now?: () => number;
+  /** Where the #CreateKindness story templates are; by default `templates/` beside the samples folder. */
+  storyTemplatesDir?: string;
   /** Where the shipped safety directory is; by default `safety/` beside the templates folder. */
   safetyDir?: string;
   /** Used instead of a guard over `folders` (Electron's grows as the user picks folders in native dialogs). */
@@ -111,6 +113,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
     return { ok: true as const, path: target, savedAt: now() };
   }
 
+  const storyTemplatesDir = options.storyTemplatesDir ?? join(dirname(options.templatesDir), 'templates');
   return {
     ...createSafetyHandlers({
       bundledFile: join(options.safetyDir ?? join(dirname(options.templatesDir), 'safety'), 'directory.json'),
@@ -136,11 +139,11 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
     },
 
     async listTemplates() {
-      return { ok: true, templates: await listTemplates(options.templatesDir) };
+      return { ok: true, templates: await listTemplates(options.templatesDir, storyTemplatesDir) };
     },
 
     async loadTemplate({ id }) {
-      const loaded = await loadTemplate(options.templatesDir, id);
+      const loaded = await loadTemplate(options.templatesDir, id, storyTemplatesDir);
       if (!loaded.ok) return loaded;
       return opened(documents.open(loaded.assets), loaded.project, null, []);
     },

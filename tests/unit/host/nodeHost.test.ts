@@ -44,7 +44,33 @@ describe('node host', () => {
   it('offers the blank project and the samples as templates', async () => {
     const host = await startHost();
     const { templates } = ok(await host.listTemplates({}));
-    expect(templates.map((t) => t.id)).toEqual(['blank', 'be-the-reason']);
+    expect(templates.map((t) => t.id)).toEqual([
+      'blank',
+      'be-the-reason',
+      'block-the-bullies',
+      'why-would-you',
+      'hold-on-to',
+      'walk-away',
+      'power-of-words',
+      'what-we-dont-see',
+    ]);
+    // The six #CreateKindness stories carry their theme, length and scene count for the start screen.
+    const stories = templates.filter((t) => t.theme !== undefined);
+    expect(stories.map((t) => t.themeLabel)).toEqual([
+      'Block the Bullies',
+      'Why Would You…',
+      'I Want to Hold On To',
+      'Walk Away',
+      'Power of Words',
+      "What We Don't See",
+    ]);
+    for (const story of stories) {
+      expect(story.sceneCount).toBeGreaterThanOrEqual(4);
+      expect(story.duration).toBeGreaterThanOrEqual(15);
+    }
+    const walkAway = ok(await host.loadTemplate({ id: 'walk-away' }));
+    expect(walkAway.project.title).toBe('Walk Away');
+    expect(walkAway.repairs).toEqual([]);
     const sample = ok(await host.loadTemplate({ id: 'be-the-reason' }));
     expect(sample.project.title).toBe('Be the Reason');
     expect(sample.path).toBeNull();
