@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Project } from '../core/schema';
-import { removeStaleLeftovers, reserveNames, type ReplacePolicy, type Reservation } from '../node/files';
+import { reserveNames, type ReplacePolicy, type Reservation } from '../node/files';
 import { startBatch } from './batch/exportBatch';
 import { ExportError, fileErrorMessage, isDiskFull } from './errors';
 import type { FoundFfmpeg } from './ffmpeg/discover';
@@ -89,8 +89,8 @@ export async function exportVideo(options: ExportVideoOptions): Promise<ExportRe
   const replace = options.replace ?? 'never';
   const outputPath = path.resolve(options.outputPath);
   await checkOutputFolder(outputPath);
-  // What killed exports left here (their process gone) is cleared first, freeing its space.
-  await removeStaleLeftovers(path.dirname(outputPath));
+  // Stale reservations are taken over by reserveNames; stale temp files are cleared by the
+  // batch's finishing stage (createPart) before ffmpeg writes.
   const reservation = await reserveOutputNames(outputPath, options.sidecars !== false, replace);
   try {
     return await runSingleExport(options, replace, startedAt);
