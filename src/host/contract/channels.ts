@@ -35,6 +35,8 @@ export const TemplateSummarySchema = z.object({
   /** A story template's #CreateKindness theme (its id and name); absent for blank and samples. */
   theme: z.string().max(100).optional(),
   themeLabel: z.string().max(100).optional(),
+  /** Seconds: the moment its card shows while it is not playing (its key frame). */
+  posterTime: z.number().min(0).optional(),
 });
 export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;
 

@@ -16,12 +16,15 @@ export type TemplateLoad =
   | { ok: false; error: { kind: string; message: string } };
 
 function summary(id: string, project: Project, description: string): TemplateSummary {
+  const first = project.scenes[0];
   return {
     id,
     title: project.title,
     description,
     sceneCount: project.scenes.length,
     duration: projectDuration(project),
+    // A sample's card shows the middle of its first scene, where its opening idea is set up.
+    ...(first === undefined ? {} : { posterTime: first.duration / 2 }),
   };
 }
 
@@ -36,6 +39,7 @@ const ManifestSchema = z.object({
       description: z.string().max(1000),
       duration: z.number().min(0),
       sceneCount: z.number().int().min(0),
+      keyFrame: z.number().min(0).optional(),
     }),
   ),
 });
@@ -55,6 +59,7 @@ export async function listStoryTemplates(folder: string): Promise<TemplateSummar
       duration: t.duration,
       theme: t.theme,
       themeLabel: t.themeLabel,
+      ...(t.keyFrame === undefined ? {} : { posterTime: t.keyFrame }),
     }));
   } catch {
     return []; // the start screen still offers the blank project and the samples

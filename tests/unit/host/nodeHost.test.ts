@@ -67,7 +67,11 @@ describe('node host', () => {
     for (const story of stories) {
       expect(story.sceneCount).toBeGreaterThanOrEqual(4);
       expect(story.duration).toBeGreaterThanOrEqual(15);
+      // The card's poster is the story's key frame, inside the story.
+      expect(story.posterTime).toBeGreaterThan(0);
+      expect(story.posterTime).toBeLessThan(story.duration);
     }
+    expect(templates.find((t) => t.id === 'be-the-reason')?.posterTime).toBeGreaterThan(0);
     const walkAway = ok(await host.loadTemplate({ id: 'walk-away' }));
     expect(walkAway.project.title).toBe('Walk Away');
     expect(walkAway.repairs).toEqual([]);
