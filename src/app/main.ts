@@ -9,7 +9,6 @@ import { HOST_KEY } from './host/useHost';
 import { loadStudioFonts } from './render/fonts';
 import './styles/studio.css';
 import './features/captions/captions.css';
-import './features/review/review.css';
 
 /**
  * The studio's entry: in Electron the preload provides the host (and the shell's menus and
