@@ -13,6 +13,7 @@ import {
   shadow,
   slideIn,
   talk,
+  floatingStickers,
 } from './kit';
 import { gradient, templateProject } from './project';
 import type { TemplateDefinition } from './types';
@@ -244,12 +245,17 @@ export const holdOnTo: TemplateDefinition = {
         2.6,
       ),
     );
-    const hearts = [
-      [170, 1100, 0.6],
-      [910, 1060, 1.2],
-      [200, 1350, 1.9],
-    ].map(([x, y, t]) =>
-      floatUp(k.sticker('two-hearts', { x: x as number, y: y as number }, 120), t as number, 240, 2.2),
+    const hearts = floatingStickers(
+      k,
+      'two-hearts',
+      [
+        [170, 1100, 0.6],
+        [910, 1060, 1.2],
+        [200, 1350, 1.9],
+      ],
+      120,
+      240,
+      2.2,
     );
 
     const reveal = revealElements(

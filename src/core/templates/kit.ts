@@ -551,3 +551,63 @@ export function dropIn(el: Element, t: number, height = 700, duration = 0.8): El
     ],
   });
 }
+
+/** How a typed reply looks: its box and words. */
+export interface PillLook {
+  fill: string;
+  ink: string;
+  font: string;
+  fontSize: number;
+  stroke?: { colour: string; width: number };
+}
+
+/**
+ * A reply being typed, in a 660 x 112 pill centred on `at` (the draft someone is about to send,
+ * or its kinder rewrite). `id` prefixes its parts' ids; `name` is what the layer list shows.
+ */
+export function draftPill(
+  k: Kit,
+  id: string,
+  name: string,
+  at: Point,
+  text: string,
+  look: PillLook,
+): Element {
+  const { s } = k;
+  return s.group(id, { name, x: at.x, y: at.y }, [
+    s.rect(`${id}-box`, {
+      name: 'Box',
+      x: -330,
+      y: -56,
+      width: 660,
+      height: 112,
+      cornerRadius: 56,
+      fill: look.fill,
+      ...(look.stroke === undefined ? {} : { stroke: look.stroke.colour, strokeWidth: look.stroke.width }),
+    }),
+    s.text(`${id}-text`, {
+      name: 'Draft',
+      x: -300,
+      y: -24,
+      width: 600,
+      text,
+      fontFamily: look.font,
+      fontSize: look.fontSize,
+      fontWeight: 'bold',
+      align: 'left',
+      fill: look.ink,
+    }),
+  ]);
+}
+
+/** One sticker floating up from each [x, y, start time], `size` px, rising `rise` px over `duration` s. */
+export function floatingStickers(
+  k: Kit,
+  sticker: string,
+  starts: readonly (readonly [number, number, number])[],
+  size: number,
+  rise: number,
+  duration: number,
+): Element[] {
+  return starts.map(([x, y, t]) => floatUp(k.sticker(sticker, { x, y }, size), t, rise, duration));
+}

@@ -4,7 +4,6 @@ import {
   bob,
   dropIn,
   fadeOut,
-  floatUp,
   ground,
   kit,
   popIn,
@@ -13,6 +12,7 @@ import {
   shadow,
   talk,
   wordBlock,
+  floatingStickers,
 } from './kit';
 import { CHARACTER_DESIGNS } from '../library/characters';
 import { gradient, templateProject } from './project';
@@ -232,11 +232,16 @@ export const powerOfWords: TemplateDefinition = {
     const maya4 = animate(bob(k.character(maya, { x: 880, y: 1330 }, 0.7, 'happy'), 4, 8, 1.4), {
       mouth: talk(0.3, 1.6, 5),
     });
-    const stars = [
-      [170, 760, 2.2],
-      [920, 720, 2.6],
-    ].map(([x, y, t]) =>
-      floatUp(k.sticker('star', { x: x as number, y: y as number }, 100), t as number, 120, 1.7),
+    const stars = floatingStickers(
+      k,
+      'star',
+      [
+        [170, 760, 2.2],
+        [920, 720, 2.6],
+      ],
+      100,
+      120,
+      1.7,
     );
 
     const reveal = revealElements(

@@ -15,6 +15,7 @@ import {
   talk,
   thought,
   twinkles,
+  draftPill,
 } from './kit';
 import { CHARACTER_DESIGNS } from '../library/characters';
 import { gradient, templateProject } from './project';
@@ -221,60 +222,25 @@ export const whatWeDontSee: TemplateDefinition = {
     );
     const draft = fadeOut(
       riseIn(
-        s.group('draft', { name: 'Unkind draft', x: 540, y: 600 }, [
-          s.rect('draft-box', {
-            name: 'Box',
-            x: -330,
-            y: -56,
-            width: 660,
-            height: 112,
-            cornerRadius: 56,
-            fill: '#ffffff',
-          }),
-          s.text('draft-text', {
-            name: 'Draft',
-            x: -300,
-            y: -24,
-            width: 600,
-            text: 'ur drawings are so mid',
-            fontFamily: 'Fredoka',
-            fontSize: 42,
-            fontWeight: 'bold',
-            align: 'left',
-            fill: '#9aa0b8',
-          }),
-        ]),
+        draftPill(k, 'draft', 'Unkind draft', { x: 540, y: 600 }, 'ur drawings are so mid', {
+          fill: '#ffffff',
+          ink: '#9aa0b8',
+          font: 'Fredoka',
+          fontSize: 42,
+        }),
         0.1,
       ),
       1.8,
       0.4,
     );
     const rewrite = riseIn(
-      s.group('rewrite', { name: 'Kind draft', x: 540, y: 600 }, [
-        s.rect('rewrite-box', {
-          name: 'Box',
-          x: -330,
-          y: -56,
-          width: 660,
-          height: 112,
-          cornerRadius: 56,
-          fill: '#fff4d6',
-          stroke: WARM,
-          strokeWidth: 5,
-        }),
-        s.text('rewrite-text', {
-          name: 'Draft',
-          x: -300,
-          y: -24,
-          width: 600,
-          text: 'your art makes my day ✨',
-          fontFamily: 'Fredoka',
-          fontSize: 42,
-          fontWeight: 'bold',
-          align: 'left',
-          fill: INK,
-        }),
-      ]),
+      draftPill(k, 'rewrite', 'Kind draft', { x: 540, y: 600 }, 'your art makes my day ✨', {
+        fill: '#fff4d6',
+        ink: INK,
+        font: 'Fredoka',
+        fontSize: 42,
+        stroke: { colour: WARM, width: 5 },
+      }),
       2.2,
       30,
     );

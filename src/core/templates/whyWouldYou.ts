@@ -15,6 +15,8 @@ import {
   slideIn,
   talk,
   thought,
+  draftPill,
+  floatingStickers,
 } from './kit';
 import { gradient, templateProject } from './project';
 import type { TemplateDefinition } from './types';
@@ -94,32 +96,16 @@ export const whyWouldYou: TemplateDefinition = {
       ]),
       0.2,
     );
+    // The reply Leo half types, twice: first on his phone, then hovering while he thinks again.
+    const draftLook = {
+      fill: '#2c3e4f',
+      ink: '#ffffff',
+      font: 'Inter',
+      fontSize: 44,
+      stroke: { colour: AMBER, width: 4 },
+    };
     const draft = popIn(
-      s.group('draft', { name: 'Draft reply', x: 500, y: 1160 }, [
-        s.rect('draft-box', {
-          name: 'Box',
-          x: -330,
-          y: -56,
-          width: 660,
-          height: 112,
-          cornerRadius: 56,
-          fill: '#2c3e4f',
-          stroke: AMBER,
-          strokeWidth: 4,
-        }),
-        s.text('draft-text', {
-          name: 'Draft',
-          x: -300,
-          y: -24,
-          width: 600,
-          text: 'ugh, so overrated 🙄',
-          fontFamily: 'Inter',
-          fontSize: 44,
-          fontWeight: 'bold',
-          align: 'left',
-          fill: '#ffffff',
-        }),
-      ]),
+      draftPill(k, 'draft', 'Draft reply', { x: 500, y: 1160 }, 'ugh, so overrated 🙄', draftLook),
       1.3,
     );
     const leo1 = animate(k.character(leo, { x: 260, y: 1180 }, 0.85, 'calm'), {
@@ -171,31 +157,7 @@ export const whyWouldYou: TemplateDefinition = {
 
     // 3. The choice: a pause, and the draft deleted.
     const draft3 = fadeOut(
-      s.group('draft', { name: 'Draft reply', x: 540, y: 600 }, [
-        s.rect('draft-box', {
-          name: 'Box',
-          x: -330,
-          y: -56,
-          width: 660,
-          height: 112,
-          cornerRadius: 56,
-          fill: '#2c3e4f',
-          stroke: AMBER,
-          strokeWidth: 4,
-        }),
-        s.text('draft-text', {
-          name: 'Draft',
-          x: -300,
-          y: -24,
-          width: 600,
-          text: 'ugh, so overrated 🙄',
-          fontFamily: 'Inter',
-          fontSize: 44,
-          fontWeight: 'bold',
-          align: 'left',
-          fill: '#ffffff',
-        }),
-      ]),
+      draftPill(k, 'draft', 'Draft reply', { x: 540, y: 600 }, 'ugh, so overrated 🙄', draftLook),
       2.4,
       0.4,
     );
@@ -310,13 +272,18 @@ export const whyWouldYou: TemplateDefinition = {
     const leo4 = animate(bob(k.character(leo, { x: 540, y: 1200 }, 1.05, 'happy'), 4, 8, 1.5), {
       mouth: talk(0.4, 1.6, 2),
     });
-    const sparkles = [
-      [190, 1000, 0.4],
-      [900, 960, 1.0],
-      [160, 1260, 1.8],
-      [920, 1240, 2.3],
-    ].map(([x, y, t]) =>
-      floatUp(k.sticker('sparkles', { x: x as number, y: y as number }, 110), t as number, 200, 2),
+    const sparkles = floatingStickers(
+      k,
+      'sparkles',
+      [
+        [190, 1000, 0.4],
+        [900, 960, 1.0],
+        [160, 1260, 1.8],
+        [920, 1240, 2.3],
+      ],
+      110,
+      200,
+      2,
     );
 
     const reveal = revealElements(
