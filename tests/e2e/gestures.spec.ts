@@ -193,6 +193,20 @@ for (const size of [
       await page.screenshot({ path: `${SCREENS}/picture-turned-${tag}.png` });
     });
 
+    test('a rectangle dragged out past the edge of the frame is still drawn', async ({ page, studio }) => {
+      await openStudio(page, studio.server.url);
+      await page.getByRole('button', { name: /Blank project/ }).click();
+      await page.getByRole('button', { name: /^Rectangle/ }).click();
+      const frame = await frameOnPage(page);
+      const from = frame.at(600, 1500);
+      // Released 40 screen pixels below the frame's bottom edge, as a quick hand does.
+      await drag(page, from, { x: from.x + 80, y: frame.at(0, 1920).y + 40 });
+      const inspector = page.getByTestId('element-inspector');
+      await expect(inspector).toContainText('Rectangle');
+      await expect(page.getByRole('button', { name: /^Undo add/i })).toBeEnabled();
+      await page.screenshot({ path: `${SCREENS}/rectangle-past-edge-${tag}.png` });
+    });
+
     test('a group, a drawing, a brush stroke, a path, a bubble and a text are clicked and dragged', async ({
       page,
       studio,

@@ -154,6 +154,16 @@ export function useCanvasEditor(scale: () => number): {
 
   function onPointerDown(event: Konva.KonvaEventObject<PointerEvent>): void {
     if (event.target.getLayer() === overlay || !canvas.editable) return;
+    // A shape or stroke dragged past the frame's edge still ends where the button is let go:
+    // the stage keeps the pointer until then, instead of losing the release outside it.
+    const content = renderer?.stage.content;
+    if (content && !content.hasPointerCapture(event.evt.pointerId)) {
+      try {
+        content.setPointerCapture(event.evt.pointerId);
+      } catch {
+        // The pointer is already gone (released before this ran): the tool gets its up anyway.
+      }
+    }
     const pointer = toolPointer(event);
     if (pointer !== null) toolInHand.pointerDown(pointer);
   }
