@@ -59,7 +59,7 @@ async function stillMouthPng(mouth: Viseme, time: number): Promise<Buffer> {
   try {
     const png = source.renderPng?.(time);
     if (png === undefined) throw new Error('no pictures from this renderer');
-    return png;
+    return Buffer.from(png);
   } finally {
     source.destroy();
   }
