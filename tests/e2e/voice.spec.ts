@@ -163,5 +163,30 @@ for (const size of [
         .toEqual(before.map((c) => c.text));
       await page.screenshot({ path: `${SCREENS}/voice-undone-${tag}.png` });
     });
+
+    test('says so when the sound has no speech in it', async ({ page, studio }) => {
+      await openStudio(page, studio.server.url);
+      await page.getByRole('button', { name: /Blank project/ }).click();
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Add sound at the playhead' }).click();
+      await (
+        await chooser
+      ).setFiles({
+        name: 'room tone.wav',
+        mimeType: 'audio/wav',
+        buffer: wavBytes(new Float32Array(3 * 22050), 22050),
+      });
+      const timeToVoice = page.getByRole('region', { name: 'Time to voice' });
+      await timeToVoice.getByRole('textbox', { name: 'Script' }).click();
+      await page.keyboard.type('Hello, friend.');
+      await timeToVoice.getByRole('button', { name: 'Time to voice' }).click();
+      await expect(timeToVoice.getByRole('alert')).toHaveText(
+        'No speech was found in this sound. Choose the clip with the voice in it (music or silence cannot be timed).',
+      );
+      await expect(
+        page.getByRole('group', { name: 'Captions' }).locator('[aria-label^="Caption "]'),
+      ).toHaveCount(0);
+      await page.screenshot({ path: `${SCREENS}/voice-no-speech-${tag}.png` });
+    });
   });
 }
