@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { ref, watch } from 'vue';
 import { audibleClip } from '../../../../core/audio';
 import { isCharacter } from '../../../../core/character';
 import { applyAlignment, findElement, setMouthTrack } from '../../../../core/edit';
@@ -33,6 +33,20 @@ export const useVoice = defineStore('voice', () => {
   const problem = ref<{ work: 'timing' | 'talking'; message: string } | null>(null);
   /** The script as typed in the Time to voice panel (kept while the creator picks other things). */
   const script = ref('');
+
+  // Another document: its own script, and nothing said about the last one.
+  watch(
+    () => documentStore.docId,
+    () => {
+      script.value = '';
+      problem.value = null;
+    },
+  );
+
+  /** Forgets a message of `work` (the creator picked another sound or character). */
+  function clearProblem(work: 'timing' | 'talking'): void {
+    if (problem.value?.work === work) problem.value = null;
+  }
 
   function clipOf(project: Project, track: AudioTrack) {
     return audibleClip(track, audio.fileDuration(track.assetId), projectDuration(project));
@@ -147,5 +161,5 @@ export const useVoice = defineStore('voice', () => {
     }
   }
 
-  return { working, problem, script, timeToVoice, makeTalk };
+  return { working, problem, script, timeToVoice, makeTalk, clearProblem };
 });
