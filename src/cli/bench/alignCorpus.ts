@@ -285,6 +285,56 @@ export async function buildAlignCorpus(options: CorpusOptions = {}): Promise<Cor
   return out;
 }
 
+/**
+ * One voice of a given script (one caption per line), built as the corpus builds its sentences:
+ * each word synthesised alone, words joined with seeded gaps of 0 to 250 ms, lines with a pause
+ * of 0.3 to 0.7 s, silence before and after. No noise or music. The word times are exact.
+ */
+export async function synthesiseLines(
+  lines: readonly string[],
+  options: { language?: CorpusLanguage; speed?: number; seed?: number } = {},
+): Promise<CorpusSentence> {
+  await checkCorpusTools();
+  await mkdir(cacheDir(), { recursive: true });
+  const language = options.language ?? 'en';
+  const random = seededRandom(options.seed ?? 14);
+  const pieces: Float32Array[] = [];
+  const words: (CorpusWord & { line: number })[] = [];
+  let at = Math.round(0.4 * CORPUS_SAMPLE_RATE);
+  pieces.push(new Float32Array(at));
+  const split = lines.map((line) => line.split(/\s+/).filter((w) => w !== ''));
+  for (let l = 0; l < split.length; l++) {
+    const line = split[l] as string[];
+    for (let w = 0; w < line.length; w++) {
+      const text = line[w] as string;
+      const sound = await synthesiseWord(language, options.speed ?? 160, text.replace(/[.,!?]/g, ''));
+      words.push({
+        text,
+        line: l,
+        start: at / CORPUS_SAMPLE_RATE,
+        end: (at + sound.length) / CORPUS_SAMPLE_RATE,
+      });
+      pieces.push(sound);
+      at += sound.length;
+      const lastWord = w === line.length - 1;
+      const gap = lastWord ? 0.3 + random() * 0.4 : random() < 0.25 ? 0 : random() * 0.25;
+      const silence = new Float32Array(Math.round(gap * CORPUS_SAMPLE_RATE));
+      pieces.push(silence);
+      at += silence.length;
+    }
+  }
+  const tail = new Float32Array(Math.round(0.5 * CORPUS_SAMPLE_RATE));
+  pieces.push(tail);
+  at += tail.length;
+  const samples = new Float32Array(at);
+  let offset = 0;
+  for (const piece of pieces) {
+    samples.set(piece, offset);
+    offset += piece.length;
+  }
+  return { language, background: 'clean', lines: [...lines], words, samples, sampleRate: CORPUS_SAMPLE_RATE };
+}
+
 /** 16-bit PCM mono WAV bytes of `samples` (for tests and the bench: a voice file on disk). */
 export function wavBytes(samples: Float32Array, sampleRate: number): Buffer {
   const data = Buffer.alloc(samples.length * 2);

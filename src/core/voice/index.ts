@@ -9,3 +9,4 @@ export {
 } from './alignScript';
 export { countSyllables, guessLanguage, type VoiceLanguage } from './syllables';
 export { voiceFeatures, FRAME_SECONDS, type VoiceFeatures } from './features';
+export { lipSync, type LipSyncCue, type LipSyncInput, type MouthVoice, type MouthWord } from './lipSync';

@@ -6,6 +6,7 @@ import { resultSchema } from './result';
 import { SAFETY_CHANNELS } from './safetyChannels';
 import { CAPTION_CHANNELS } from './captionChannels';
 import { REVIEW_CHANNELS } from './reviewChannels';
+import { VOICE_CHANNELS } from './voiceChannels';
 
 /**
  * Every channel between the page and its host (Electron main process or the loopback web
@@ -174,6 +175,7 @@ export const CHANNELS = {
   ...REVIEW_CHANNELS,
   ...EXPORT_CHANNELS,
   ...AUDIO_CHANNELS,
+  ...VOICE_CHANNELS,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof CHANNELS;

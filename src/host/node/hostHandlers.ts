@@ -18,6 +18,7 @@ import { createRecoveryStore } from './recovery/recoveryStore';
 import { createSettingsStore } from './settings/settingsStore';
 import { createSafetyHandlers } from './safety/safetyDirectoryStore';
 import { createReviewHandlers } from './review/shareForReview';
+import { voiceHandlers } from './voice/voiceHandlers';
 
 export interface NodeHostOptions {
   /** Folders the user chose: every file the page opens or saves must be inside one of them. */
@@ -258,6 +259,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
     },
 
     ...audioHandlers(documents, audio),
+    ...voiceHandlers(documents),
   };
 }
 
