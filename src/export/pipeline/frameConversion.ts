@@ -1,6 +1,6 @@
 import type { InputPixFmt } from '../encodeSettings';
 import { changedRowSpans } from '../pixels/changedRows';
-import { rgbaToYuv420p, rgbaToYuv420pRows } from '../pixels/rgbaToYuv420p';
+import { rgbaToYuv420p, rgbaToYuv420pRows, yuv420pBytes } from '../pixels/rgbaToYuv420p';
 import { metered } from './stageMeter';
 
 /**
@@ -10,12 +10,17 @@ import { metered } from './stageMeter';
  * that did change is converted only where it differs from the one before (row pairs); the
  * rest is copied from the previous conversion.
  *
- * Each converted frame is a new buffer: the previous one may still be on its way into a pipe.
+ * Converted frames take turns in a few buffers rather than a new one each: the frame before
+ * may still be on its way into a pipe, but the pump waits for every encoder to take a frame
+ * before it draws the next, so the one two frames back is never in use. Fewer 3 MB allocations
+ * mean fewer of the garbage collections that external memory sets off.
  */
 export class FrameFormats {
   private rgba: Uint8Array | null = null;
   private yuv: Uint8Array | null = null;
   private yuvOf: Uint8Array | null = null;
+  private readonly pool: Uint8Array[] = [];
+  private turn = 0;
 
   constructor(
     private readonly width: number,
@@ -36,7 +41,7 @@ export class FrameFormats {
       const beforeYuv = this.yuv;
       this.yuv = metered('convert', () =>
         before === null || beforeYuv === null
-          ? rgbaToYuv420p(rgba, this.width, this.height)
+          ? rgbaToYuv420p(rgba, this.width, this.height, this.nextBuffer(null))
           : this.convertChanges(before, beforeYuv, rgba),
       );
       this.yuvOf = rgba;
@@ -48,8 +53,24 @@ export class FrameFormats {
   private convertChanges(before: Uint8Array, beforeYuv: Uint8Array, rgba: Uint8Array): Uint8Array {
     const { width, height } = this;
     const spans = changedRowSpans(before, rgba, width, height);
-    const yuv = beforeYuv.slice();
+    const yuv = this.nextBuffer(beforeYuv);
+    yuv.set(beforeYuv);
     for (const [from, to] of spans) rgbaToYuv420pRows(rgba, width, height, yuv, from, to);
     return yuv;
   }
+
+  /** The buffer whose turn it is (never `inUse`, the conversion being copied from). */
+  private nextBuffer(inUse: Uint8Array | null): Uint8Array {
+    if (this.pool.length < POOL_SIZE) {
+      const fresh = new Uint8Array(yuv420pBytes(this.width, this.height));
+      this.pool.push(fresh);
+      return fresh;
+    }
+    this.turn = (this.turn + 1) % POOL_SIZE;
+    const next = this.pool[this.turn] as Uint8Array;
+    return next === inUse ? this.nextBuffer(inUse) : next;
+  }
 }
+
+/** Buffers converted frames take turns in: the one being sent, the one before, one spare. */
+const POOL_SIZE = 3;

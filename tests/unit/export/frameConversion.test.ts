@@ -31,6 +31,17 @@ describe('the pixel conversion stage', () => {
     expect(first[0]).toBe(235);
   });
 
+  it('never overwrites the two frames last handed out (one may still be in a pipe)', () => {
+    const formats = new FrameFormats(4, 2);
+    const handed: { yuv: Uint8Array; copy: number[] }[] = [];
+    for (let k = 0; k < 7; k++) {
+      formats.set(frame(k * 30));
+      const yuv = formats.get('yuv420p');
+      handed.push({ yuv, copy: [...yuv] });
+      for (const earlier of handed.slice(-2)) expect([...earlier.yuv]).toEqual(earlier.copy);
+    }
+  });
+
   it('gives a frame that changed in places exactly the colours a whole conversion gives it', () => {
     const width = 16;
     const height = 12;
