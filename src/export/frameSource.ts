@@ -28,6 +28,8 @@ export interface FrameSourceRequest {
   readonly watermark: string | null;
   /** Where to report things worth knowing (a picture that could not be decoded). */
   readonly log?: ((line: string) => void) | undefined;
+  /** The export's signal: a source stops its own preparation (decoding pictures) when it aborts. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** A frame the source could not draw; the export names its time. */

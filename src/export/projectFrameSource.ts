@@ -20,7 +20,7 @@ export async function createProjectFrameSource(
   request: FrameSourceRequest,
 ): Promise<FrameSource> {
   const backend = installKonvaNodeBackend(projectTexts(project));
-  const images = await decodeImages(project, assets, backend, request.log);
+  const images = await decodeImages(project, assets, backend, request.log, request.signal);
   const renderer = createRenderer({
     width: request.width,
     height: request.height,
@@ -64,10 +64,13 @@ export async function decodeImages(
   assets: ReadonlyMap<string, Uint8Array>,
   backend: RenderBackend,
   log: ((line: string) => void) | undefined,
+  signal?: AbortSignal,
 ): Promise<Map<string, DecodedImage>> {
   const decoded = new Map<string, DecodedImage>();
   const maxSide = Math.ceil(Math.max(project.video.width, project.video.height) * KEEP_SCALE);
   for (const assetId of usedPictureIds(project)) {
+    // A cancelled export stops here; the caller turns the abort into its own message.
+    signal?.throwIfAborted();
     const info = project.assets[assetId];
     const bytes = assets.get(assetId);
     if (info === undefined || bytes === undefined) continue;

@@ -187,3 +187,32 @@ describe('an output that cannot be written', () => {
     expect((await readdir(folder)).sort()).toEqual(['ok.mp4', 'taken.mp4']);
   });
 });
+
+describe('cancelling while the renderer is still being prepared', () => {
+  it('reaches the renderer through the signal, closes it, and saves nothing', async () => {
+    const folder = path.join(dir, 'early-cancel');
+    await mkdir(folder);
+    const controller = new AbortController();
+    let sawAbort = false;
+    let destroyed = 0;
+    const result = await exportBatch({
+      project,
+      assets,
+      sidecars: false,
+      signal: controller.signal,
+      outputs: [{ id: 'tiktok', preset: 'tiktok', outputPath: path.join(folder, 'clip.mp4') }],
+      async createFrameSource(request) {
+        // Preparing takes a while (pictures decoding); the creator cancels meanwhile.
+        controller.abort();
+        sawAbort = request.signal?.aborted === true;
+        const source = await createProjectFrameSource(project, assets, { ...request, signal: undefined });
+        return { ...source, renderFrame: source.renderFrame, destroy: () => (destroyed++, source.destroy()) };
+      },
+    });
+    expect(sawAbort).toBe(true);
+    expect(destroyed).toBe(1);
+    expect(result.outputs[0]).toMatchObject({ state: 'cancelled' });
+    expect(result.outputs[0]?.error?.message).toMatch(/cancelled/);
+    expect(await readdir(folder)).toEqual([]);
+  });
+});

@@ -47,28 +47,67 @@ export function yuv420pBytes(width: number, height: number): number {
  * a new one is made otherwise. Width and height must be even (export sizes always are).
  */
 export function rgbaToYuv420p(rgba: Uint8Array, width: number, height: number, out?: Uint8Array): Uint8Array {
+  checkSizes(rgba, width, height);
+  const size = yuv420pBytes(width, height);
+  const dst = out ?? new Uint8Array(size);
+  if (dst.byteLength !== size)
+    throw new Error(`expected a ${size}-byte yuv420p buffer, got ${dst.byteLength}`);
+  convertRows(rgba, width, height, dst, 0, height);
+  return dst;
+}
+
+/**
+ * Converts rows `fromRow` (even) up to `toRow` (even, exclusive) of `rgba` into `dst`, leaving
+ * the rest of `dst` as it is. Each pair of rows makes its own chroma row, so a pair converted
+ * alone is exactly what converting the whole frame gives it.
+ */
+export function rgbaToYuv420pRows(
+  rgba: Uint8Array,
+  width: number,
+  height: number,
+  dst: Uint8Array,
+  fromRow: number,
+  toRow: number,
+): void {
+  checkSizes(rgba, width, height);
+  if (dst.byteLength !== yuv420pBytes(width, height))
+    throw new Error(`expected a ${yuv420pBytes(width, height)}-byte yuv420p buffer, got ${dst.byteLength}`);
+  if (fromRow % 2 !== 0 || toRow % 2 !== 0 || fromRow < 0 || toRow > height || fromRow > toRow)
+    throw new Error(`rows ${fromRow}..${toRow} are not whole row pairs of a ${height}-row frame`);
+  convertRows(rgba, width, height, dst, fromRow, toRow);
+}
+
+function checkSizes(rgba: Uint8Array, width: number, height: number): void {
   if (width % 2 !== 0 || height % 2 !== 0)
     throw new Error(`yuv420p needs even sides, not ${width}x${height}`);
   if (rgba.byteLength !== width * height * 4) {
     throw new Error(`expected ${width * height * 4} bytes of RGBA, got ${rgba.byteLength}`);
   }
-  const size = yuv420pBytes(width, height);
-  const dst = out ?? new Uint8Array(size);
-  if (dst.byteLength !== size)
-    throw new Error(`expected a ${size}-byte yuv420p buffer, got ${dst.byteLength}`);
+}
+
+function convertRows(
+  rgba: Uint8Array,
+  width: number,
+  height: number,
+  dst: Uint8Array,
+  fromRow: number,
+  toRow: number,
+): void {
   // One 32-bit read per pixel; byte order R, G, B, A in memory is little-endian on every
-  // platform Node runs the exporter on (x64, arm64).
+  // platform Node runs the exporter on (x64, arm64). Signed: opaque pixels (alpha 255) stay
+  // small integers for V8 instead of turning into doubles above 2^31.
   const aligned = rgba.byteOffset % 4 === 0;
   const px = aligned
-    ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * height)
-    : new Uint32Array(rgba.slice().buffer);
+    ? new Int32Array(rgba.buffer, rgba.byteOffset, width * height)
+    : new Int32Array(rgba.slice().buffer);
   const cw = width >> 1;
   const uBase = width * height;
-  const vBase = uBase + cw * (height >> 1);
-  for (let y = 0; y < height; y += 2) {
+  const uPlane = dst.subarray(uBase, uBase + cw * (height >> 1));
+  const vPlane = dst.subarray(uBase + cw * (height >> 1));
+  for (let y = fromRow; y < toRow; y += 2) {
     let i0 = y * width;
     let i1 = i0 + width;
-    let c = uBase + (y >> 1) * cw;
+    let c = (y >> 1) * cw;
     const end = i0 + width;
     while (i0 < end) {
       const a = px[i0] as number;
@@ -76,17 +115,17 @@ export function rgbaToYuv420p(rgba: Uint8Array, width: number, height: number, o
       const d = px[i1] as number;
       const e = px[i1 + 1] as number;
       const ar = a & 0xff,
-        ag = (a >>> 8) & 0xff,
-        ab = (a >>> 16) & 0xff;
+        ag = (a >> 8) & 0xff,
+        ab = (a >> 16) & 0xff;
       const br = b & 0xff,
-        bg = (b >>> 8) & 0xff,
-        bb = (b >>> 16) & 0xff;
+        bg = (b >> 8) & 0xff,
+        bb = (b >> 16) & 0xff;
       const dr = d & 0xff,
-        dg = (d >>> 8) & 0xff,
-        db = (d >>> 16) & 0xff;
+        dg = (d >> 8) & 0xff,
+        db = (d >> 16) & 0xff;
       const er = e & 0xff,
-        eg = (e >>> 8) & 0xff,
-        eb = (e >>> 16) & 0xff;
+        eg = (e >> 8) & 0xff,
+        eb = (e >> 16) & 0xff;
       dst[i0] = (YR * ar + YG * ag + YB * ab + Y_OFFSET) >> SHIFT;
       dst[i0 + 1] = (YR * br + YG * bg + YB * bb + Y_OFFSET) >> SHIFT;
       dst[i1] = (YR * dr + YG * dg + YB * db + Y_OFFSET) >> SHIFT;
@@ -94,12 +133,11 @@ export function rgbaToYuv420p(rgba: Uint8Array, width: number, height: number, o
       const r = ar + br + dr + er;
       const g = ag + bg + dg + eg;
       const bl = ab + bb + db + eb;
-      dst[c] = (UR * r + UG * g + UB * bl + C_OFFSET) >> C_SHIFT;
-      dst[c - uBase + vBase] = (VR * r + VG * g + VB * bl + C_OFFSET) >> C_SHIFT;
+      uPlane[c] = (UR * r + UG * g + UB * bl + C_OFFSET) >> C_SHIFT;
+      vPlane[c] = (VR * r + VG * g + VB * bl + C_OFFSET) >> C_SHIFT;
       i0 += 2;
       i1 += 2;
       c++;
     }
   }
-  return dst;
 }
