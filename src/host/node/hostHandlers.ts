@@ -18,6 +18,7 @@ import { createRecoveryStore } from './recovery/recoveryStore';
 import { createSettingsStore } from './settings/settingsStore';
 import { createSafetyHandlers } from './safety/safetyDirectoryStore';
 import { createReviewHandlers } from './review/shareForReview';
+import { createLibraryHandlers } from './library/libraryStore';
 
 export interface NodeHostOptions {
   /** Folders the user chose: every file the page opens or saves must be inside one of them. */
@@ -121,6 +122,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
       now,
     }),
     ...createSubtitleHandlers(guard),
+    ...createLibraryHandlers({ dataDir: options.dataDir, now }),
     ...createReviewHandlers({ guard, assets: (id) => documents.assets(id), now }),
     startExport: exports.startExport,
     exportStatus: exports.exportStatus,
