@@ -31,3 +31,4 @@ export {
   type SavedItemInput,
   type SavedKind,
 } from './saved';
+export { ITEM_PREVIEW_KEY, itemPreviewFrame } from './preview';
