@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Page } from '@playwright/test';
 import { LIBRARY, itemPreviewFrame } from '../../src/core/library';
@@ -215,4 +216,32 @@ test('every built-in item draws the same in the studio (Chromium) as in the expo
     renderer.destroy();
   }
   expect(failures).toEqual([]);
+});
+
+test.describe('accessibility', () => {
+  // The studio's Content-Security-Policy refuses inline scripts; the checker is the test's own.
+  test.use({ bypassCSP: true, viewport: { width: 1280, height: 720 } });
+
+  test('the library panel and the character choices have no serious axe findings', async ({
+    page,
+    studio,
+  }) => {
+    await openStudio(page, studio.server.url);
+    await page.getByRole('button', { name: /Blank project/ }).click();
+    await page.getByRole('tab', { name: 'Library' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'Library' });
+    await panel.getByRole('button', { name: 'Maya', exact: true }).click();
+    await expect(page.getByTestId('element-inspector').getByLabel('Expression')).toBeVisible();
+    await page.addScriptTag({ path: join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js') });
+    const serious = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<unknown> } }).axe;
+      const found = (await axe.run(document)) as {
+        violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+      };
+      return found.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    });
+    expect(serious).toEqual([]);
+  });
 });
