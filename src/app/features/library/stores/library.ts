@@ -85,9 +85,6 @@ export const useLibrary = defineStore('library', () => {
     return true;
   }
 
-  /** The selection, as it would be saved: its elements and where they are drawn. */
-  const selectionToSave = computed(() => useSelection().elements);
-
   /** Saves the selected elements to the library under `name`; false when it was not saved. */
   async function saveSelection(name: string, kind: SavedKind): Promise<boolean> {
     const selection = useSelection();
@@ -137,7 +134,6 @@ export const useLibrary = defineStore('library', () => {
     problems,
     loaded,
     results,
-    selectionToSave,
     item,
     load,
     show,
