@@ -134,4 +134,4 @@ export {
   type AddedElements,
 } from './selection';
 export { keyframeCharacterChoice, setCharacterChoice, setMouthTrack, type MouthCue } from './character';
-export { frameCentre, insertLibraryItem } from './library';
+export { frameCentre, insertItem, insertLibraryItem } from './library';

@@ -1,5 +1,5 @@
 import type { Project } from '../schema';
-import { libraryItem } from '../library/catalogue';
+import { libraryItem, type LibraryItem } from '../library/catalogue';
 import type { Point } from '../library/characters';
 import { addElement, type AddedElement } from './elements';
 import { usedIds } from './ids';
@@ -20,7 +20,16 @@ export function insertLibraryItem(
   itemId: string,
   at?: Point,
 ): AddedElement {
-  const item = libraryItem(itemId);
+  return insertItem(project, sceneId, libraryItem(itemId), at);
+}
+
+/** `insertLibraryItem` for an item in hand (a saved one of the creator's library). */
+export function insertItem(
+  project: Project,
+  sceneId: string,
+  item: LibraryItem | undefined,
+  at?: Point,
+): AddedElement {
   if (item === undefined || !project.scenes.some((s) => s.id === sceneId)) return { project, elementId: '' };
   const point =
     at !== undefined && Number.isFinite(at.x) && Number.isFinite(at.y) ? at : frameCentre(project);

@@ -98,12 +98,16 @@ function words(text: string): string[] {
 /**
  * Items matching `query`: every word of the query must start a word of the item's name, tags,
  * category or kind (so "hea" finds hearts, "sad face" the crying face). Best first: name matches
- * before tag matches, then catalogue order. An empty query lists everything (of `kind`).
+ * before tag matches, then catalogue order. An empty query lists everything (of `kind`). `items`
+ * searches another list (the built-in items with the creator's saved ones) instead of LIBRARY.
  */
-export function searchLibrary(query: string, options: { kind?: LibraryKind } = {}): LibraryItem[] {
+export function searchLibrary(
+  query: string,
+  options: { kind?: LibraryKind; items?: readonly LibraryItem[] } = {},
+): LibraryItem[] {
   const terms = words(query);
   const scored: { item: LibraryItem; score: number; order: number }[] = [];
-  LIBRARY.forEach((item, order) => {
+  (options.items ?? LIBRARY).forEach((item, order) => {
     if (options.kind !== undefined && item.kind !== options.kind) return;
     const nameWords = words(item.name);
     const otherWords = [...item.tags.flatMap(words), ...words(item.category), item.kind];

@@ -4,6 +4,7 @@ import { EXPORT_CHANNELS } from './exportChannels';
 import { AUDIO_CHANNELS } from './audioChannels';
 import { resultSchema } from './result';
 import { SAFETY_CHANNELS } from './safetyChannels';
+import { LIBRARY_CHANNELS } from './libraryChannels';
 import { CAPTION_CHANNELS } from './captionChannels';
 import { REVIEW_CHANNELS } from './reviewChannels';
 import { VOICE_CHANNELS } from './voiceChannels';
@@ -176,6 +177,7 @@ export const CHANNELS = {
   ...EXPORT_CHANNELS,
   ...AUDIO_CHANNELS,
   ...VOICE_CHANNELS,
+  ...LIBRARY_CHANNELS,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof CHANNELS;

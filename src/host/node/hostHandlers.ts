@@ -19,6 +19,7 @@ import { createSettingsStore } from './settings/settingsStore';
 import { createSafetyHandlers } from './safety/safetyDirectoryStore';
 import { createReviewHandlers } from './review/shareForReview';
 import { voiceHandlers } from './voice/voiceHandlers';
+import { createLibraryHandlers } from './library/libraryStore';
 
 export interface NodeHostOptions {
   /** Folders the user chose: every file the page opens or saves must be inside one of them. */
@@ -122,6 +123,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
       now,
     }),
     ...createSubtitleHandlers(guard),
+    ...createLibraryHandlers({ dataDir: options.dataDir, now }),
     ...createReviewHandlers({ guard, assets: (id) => documents.assets(id), now }),
     startExport: exports.startExport,
     exportStatus: exports.exportStatus,
