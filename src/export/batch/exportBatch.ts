@@ -17,6 +17,7 @@ import {
   placeCopy,
   reserveOutputNames,
   writeOutputSidecars,
+  type FinishedFileCheck,
   type OutputNames,
 } from '../pipeline/finishing';
 import { FrameFormats } from '../pipeline/frameConversion';
@@ -44,6 +45,7 @@ import type { ExportPreset, OutputPresetId } from '../presets';
 import { createProjectFrameSource } from '../projectFrameSource';
 import { postText } from '../sidecars/postText';
 import { checkOutput } from '../verify/checkOutput';
+import { decodeProblem } from '../verify/decodeCheck';
 import type { OutputReport } from '../verify/outputReport';
 import {
   planBatch,
@@ -203,7 +205,9 @@ export function startBatch(options: ExportBatchOptions): BatchJob {
         run.warnings.push(...warnings);
         // A folder that cannot take one file fails that output only.
         await checkOutputFolder(run.finalPath)
-          .then(() => createPart(run.names))
+          .then(async () => {
+            run.names = await createPart(run.names);
+          })
           .catch((err: unknown) => run.fail(toExportError(err, undefined, () => 0)));
       }
       if (options.readability === true) await addReadabilityWarnings(options, [...runs.values()], log);
@@ -334,7 +338,7 @@ async function runGroup(
       if (members.length === 1) {
         const run = members[0] as OutputRun;
         const invocation = invocationFor(run, group, range.count, audioClips, ffmpeg, options.project);
-        run.begin(range.count, encoderFor(run.id, invocation, run.pixFmt), log);
+        run.begin(range.count, encoderFor(run.id, invocation, run.pixFmt), ffmpeg.path, log);
         continue;
       }
       const first = members[0] as OutputRun;
@@ -635,7 +639,7 @@ export function plainFailure(error: ExportError): OutputFailure {
 /** One output's life: encoder, `.part` file, progress, cancel and failure. */
 class OutputRun {
   readonly id: string;
-  readonly names: OutputNames;
+  names: OutputNames;
   /** What this output's encoder reads: frames converted before the pipe, or RGBA for a GIF's palette. */
   readonly pixFmt: InputPixFmt;
   readonly warnings: string[] = [];
@@ -652,6 +656,8 @@ class OutputRun {
   private report: OutputReport | null = null;
   private cleanup: Promise<void> = Promise.resolve();
   private lastEmit = 0;
+  /** The ffmpeg that made it, which also decodes it once more before it is called done. */
+  private ffmpegPath: string | null = null;
 
   constructor(
     readonly planned: PlannedOutput,
@@ -683,9 +689,10 @@ class OutputRun {
     return this.state === 'waiting' || this.state === 'running' || this.state === 'saving';
   }
 
-  begin(renderedCount: number, encoder: Encoder, log: (line: string) => void): void {
+  begin(renderedCount: number, encoder: Encoder, ffmpegPath: string, log: (line: string) => void): void {
     this.total = Math.ceil(renderedCount / this.planned.step);
     this.encoder = encoder;
+    this.ffmpegPath = ffmpegPath;
     this.state = 'running';
     const sink = encoder.start();
     this.sink = sink;
@@ -708,6 +715,7 @@ class OutputRun {
     this.total = renderedCount;
     this.state = 'running';
     this.shared = { video, remux, ffmpegPath };
+    this.ffmpegPath = ffmpegPath;
     video.join(this);
     video.encoder.finished.catch((err: unknown) => {
       if (this.live) void this.fail(toExportError(err, undefined, () => 0));
@@ -768,7 +776,12 @@ class OutputRun {
   /** The finished `.part` file takes its final name; a failure (a full disk, say) fails the output. */
   private async moveIntoPlace(): Promise<boolean> {
     try {
-      await moveIntoPlace(this.names, this.planned.preset.id === 'gif' ? 'GIF' : 'video', this.replace);
+      await moveIntoPlace(
+        this.names,
+        this.planned.preset.id === 'gif' ? 'GIF' : 'video',
+        this.replace,
+        this.decodeCheck(),
+      );
     } catch (err) {
       await this.fail(toExportError(err, undefined, () => 0));
       return false;
@@ -788,12 +801,23 @@ class OutputRun {
     }
     if (!this.live) return false;
     try {
-      await placeCopy(made, this.names, 'video', this.replace);
+      await placeCopy(made, this.names, 'video', this.replace, this.decodeCheck());
     } catch (err) {
       await this.fail(toExportError(err, undefined, () => 0));
       return false;
     }
     return true;
+  }
+
+  /** Decodes the finished file to the end before it takes its name (see decodeCheck.ts). */
+  private decodeCheck(): FinishedFileCheck | undefined {
+    const ffmpegPath = this.ffmpegPath;
+    if (ffmpegPath === null) return undefined;
+    return async (file) => {
+      const problem = await decodeProblem(ffmpegPath, file);
+      // Cancelled while it was read back: it must not take its name now.
+      return this.live ? problem : (problem ?? 'the export was cancelled');
+    };
   }
 
   async check(ffprobePath: string | null, renderedCount: number): Promise<void> {
