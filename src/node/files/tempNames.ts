@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { fitName } from './fitName';
 import { defaultOwnerCheck, HOST_TAG, ownerIsGone, type OwnerCheck } from './owner';
 
 /**
@@ -44,7 +45,9 @@ export function parseWriterTempName(name: string): WriterTempName | null {
 
 /** A fresh temp path beside `target` for the process `pid` on this computer. */
 export function writerTempPath(target: string, pid: number = process.pid): string {
-  const name = `.${basename(target)}.${HOST_TAG}-${pid}-${randomBytes(4).toString('hex')}.part`;
+  const tail = `.${HOST_TAG}-${pid}-${randomBytes(4).toString('hex')}.part`;
+  // A target whose name is near the limit still gets a temp name that fits.
+  const name = `.${fitName(basename(target), 1 + tail.length)}${tail}`;
   return join(dirname(target), name);
 }
 
