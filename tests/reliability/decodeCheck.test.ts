@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,8 @@ const root = process.cwd();
 const cli = path.join(root, 'dist/cli/kindness.js');
 let dir = '';
 let truncatingFfmpeg = '';
+/** An "ffmpeg" whose decode check hangs (it marks that it started, then waits a long time). */
+let hangingCheckFfmpeg = '';
 const { project, assets } = smallProject({ seconds: 1, withAudio: false });
 
 beforeAll(async () => {
@@ -38,6 +40,17 @@ beforeAll(async () => {
     ].join('\n'),
   );
   await chmod(truncatingFfmpeg, 0o755);
+  hangingCheckFfmpeg = path.join(dir, 'ffmpeg-hangs-in-check');
+  await writeFile(
+    hangingCheckFfmpeg,
+    [
+      '#!/bin/sh',
+      'for a in "$@"; do last="$a"; done',
+      `if [ "$last" = "-" ]; then touch "${path.join(dir, 'check-started')}"; exec sleep 300; fi`,
+      'exec ffmpeg "$@"',
+    ].join('\n'),
+  );
+  await chmod(hangingCheckFfmpeg, 0o755);
   await new Promise<void>((resolve, reject) =>
     execFile(process.execPath, [path.join(root, 'scripts/build-cli.mjs')], (error) =>
       error ? reject(error) : resolve(),
@@ -131,5 +144,37 @@ describe('a video cut short after ffmpeg "succeeded" is never reported done', ()
       else process.env.FFMPEG_PATH = before;
     }
     expect(await readdir(workspace)).toEqual([]);
+  });
+
+  it('a cancel during the check stops it at once: cancelled, no file, no process left', async () => {
+    const folder = await caseFolder('cancel-in-check');
+    const marker = path.join(dir, 'check-started');
+    const controller = new AbortController();
+    const exporting = exportVideo({
+      project,
+      assets,
+      outputPath: path.join(folder, 'clip.mp4'),
+      preset: 'draft',
+      ffmpeg: hangingCheckFfmpeg,
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    while (
+      !(await stat(marker).then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    controller.abort();
+    const error = await exporting;
+    expect(error).toBeInstanceOf(ExportError);
+    expect((error as ExportError).kind).toBe('cancelled');
+    expect(await readdir(folder)).toEqual([]);
+    // The check's process (the sleep standing in for a long decode) was ended with it.
+    const left = await new Promise<string>((resolve) =>
+      execFile('pgrep', ['-f', 'sleep 300'], (_err, stdout) => resolve(stdout.trim())),
+    );
+    expect(left).toBe('');
   });
 });

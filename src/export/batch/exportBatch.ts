@@ -658,6 +658,8 @@ class OutputRun {
   private lastEmit = 0;
   /** The ffmpeg that made it, which also decodes it once more before it is called done. */
   private ffmpegPath: string | null = null;
+  /** Aborted on cancel or failure: stops the decode check at once. */
+  private readonly stopped = new AbortController();
 
   constructor(
     readonly planned: PlannedOutput,
@@ -814,7 +816,7 @@ class OutputRun {
     const ffmpegPath = this.ffmpegPath;
     if (ffmpegPath === null) return undefined;
     return async (file) => {
-      const problem = await decodeProblem(ffmpegPath, file);
+      const problem = await decodeProblem(ffmpegPath, file, this.stopped.signal);
       // Cancelled while it was read back: it must not take its name now.
       return this.live ? problem : (problem ?? 'the export was cancelled');
     };
@@ -873,6 +875,7 @@ class OutputRun {
   }
 
   private async stop(): Promise<void> {
+    this.stopped.abort();
     if (this.shared !== null) await this.shared.video.leave(this);
     this.sink?.destroy();
     if (this.encoder !== null) await this.encoder.abort();

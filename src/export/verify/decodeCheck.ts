@@ -10,13 +10,19 @@ const DECODE_TIMEOUT_MS = 10 * 60 * 1000;
  * printable words when it does not (cut short, damaged, empty). A video is reported done only
  * after this passed, so "done" never names a file that does not play.
  */
-export async function decodeProblem(ffmpegPath: string, file: string): Promise<string | null> {
+export async function decodeProblem(
+  ffmpegPath: string,
+  file: string,
+  signal?: AbortSignal,
+): Promise<string | null> {
   try {
     const result = await runTool(
       ffmpegPath,
       ['-nostdin', '-v', 'error', '-xerror', '-i', file, '-map', '0', '-f', 'null', '-'],
       DECODE_TIMEOUT_MS,
+      { signal, track: true },
     );
+    if (signal?.aborted === true) return 'the export was cancelled';
     if (result.code === 0) return null;
     const lines = result.stderr
       .split('\n')
