@@ -35,6 +35,15 @@ export async function guardOutputs(
       );
     }
   }
+  for (const output of outputs) {
+    // Even --force never replaces a folder (and "already exists" would not say what is wrong).
+    if ((await lstat(output).catch(() => null))?.isDirectory() === true) {
+      throw new UsageError(
+        `Nothing was written: ${output} is a folder. Give a file name, like ${path.join(output, command === 'render-frame' ? 'frame.png' : 'clip.mp4')}.`,
+        command,
+      );
+    }
+  }
   if (force) return;
   const existing: string[] = [];
   for (const output of outputs) if (await lexists(output)) existing.push(output);

@@ -3,6 +3,7 @@ import { DEFAULT_PRESET_ID, isOutputPresetId, OUTPUT_PRESET_IDS } from '../expor
 import type { AlignArgs } from './commands/align';
 import type { ExportArgs } from './commands/export';
 import { UsageError } from './usageError';
+import { displayName } from '../core/text';
 
 export type Command =
   | { readonly name: 'help'; readonly command: string | null }
@@ -286,12 +287,16 @@ function nonEmptyPath(command: string, value: Values[string]): string | null {
   return s;
 }
 
+/** Seconds as a person writes them: 2, 1.5, .5, 3e1 (a sign is judged by the caller). */
+const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
 function seconds(command: string, flag: string, value: Values[string]): number | undefined {
   const s = str(value);
   if (s === undefined) return undefined;
   const n = Number(s);
-  if (s.trim() === '' || !Number.isFinite(n)) {
-    throw new UsageError(`${flag} takes seconds, like 2 or 1.5 (got "${s}").`, command);
+  // Only decimal numbers: Number() also reads "0x10" as 16 and "0b11" as 3, which no one means as seconds.
+  if (!DECIMAL.test(s) || !Number.isFinite(n)) {
+    throw new UsageError(`${flag} takes seconds, like 2 or 1.5 (got "${displayName(s)}").`, command);
   }
   if (n < 0) throw new UsageError(`${flag} must be 0 or more seconds (got ${s}).`, command);
   return n;

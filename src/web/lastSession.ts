@@ -1,5 +1,5 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PRIVATE_MODE, readRegularFile, writeFileAtomic } from '../node/files';
 
 /**
  * The address and token of the last run of the web host, kept in the app data folder (readable
@@ -15,7 +15,12 @@ const FILE = 'web-session.json';
 
 export async function readLastSession(dataDir: string): Promise<LastSession | null> {
   try {
-    const parsed: unknown = JSON.parse(await readFile(join(dataDir, FILE), 'utf8'));
+    const text = await readRegularFile(join(dataDir, FILE), {
+      noFollow: true,
+      maxBytes: 4096,
+      encoding: 'utf8',
+    });
+    const parsed: unknown = JSON.parse(text);
     if (typeof parsed !== 'object' || parsed === null) return null;
     const { port, token } = parsed as { port?: unknown; token?: unknown };
     if (typeof port !== 'number' || !Number.isInteger(port) || port <= 0 || port > 65535) return null;
@@ -27,9 +32,10 @@ export async function readLastSession(dataDir: string): Promise<LastSession | nu
   }
 }
 
+/** Through the one writer: a link planted at a temp name (or a fixed `.tmp` name) is never followed. */
 export async function writeLastSession(dataDir: string, session: LastSession): Promise<void> {
-  const path = join(dataDir, FILE);
-  const temporary = `${path}.tmp`;
-  await writeFile(temporary, JSON.stringify(session), { mode: 0o600 });
-  await rename(temporary, path);
+  await writeFileAtomic(join(dataDir, FILE), JSON.stringify(session), {
+    replace: 'always',
+    mode: PRIVATE_MODE,
+  });
 }

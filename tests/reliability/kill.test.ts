@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProjectFile, saveProjectFile } from '../../src/host/node/projectFile';
-import { parseTempName } from '../../src/host/node/projectFile/saveTempFiles';
+import { parseWriterTempName as parseTempName } from '../../src/node/files';
 import { createRecoveryStore } from '../../src/host/node/recovery/recoveryStore';
 import { bundleEntry } from './helpers/bundle';
 import { FUZZ_SEED, describeRun, runs, seededRandom } from './helpers/fuzzConfig';
@@ -113,7 +113,7 @@ interface Tally {
   leftovers: number;
 }
 
-/** Our hidden temp files (the save's naming only) in the lane's project and backup folders. */
+/** Our hidden temp files (the one writer's names, and the save's older ones) in the lane's project and backup folders. */
 function tempFilesIn(where: Lane): string[] {
   const list = (folder: string) => (existsSync(folder) ? readdirSync(folder) : []);
   return [...list(where.folder), ...list(join(where.dataDir, 'recovery'))].filter(

@@ -7,7 +7,7 @@ import { loadProject } from '../../src/core/load';
 import type { BatchOutputRequest } from '../../src/export/batch/exportBatch';
 import { workerRunner, type FromWorker } from '../../src/host/node/export/exportRunner';
 import { saveProjectFile } from '../../src/host/node/projectFile';
-import { tempSiblingPath } from '../../src/host/node/projectFile/saveTempFiles';
+import { writerTempPath } from '../../src/node/files';
 
 const root = mkdtempSync(join(tmpdir(), 'kindness-regressions-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -40,7 +40,7 @@ describe('found by the reliability suites', () => {
   it('a save killed mid-way no longer leaves its hidden temp file for good (kill test)', async () => {
     const folder = mkdtempSync(join(root, 'save-'));
     const target = join(folder, 'Kind words.kindness');
-    const leftover = tempSiblingPath(target, '.tmp', GONE_PID);
+    const leftover = writerTempPath(target, GONE_PID);
     writeFileSync(leftover, 'half a zip');
     await saveProjectFile(target, blankProject('Kind words'), new Map());
     expect(readdirSync(folder)).toEqual(['Kind words.kindness']);

@@ -64,7 +64,9 @@ export const useDocument = defineStore('document', () => {
     if (opened.repairs.length > 0) {
       const first = opened.repairs[0];
       const more = opened.repairs.length > 1 ? ` (and ${opened.repairs.length - 1} more)` : '';
-      notices.show('warning', `Opened with changes: ${first?.message ?? ''}${more}`);
+      // A sound that cannot be read (path "sounds", from the host) is not a change: it is said as it is.
+      const lead = first?.path === 'sounds' ? '' : 'Opened with changes: ';
+      notices.show('warning', `${lead}${first?.message ?? ''}${more}`);
     }
   }
 

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { reserveTempFile } from '../../node/files';
 
 /**
  * The measurement corpus for "Time to voice" (issue 14): sentences whose word times are known
@@ -141,9 +142,14 @@ async function synthesiseWord(language: CorpusLanguage, speed: number, word: str
   const key = createHash('sha256').update(`${language}|${speed}|${word}`).digest('hex').slice(0, 24);
   const file = path.join(cacheDir(), `${key}.wav`);
   if (!(await exists(file))) {
-    const temp = `${file}.${process.pid}.tmp.wav`;
-    await run('espeak-ng', ['-v', language, '-s', String(speed), '-w', temp, word]);
-    await rename(temp, file);
+    // Through the one writer: espeak-ng writes our own exclusive temp file, never a planted link.
+    const temp = await reserveTempFile(file);
+    try {
+      await run('espeak-ng', ['-v', language, '-s', String(speed), '-w', temp.path, word]);
+      await temp.commit({ replace: 'always' });
+    } finally {
+      await temp.discard();
+    }
   }
   const { samples, sampleRate } = readWavMono(await readFile(file));
   if (sampleRate !== CORPUS_SAMPLE_RATE) throw new Error(`espeak-ng wrote ${sampleRate} Hz, not 22050`);
@@ -160,22 +166,30 @@ async function music(seconds: number, variant: number): Promise<Float32Array> {
       ['F2', 'A3', 'C4'],
       ['G2', 'B3', 'D4'],
     ];
-    const temp = `${file}.${process.pid}.tmp.wav`;
+    // The chords go to a private folder of this run; the result through the one writer.
+    const partsDir = await mkdtemp(path.join(tmpdir(), 'kindness-chords-'));
+    const temp = await reserveTempFile(file);
     const parts: string[] = [];
     const each = 1.2;
     const count = Math.ceil(seconds / each);
-    for (let i = 0; i < count; i++) {
-      const chord = chords[(i + variant) % chords.length] as string[];
-      const part = path.join(cacheDir(), `chord-${variant}-${i}.wav`);
-      await run('sox', [
-        ...['-n', '-r', String(CORPUS_SAMPLE_RATE), '-c', '1', '-b', '16', part],
-        ...['synth', String(each), ...chord.flatMap((note) => ['pluck', note])],
-        ...['fade', 'q', '0.02', String(each), '0.3', 'tremolo', '4', '40', 'gain', '-n', '-3'],
-      ]);
-      parts.push(part);
+    try {
+      for (let i = 0; i < count; i++) {
+        const chord = chords[(i + variant) % chords.length] as string[];
+        const part = path.join(partsDir, `chord-${variant}-${i}.wav`);
+        await run('sox', [
+          ...['-n', '-r', String(CORPUS_SAMPLE_RATE), '-c', '1', '-b', '16', part],
+          ...['synth', String(each), ...chord.flatMap((note) => ['pluck', note])],
+          ...['fade', 'q', '0.02', String(each), '0.3', 'tremolo', '4', '40', 'gain', '-n', '-3'],
+        ]);
+        parts.push(part);
+      }
+      // `-t wav`: the temp name does not end in .wav.
+      await run('sox', [...parts, '-t', 'wav', temp.path]);
+      await temp.commit({ replace: 'always' });
+    } finally {
+      await temp.discard();
+      await rm(partsDir, { recursive: true, force: true });
     }
-    await run('sox', [...parts, temp]);
-    await rename(temp, file);
   }
   return readWavMono(await readFile(file)).samples;
 }

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { projectDuration } from '../../core/timeline/timeline';
-import { writeFileAtomic } from '../../export/atomicFile';
+import { writeFileAtomic } from '../../node/files';
 import { fileErrorMessage } from '../../export/errors';
 import { createProjectFrameSource } from '../../export/projectFrameSource';
 import { EXIT, type ExitCode } from '../exitCodes';

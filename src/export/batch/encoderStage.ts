@@ -53,7 +53,7 @@ export function startEncoders(input: EncoderStageInput): void {
     if (members.length === 1) {
       const run = members[0] as OutputRun;
       const invocation = invocationFor(run, group, renderedCount, audioClips, ffmpeg, project);
-      run.begin(renderedCount, encoderFor(run.id, invocation, run.pixFmt), log);
+      run.begin(renderedCount, encoderFor(run.id, invocation, run.pixFmt), ffmpeg.path, log);
       continue;
     }
     const first = members[0] as OutputRun;

@@ -154,7 +154,9 @@ export function startBatch(options: ExportBatchOptions): BatchJob {
         run.warnings.push(...warnings);
         // A folder that cannot take one file fails that output only.
         await checkOutputFolder(run.finalPath)
-          .then(() => createPart(run.names))
+          .then(async () => {
+            run.names = await createPart(run.names);
+          })
           .catch((err: unknown) => run.fail(toExportError(err, undefined, () => 0)));
       }
       if (options.readability === true) await addReadabilityWarnings(options, [...runs.values()], log);

@@ -10,11 +10,13 @@ import {
   moveIntoPlace,
   placeCopy,
   reserveOutputNames,
+  type FinishedFileCheck,
   type OutputNames,
 } from '../pipeline/finishing';
 import type { FrameFormats } from '../pipeline/frameConversion';
 import { endSink, writeWithDrain } from '../pipeline/sink';
 import { checkOutput } from '../verify/checkOutput';
+import { decodeProblem } from '../verify/decodeCheck';
 import type { OutputReport } from '../verify/outputReport';
 import type { OutputPresetId } from '../presets';
 import { presetIdOf, type BatchOutputRequest, type PlannedOutput } from './batchPlan';
@@ -87,7 +89,7 @@ export function plainFailure(error: ExportError): OutputFailure {
 /** One output's life: encoder, `.part` file, progress, cancel and failure. */
 export class OutputRun {
   readonly id: string;
-  readonly names: OutputNames;
+  names: OutputNames;
   /** What this output's encoder reads: frames converted before the pipe, or RGBA for a GIF's palette. */
   readonly pixFmt: InputPixFmt;
   readonly warnings: string[] = [];
@@ -97,6 +99,10 @@ export class OutputRun {
   private sink: Writable | null = null;
   /** Set when this output's video comes from an encode it shares with others. */
   private shared: { video: SharedVideo; remux: FfmpegInvocation; ffmpegPath: string } | null = null;
+  /** The ffmpeg that made it, which also decodes it once more before it is called done. */
+  private ffmpegPath: string | null = null;
+  /** Aborted on cancel or failure: stops the decode check at once. */
+  private readonly stopped = new AbortController();
   private sent = 0;
   private total: number;
   private eta: number | null = null;
@@ -135,9 +141,10 @@ export class OutputRun {
     return this.state === 'waiting' || this.state === 'running' || this.state === 'saving';
   }
 
-  begin(renderedCount: number, encoder: Encoder, log: (line: string) => void): void {
+  begin(renderedCount: number, encoder: Encoder, ffmpegPath: string, log: (line: string) => void): void {
     this.total = Math.ceil(renderedCount / this.planned.step);
     this.encoder = encoder;
+    this.ffmpegPath = ffmpegPath;
     this.state = 'running';
     const sink = encoder.start();
     this.sink = sink;
@@ -160,6 +167,7 @@ export class OutputRun {
     this.total = renderedCount;
     this.state = 'running';
     this.shared = { video, remux, ffmpegPath };
+    this.ffmpegPath = ffmpegPath;
     video.join(this);
     video.encoder.finished.catch((err: unknown) => {
       if (this.live) void this.fail(toExportError(err, undefined, () => 0));
@@ -206,7 +214,12 @@ export class OutputRun {
   /** The finished `.part` file takes its final name; a failure (a full disk, say) fails the output. */
   private async moveIntoPlace(): Promise<boolean> {
     try {
-      await moveIntoPlace(this.names, this.planned.preset.id === 'gif' ? 'GIF' : 'video', this.replace);
+      await moveIntoPlace(
+        this.names,
+        this.planned.preset.id === 'gif' ? 'GIF' : 'video',
+        this.replace,
+        this.decodeCheck(),
+      );
     } catch (err) {
       await this.fail(toExportError(err, undefined, () => 0));
       return false;
@@ -226,12 +239,23 @@ export class OutputRun {
     }
     if (!this.live) return false;
     try {
-      await placeCopy(made, this.names, 'video', this.replace);
+      await placeCopy(made, this.names, 'video', this.replace, this.decodeCheck());
     } catch (err) {
       await this.fail(toExportError(err, undefined, () => 0));
       return false;
     }
     return true;
+  }
+
+  /** Decodes the finished file to the end before it takes its name (see decodeCheck.ts). */
+  private decodeCheck(): FinishedFileCheck | undefined {
+    const ffmpegPath = this.ffmpegPath;
+    if (ffmpegPath === null) return undefined;
+    return async (file) => {
+      const problem = await decodeProblem(ffmpegPath, file, this.stopped.signal);
+      // Cancelled while it was read back: it must not take its name now.
+      return this.live ? problem : (problem ?? 'the export was cancelled');
+    };
   }
 
   async check(ffprobePath: string | null, renderedCount: number): Promise<void> {
@@ -287,6 +311,7 @@ export class OutputRun {
   }
 
   private async stop(): Promise<void> {
+    this.stopped.abort();
     if (this.shared !== null) await this.shared.video.leave(this);
     this.sink?.destroy();
     if (this.encoder !== null) await this.encoder.abort();

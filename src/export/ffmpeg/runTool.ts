@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { trackChildProcess } from './childProcesses';
 
 export interface ToolResult {
   readonly code: number | null;
@@ -15,7 +16,17 @@ const MAX_OUTPUT_CHARS = 512 * 1024;
  * output. Rejects when it cannot start (with the spawn error's code, e.g. ENOENT, EACCES) or
  * does not finish within `timeoutMs` (the process is killed).
  */
-export function runTool(file: string, args: readonly string[], timeoutMs: number): Promise<ToolResult> {
+export function runTool(
+  file: string,
+  args: readonly string[],
+  timeoutMs: number,
+  options: {
+    /** Ends it (the process and anything it started) when aborted; it then resolves with its signal. */
+    signal?: AbortSignal | undefined;
+    /** Reported as an ffmpeg this process runs, so the studio can end it if this process dies. */
+    track?: boolean | undefined;
+  } = {},
+): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
     let child;
     try {
@@ -52,7 +63,12 @@ export function runTool(file: string, args: readonly string[], timeoutMs: number
       clearTimeout(timer);
       reject(err);
     });
+    if (options.track === true) trackChildProcess(child);
+    const stop = (): void => killTree(child.pid, () => child.kill('SIGKILL'));
+    if (options.signal?.aborted === true) stop();
+    options.signal?.addEventListener('abort', stop, { once: true });
     child.on('close', (code, signal) => {
+      options.signal?.removeEventListener('abort', stop);
       clearTimeout(timer);
       if (!timedOut) resolve({ code, signal, stdout, stderr });
     });

@@ -1,12 +1,15 @@
-import { copyFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlatformId } from '../../core/platform/platforms';
 import type { Project } from '../../core/schema';
 import {
   claimWriterTemp,
   commitTemp,
+  copyIntoTemp,
   createExclusive,
+  errorCode,
   releaseWriterTemp,
+  reserveTempFile,
   removeStaleLeftovers,
   type ReplacePolicy,
 } from '../../node/files';
@@ -39,20 +42,46 @@ export function reserveOutputNames(outputPath: string): OutputNames {
  * Creates the temp file ffmpeg will write, exclusively, so what ffmpeg opens is our own plain
  * file and never a planted link; first clears what killed exports left in that folder.
  */
-export async function createPart(names: OutputNames): Promise<void> {
+export async function createPart(names: OutputNames): Promise<OutputNames> {
   await removeStaleLeftovers(path.dirname(names.finalPath));
-  await (await createExclusive(names.partPath)).close();
+  try {
+    await (await createExclusive(names.partPath)).close();
+    return names;
+  } catch (error) {
+    if (errorCode(error) !== 'EEXIST') throw error;
+    // Something (a planted link) took the claimed name: never used, another fresh name instead.
+    releaseWriterTemp(names.partPath);
+    const fresh = await reserveTempFile(names.finalPath);
+    return { finalPath: names.finalPath, partPath: fresh.path };
+  }
 }
 
 /**
- * Gives the finished `.part` file its real name. A failure (a full disk, say) is an
- * ExportError naming the file; the `.part` is then removed.
+ * Checks a finished temp file (null: fine, else why it is not) before it takes its real name:
+ * the export's decode check, so "done" never names a video that does not play.
+ */
+export type FinishedFileCheck = (partPath: string) => Promise<string | null>;
+
+/**
+ * Gives the finished `.part` file its real name, once `check` (when given) passed. A failure
+ * (a full disk, a file that does not decode) is an ExportError naming the file; the `.part` is
+ * then removed, so nothing half-made is ever left under the final name.
  */
 export async function moveIntoPlace(
   names: OutputNames,
   what: 'video' | 'GIF',
   replace: ReplacePolicy,
+  check?: FinishedFileCheck,
 ): Promise<void> {
+  const problem = check === undefined ? null : await check(names.partPath);
+  if (problem !== null) {
+    await discardPartial(names);
+    throw new ExportError(
+      'ffmpeg-failed',
+      `The ${what} was not saved: ffmpeg finished, but the file it made does not play to the end (${problem}). Nothing was kept; try again.`,
+      problem,
+    );
+  }
   try {
     await commitTemp(names.partPath, names.finalPath, { replace });
     releaseWriterTemp(names.partPath);
@@ -67,16 +96,17 @@ export async function moveIntoPlace(
 
 /**
  * Puts a copy of a finished file (made once for several identical outputs) under an output's
- * name, through its `.part` like any other output.
+ * name, through its `.part` like any other output (checked the same way).
  */
 export async function placeCopy(
   file: string,
   names: OutputNames,
   what: 'video' | 'GIF',
   replace: ReplacePolicy,
+  check?: FinishedFileCheck,
 ): Promise<void> {
   try {
-    await copyFile(file, names.partPath);
+    await copyIntoTemp(file, names.partPath);
   } catch (err) {
     await discardPartial(names);
     throw new ExportError(
@@ -84,7 +114,7 @@ export async function placeCopy(
       fileErrorMessage(err, `The ${what} could not be saved`, names.finalPath),
     );
   }
-  await moveIntoPlace(names, what, replace);
+  await moveIntoPlace(names, what, replace, check);
 }
 
 /** Removes what an output that did not finish left (its `.part` file); never throws. */

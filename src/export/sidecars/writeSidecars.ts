@@ -3,7 +3,7 @@ import type { PlatformId } from '../../core/platform/platforms';
 import { toSrt, toVtt } from '../../core/captions/subtitles';
 import type { Project } from '../../core/schema';
 import type { ReplacePolicy } from '../../node/files';
-import { writeFileAtomic } from '../atomicFile';
+import { writeFileAtomic } from '../../node/files';
 import { coverTime } from './cover';
 import { postText } from './postText';
 

@@ -13,6 +13,7 @@ import { inProcessRunner, type ExportRunner } from './export/exportRunner';
 import { createFolderGuard, type FolderGuard } from './hostFolders';
 import { listTemplates, loadTemplate } from './hostTemplates';
 import { createSubtitleHandlers } from './hostSubtitles';
+import { checkProjectSounds, SOUND_PROBLEM_PATH } from './audio/checkProjectSounds';
 import { assetIdFor, openProjectFile, SaveError, saveProjectFile, type OpenError } from './projectFile';
 import { createRecoveryStore } from './recovery/recoveryStore';
 import { createSettingsStore } from './settings/settingsStore';
@@ -66,8 +67,15 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
   });
   const audio = createAudioService();
 
-  function opened(docId: string, project: Project, path: string | null, repairs: RepairNote[]) {
-    return { ok: true as const, docId, project, path, repairs };
+  /**
+   * A document the page starts editing. Its sounds are read first, as the export will read them:
+   * one that cannot be (damaged, a renamed text file) comes first among the notes, so the creator
+   * hears of it now and not when an export fails.
+   */
+  async function opened(docId: string, project: Project, path: string | null, repairs: RepairNote[]) {
+    const sounds = await checkProjectSounds(project, documents.assets(docId), audio);
+    const soundNotes = sounds.problems.map((p) => ({ path: SOUND_PROBLEM_PATH, message: p.message }));
+    return { ok: true as const, docId, project, path, repairs: [...soundNotes, ...repairs] };
   }
 
   async function save(docId: string, path: string, project: Project, mayReplace: boolean) {

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { copyFile, link, lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { codedError, errorCode } from './fileErrors';
 import { claimWriterTemp, releaseWriterTemp, removeStaleWriterTemps } from './tempNames';
@@ -23,6 +23,12 @@ export interface WriteOptions {
   replace: ReplacePolicy;
   /** The finished file's permissions before the umask (default 0666: as any program makes files). */
   mode?: number | undefined;
+  /**
+   * With `replace: 'always'`: the file being replaced is kept as `TARGET.bak` (an older `.bak` is
+   * replaced), made before the new file goes into place, so a crash at any moment leaves the
+   * target whole, old or new. A project save keeps its previous version this way.
+   */
+  backup?: boolean | undefined;
 }
 
 /** For the app's own data (settings, backups): readable by this user only. */
@@ -39,6 +45,28 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLI
 /** Creates `path` as a new, private, empty file; fails if anything (a link too) is there. */
 export function createExclusive(path: string): Promise<FileHandle> {
   return open(path, CREATE_EXCLUSIVE, 0o600);
+}
+
+/** How many fresh temp names to try when one is taken (only a planted file or link takes one). */
+const TEMP_TRIES = 8;
+
+/**
+ * Claims a fresh temp name beside `target` and runs `create` on it; a name already taken (a link
+ * planted at it, say) is never used or followed: the next fresh name is tried instead.
+ */
+export async function withFreshTemp<T>(
+  target: string,
+  create: (path: string) => Promise<T>,
+): Promise<{ path: string; made: T }> {
+  for (let attempt = 1; ; attempt++) {
+    const path = claimWriterTemp(target);
+    try {
+      return { path, made: await create(path) };
+    } catch (error) {
+      releaseWriterTemp(path);
+      if (errorCode(error) !== 'EEXIST' || attempt >= TEMP_TRIES) throw error;
+    }
+  }
 }
 
 /** Writes every byte (a write may be partial). */
@@ -60,9 +88,45 @@ export async function syncFolder(folder: string): Promise<void> {
   }
 }
 
+/**
+ * Keeps the file at `target` as `TARGET.bak`: a hard link (instant, no copy) or, where there are
+ * none, a copy, made at a fresh exclusive temp name and renamed over the older backup. Nothing to
+ * keep when the target does not exist.
+ */
+async function keepBackup(target: string): Promise<void> {
+  try {
+    await lstat(target);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return;
+    throw error;
+  }
+  const { path: staging } = await withFreshTemp(`${target}.bak`, async (path) => {
+    try {
+      await link(target, path);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === undefined || !NO_HARD_LINKS.has(code)) throw error;
+      // COPYFILE_EXCL: the staging name is created exclusively, so a link planted there is refused.
+      await copyFile(target, path, constants.COPYFILE_EXCL);
+    }
+  });
+  try {
+    await rename(staging, `${target}.bak`);
+  } finally {
+    await unlink(staging).catch(() => undefined);
+    releaseWriterTemp(staging);
+  }
+}
+
 /** Moves a finished temp file to `target` under the policy, then flushes the folder. */
-export async function moveIntoPlace(temp: string, target: string, replace: ReplacePolicy): Promise<void> {
+export async function moveIntoPlace(
+  temp: string,
+  target: string,
+  replace: ReplacePolicy,
+  options: { backup?: boolean | undefined } = {},
+): Promise<void> {
   if (replace === 'always') {
+    if (options.backup === true) await keepBackup(target);
     // rename replaces a link at the target itself, never the file it points to.
     await rename(temp, target);
   } else {
@@ -107,9 +171,8 @@ async function finishTemp(path: string, mode: number): Promise<void> {
 export type WriteData =
   string | Uint8Array | AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
-/** Writes the whole temp file: exclusive create, every byte, final mode, flushed. */
-async function writeTemp(temp: string, data: WriteData, mode: number): Promise<void> {
-  const handle = await createExclusive(temp);
+/** Writes the whole temp file (created exclusively under a fresh name): every byte, final mode, flushed. */
+async function writeTemp(handle: FileHandle, data: WriteData, mode: number): Promise<void> {
   try {
     if (typeof data === 'string' || data instanceof Uint8Array) await writeAll(handle, data);
     else for await (const chunk of data) await writeAll(handle, chunk);
@@ -127,10 +190,10 @@ async function writeTemp(temp: string, data: WriteData, mode: number): Promise<v
 export async function writeFileAtomic(target: string, data: WriteData, options: WriteOptions): Promise<void> {
   // What killed writers left here is cleared first (ours only, their process gone), freeing its space.
   await removeStaleWriterTemps(dirname(target));
-  const temp = claimWriterTemp(target);
+  const { path: temp, made: handle } = await withFreshTemp(target, createExclusive);
   try {
-    await writeTemp(temp, data, options.mode ?? DEFAULT_MODE);
-    await moveIntoPlace(temp, target, options.replace);
+    await writeTemp(handle, data, options.mode ?? DEFAULT_MODE);
+    await moveIntoPlace(temp, target, options.replace, options);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
@@ -149,9 +212,9 @@ export async function writeNewFileAtomic(
   options: { tries?: number; mode?: number } = {},
 ): Promise<string | null> {
   await removeStaleWriterTemps(dirname(namesFor(1)));
-  const temp = claimWriterTemp(namesFor(1));
+  const { path: temp, made: handle } = await withFreshTemp(namesFor(1), createExclusive);
   try {
-    await writeTemp(temp, data, options.mode ?? DEFAULT_MODE);
+    await writeTemp(handle, data, options.mode ?? DEFAULT_MODE);
     for (let copy = 1; copy <= (options.tries ?? 999); copy++) {
       const target = namesFor(copy);
       try {
@@ -186,17 +249,35 @@ export interface TempFile {
  */
 export async function commitTemp(temp: string, target: string, options: WriteOptions): Promise<void> {
   await finishTemp(temp, options.mode ?? DEFAULT_MODE);
-  await moveIntoPlace(temp, target, options.replace);
+  await moveIntoPlace(temp, target, options.replace, options);
+}
+
+/**
+ * Copies `source` into a temp file made by reserveTempFile (ours, exclusive): opened without
+ * following a link and emptied first, so what is written is only ever our own file.
+ */
+export async function copyIntoTemp(source: string, temp: string): Promise<void> {
+  const from = await open(source, constants.O_RDONLY);
+  try {
+    const to = await open(temp, constants.O_WRONLY | constants.O_TRUNC | NO_FOLLOW);
+    try {
+      if (!(await to.stat()).isFile()) throw codedError('ENOTREG', 'the temporary file was replaced');
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      for (;;) {
+        const { bytesRead } = await from.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0) break;
+        await writeAll(to, chunk.subarray(0, bytesRead));
+      }
+    } finally {
+      await to.close();
+    }
+  } finally {
+    await from.close();
+  }
 }
 
 export async function reserveTempFile(target: string): Promise<TempFile> {
-  const path = claimWriterTemp(target);
-  try {
-    await (await createExclusive(path)).close();
-  } catch (error) {
-    releaseWriterTemp(path);
-    throw error;
-  }
+  const { path } = await withFreshTemp(target, async (fresh) => (await createExclusive(fresh)).close());
   const discard = async (): Promise<void> => {
     await unlink(path).catch(() => undefined);
     releaseWriterTemp(path);

@@ -1,6 +1,7 @@
 /** Node-only file primitives: the one atomic writer, name reservations, regular-file reads. */
 export {
   commitTemp,
+  copyIntoTemp,
   createExclusive,
   moveIntoPlace,
   PRIVATE_MODE,

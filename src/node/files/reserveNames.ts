@@ -2,6 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import { lstat, readdir, unlink } from 'node:fs/promises';
 import { createExclusive } from './atomicWriter';
 import { errorCode } from './fileErrors';
+import { fitName } from './fitName';
 import { defaultOwnerCheck, HOST_TAG, ownerIsGone, type OwnerCheck } from './owner';
 import { readRegularFile } from './readRegularFile';
 import type { ReplacePolicy } from './atomicWriter';
@@ -19,7 +20,7 @@ const MARK = 'kindness-reservation';
 const held = new Set<string>();
 
 export function reservationPath(target: string): string {
-  return join(dirname(target), `.${basename(target)}.reserved`);
+  return join(dirname(target), `.${fitName(basename(target), '..reserved'.length)}.reserved`);
 }
 
 export interface Reservation {

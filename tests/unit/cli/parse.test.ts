@@ -173,4 +173,22 @@ describe('kindness align on the command line', () => {
       /must name a \.kindness file/,
     );
   });
+
+  it('reads only decimal seconds: hexadecimal, binary and octal are refused (found trying issue 10 again)', () => {
+    for (const written of ['0x10', '0b11', '0o7', '1_000', '1e400']) {
+      expect(usageError(['render-frame', 'a.json', '--time', written]).message).toBe(
+        `--time takes seconds, like 2 or 1.5 (got "${written}").`,
+      );
+    }
+    expect(usageError(['export', 'a.json', '--from', '0x1']).message).toBe(
+      '--from takes seconds, like 2 or 1.5 (got "0x1").',
+    );
+    // A control character the terminal would act on is shown escaped.
+    expect(usageError(['render-frame', 'a.json', '--time', '1\u001b[2J']).message).toBe(
+      '--time takes seconds, like 2 or 1.5 (got "1\\u001B[2J").',
+    );
+    for (const fine of ['2', '1.5', '.5', '3e1', '+2', '0']) {
+      expect(() => parseCommand(['render-frame', 'a.json', '--time', fine])).not.toThrow();
+    }
+  });
 });

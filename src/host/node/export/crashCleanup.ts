@@ -1,11 +1,12 @@
 import { rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { removeStaleLeftovers } from '../../../node/files';
-import { PART_SUFFIX } from '../../../export/atomicFile';
 import { sidecarPaths } from '../../../export/sidecars/writeSidecars';
 
 /** Files written within this long before the job started count as the job's (coarse file times). */
 const CLOCK_SLACK_MS = 2000;
+/** Where older versions of the studio had ffmpeg write (`NAME.mp4.part`, in plain sight). */
+const OLDER_PART_SUFFIX = '.part';
 
 /** Ends a process; a pid that has exited already is fine. */
 function killProcess(pid: number): void {
@@ -37,7 +38,7 @@ export async function cleanUpAfterCrash(
     // The hidden temp files of the one writer whose process is gone (the export process).
     await removeStaleLeftovers(dirname(video));
     for (const file of [video, ...sidecarPaths(video)]) {
-      await remove(`${file}${PART_SUFFIX}`);
+      await remove(`${file}${OLDER_PART_SUFFIX}`);
       const info = await stat(file).catch(() => null);
       if (info?.isFile() === true && info.mtimeMs >= jobStartedAt - CLOCK_SLACK_MS) await remove(file);
     }

@@ -8,11 +8,4 @@ export {
   type OpenResult,
   type ProjectContainer,
 } from './openProjectFile';
-export {
-  SaveError,
-  nodeSaveFs,
-  saveProjectFile,
-  type SaveFs,
-  type SaveOptions,
-  type WritableFile,
-} from './saveProjectFile';
+export { SaveError, saveProjectFile, type SaveOptions } from './saveProjectFile';

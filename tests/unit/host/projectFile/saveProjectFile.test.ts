@@ -1,18 +1,70 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import type * as FsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { loadProject } from '../../../../src/core/load';
 import type { Project } from '../../../../src/core/schema';
 import {
   SaveError,
   assetIdFor,
-  nodeSaveFs,
   openProjectFile,
   readKindnessFile,
   saveProjectFile,
   type OpenResult,
 } from '../../../../src/host/node/projectFile';
+
+/**
+ * Faults injected under the save (it writes through the one writer, src/node/files): a disk that
+ * fills after the first chunk of a temp file, or a rename onto one path that fails.
+ */
+const faults = vi.hoisted(() => ({
+  diskFullWhileWriting: false as boolean,
+  renameFailsTo: null as string | null,
+}));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof FsPromises>();
+  return {
+    ...real,
+    async open(path: string, flags?: string | number, mode?: number) {
+      const handle = await real.open(path, flags, mode);
+      const creating = typeof flags === 'number' && (flags & real.constants.O_EXCL) !== 0;
+      if (!faults.diskFullWhileWriting || !creating) return handle;
+      const realWrite = handle.write.bind(handle) as (
+        b: Uint8Array,
+        o: number,
+        l: number,
+      ) => Promise<unknown>;
+      Object.assign(handle, {
+        async write(buffer: Uint8Array, offset = 0, length?: number) {
+          // A few bytes land in the temp file (something to clean up), then the disk is full.
+          await realWrite(buffer, offset, Math.min(16, length ?? buffer.length - offset));
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        },
+      });
+      return handle;
+    },
+    async rename(from: string, to: string) {
+      if (to === faults.renameFailsTo) {
+        throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
+      }
+      return real.rename(from, to);
+    },
+  };
+});
+afterEach(() => {
+  faults.diskFullWhileWriting = false;
+  faults.renameFailsTo = null;
+});
 
 const root = mkdtempSync(join(tmpdir(), 'kindness-save-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -105,23 +157,8 @@ describe('saveProjectFile', () => {
     await saveProjectFile(path, sampleProject('Safe'), allAssets);
     const before = readFileSync(path);
 
-    const diskFull = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-    let writes = 0;
-    const save = saveProjectFile(path, sampleProject('Lost'), allAssets, {
-      fs: {
-        async open(tempPath, flags) {
-          const file = await nodeSaveFs.open(tempPath, flags);
-          return {
-            ...file,
-            async write(data) {
-              // Let the first chunk reach the temp file, so there is something to clean up.
-              if (writes++ > 0) throw diskFull;
-              await file.write(data);
-            },
-          };
-        },
-      },
-    });
+    faults.diskFullWhileWriting = true;
+    const save = saveProjectFile(path, sampleProject('Lost'), allAssets);
     await expect(save).rejects.toThrow(
       'Could not save "kind.kindness": the disk is full. Your previous file is unchanged.',
     );
@@ -135,18 +172,12 @@ describe('saveProjectFile', () => {
     const path = join(folder, 'kind.kindness');
     await saveProjectFile(path, sampleProject('Safe'), allAssets);
     const before = readFileSync(path);
-    const busy = Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
-    await expect(
-      saveProjectFile(path, sampleProject('Lost'), allAssets, {
-        fs: {
-          rename: (from, to) => (to === path ? Promise.reject(busy) : nodeSaveFs.rename(from, to)),
-        },
-      }),
-    ).rejects.toThrow(
+    faults.renameFailsTo = path;
+    await expect(saveProjectFile(path, sampleProject('Lost'), allAssets)).rejects.toThrow(
       'Could not save "kind.kindness": the file is in use by another program. Your previous file is unchanged.',
     );
     expect(readFileSync(path)).toEqual(before);
-    expect(readdirSync(folder).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(folder).sort()).toEqual(['kind.kindness', 'kind.kindness.bak']);
   });
 
   it('says nothing was written when a new file cannot be created', async () => {
@@ -181,5 +212,31 @@ describe('saveProjectFile', () => {
     if (!read.ok) throw new Error(read.error.message);
     expect(read.projectJson.startsWith('{\n  "format": "kindness-studio",\n  "version": 1,')).toBe(true);
     expect(existsSync(`${path}.bak`)).toBe(false);
+  });
+
+  it('never follows a link planted at the backup name or at a temp name, and replaces nothing it did not make', async () => {
+    const folder = freshFolder();
+    const outside = join(freshFolder(), 'precious.txt');
+    writeFileSync(outside, 'someone else’s file');
+    const path = join(folder, 'kind.kindness');
+    await saveProjectFile(path, sampleProject('First'), allAssets);
+    // A link at .bak: the backup replaces the link itself, never the file it points to.
+    symlinkSync(outside, `${path}.bak`);
+    await saveProjectFile(path, sampleProject('Second'), allAssets);
+    expect(readFileSync(outside, 'utf8')).toBe('someone else’s file');
+    expect(opened(await openProjectFile(`${path}.bak`)).project.title).toBe('First');
+    expect(opened(await openProjectFile(path)).project.title).toBe('Second');
+  });
+
+  it('Save As to a new name refuses a file that appeared there meanwhile, and keeps it', async () => {
+    const folder = freshFolder();
+    const path = join(folder, 'new.kindness');
+    await saveProjectFile(path, sampleProject('From window A'), allAssets, { replace: 'never' });
+    const saved = readFileSync(path);
+    await expect(
+      saveProjectFile(path, sampleProject('From window B'), allAssets, { replace: 'never' }),
+    ).rejects.toThrow(/"new\.kindness" already exists .*not replaced/);
+    expect(readFileSync(path)).toEqual(saved);
+    expect(readdirSync(folder)).toEqual(['new.kindness']);
   });
 });

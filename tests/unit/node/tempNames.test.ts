@@ -11,17 +11,21 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadProject } from '../../../../src/core/load';
-import { openProjectFile, saveProjectFile } from '../../../../src/host/node/projectFile';
+import { loadProject } from '../../../src/core/load';
+import { openProjectFile, saveProjectFile } from '../../../src/host/node/projectFile';
 import {
   STALE_AFTER_MS,
-  claimTempSibling,
-  parseTempName,
+  claimWriterTemp as claimTempSibling,
+  parseWriterTempName as parseTempName,
   processIsAlive,
-  releaseTempSibling,
-  removeStaleTempFiles,
-  tempSiblingPath,
-} from '../../../../src/host/node/projectFile/saveTempFiles';
+  releaseWriterTemp as releaseTempSibling,
+  removeStaleWriterTemps as removeStaleTempFiles,
+  writerTempPath,
+} from '../../../src/node/files';
+
+/** The one writer's temp names; `.bak` is the staged backup of a project save. */
+const tempSiblingPath = (target: string, suffix: '' | '.bak', pid: number): string =>
+  writerTempPath(`${target}${suffix}`, pid);
 
 const root = mkdtempSync(join(tmpdir(), 'kindness-temps-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -62,7 +66,15 @@ function contents(folder: string): Record<string, string> {
 }
 
 describe('parseTempName', () => {
-  it('reads the names our saves write, current and older', () => {
+  it('reads the names the one writer makes', () => {
+    expect(parseTempName(`.Kind words.kindness.${HOST}-1234-89abcdef.part`)).toEqual({
+      target: 'Kind words.kindness',
+      writer: { host: HOST, pid: 1234 },
+    });
+    expect(parseTempName(`.clip.mp4.srt.${HOST}-9-89abcdef.part`)?.target).toBe('clip.mp4.srt');
+  });
+
+  it('reads the names the project save wrote before it used the one writer', () => {
     expect(parseTempName(`.Kind words.kindness.${HOST}-1234-89abcdef.tmp`)).toEqual({
       target: 'Kind words.kindness',
       writer: { host: HOST, pid: 1234 },
@@ -83,8 +95,11 @@ describe('parseTempName', () => {
   });
 
   it('reads back the names it makes', () => {
-    const path = tempSiblingPath('/x/My film.kindness', '.bak.tmp', 42);
-    expect(parseTempName(basename(path))).toMatchObject({ target: 'My film.kindness', writer: { pid: 42 } });
+    const path = tempSiblingPath('/x/My film.kindness', '.bak', 42);
+    expect(parseTempName(basename(path))).toMatchObject({
+      target: 'My film.kindness.bak',
+      writer: { pid: 42 },
+    });
   });
 });
 
@@ -94,7 +109,19 @@ describe('removeStaleTempFiles', () => {
   const liveSave = `.Kind words.kindness.${HOST}-${LIVE_PID}-00000003.tmp`;
   const otherComputer = `.Kind words.kindness.${OTHER_HOST}-${DEAD_PID}-00000004.tmp`;
   const legacy = '.Kind words.kindness.00000005.tmp';
-  const ours = [deadSave, deadBackup, liveSave, otherComputer, legacy];
+  const deadWriter = `.Kind words.kindness.${HOST}-${DEAD_PID}-00000006.part`;
+  const deadWriterBackup = `.Kind words.kindness.bak.${HOST}-${DEAD_PID}-00000007.part`;
+  const liveWriter = `.clip.mp4.${HOST}-${LIVE_PID}-00000008.part`;
+  const ours = [
+    deadSave,
+    deadBackup,
+    liveSave,
+    otherComputer,
+    legacy,
+    deadWriter,
+    deadWriterBackup,
+    liveWriter,
+  ];
 
   function folderWithEverything(): string {
     const folder = freshFolder();
@@ -107,8 +134,8 @@ describe('removeStaleTempFiles', () => {
     const folder = folderWithEverything();
     const before = contents(folder);
     const removed = await removeStaleTempFiles(folder, { host: HOST, isAlive: onlyLive });
-    expect(removed.sort()).toEqual([deadSave, deadBackup].sort());
-    const { [deadSave]: _a, [deadBackup]: _b, ...rest } = before;
+    expect(removed.sort()).toEqual([deadSave, deadBackup, deadWriter, deadWriterBackup].sort());
+    const { [deadSave]: _a, [deadBackup]: _b, [deadWriter]: _c, [deadWriterBackup]: _d, ...rest } = before;
     expect(contents(folder)).toEqual(rest);
   });
 
@@ -116,11 +143,12 @@ describe('removeStaleTempFiles', () => {
     const folder = folderWithEverything();
     const soon = Date.now() + STALE_AFTER_MS - 60_000;
     await removeStaleTempFiles(folder, { host: HOST, isAlive: onlyLive, now: soon });
-    for (const name of [liveSave, otherComputer, legacy]) expect(contents(folder)).toHaveProperty([name]);
+    for (const name of [liveSave, otherComputer, legacy, liveWriter])
+      expect(contents(folder)).toHaveProperty([name]);
 
     const later = Date.now() + STALE_AFTER_MS + 60_000;
     const removed = await removeStaleTempFiles(folder, { host: HOST, isAlive: onlyLive, now: later });
-    expect(removed.sort()).toEqual([liveSave, otherComputer, legacy].sort());
+    expect(removed.sort()).toEqual([liveSave, otherComputer, legacy, liveWriter].sort());
     expect(contents(folder)).toEqual(BYSTANDERS);
   });
 
@@ -132,7 +160,7 @@ describe('removeStaleTempFiles', () => {
 
   it('never removes a temp file this process is still writing, whatever its age', async () => {
     const folder = freshFolder();
-    const path = claimTempSibling(join(folder, 'Kind words.kindness'), '.tmp');
+    const path = claimTempSibling(join(folder, 'Kind words.kindness'));
     writeFileSync(path, 'being written');
     const later = Date.now() + 10 * STALE_AFTER_MS;
     expect(await removeStaleTempFiles(folder, { now: later })).toEqual([]);
@@ -185,9 +213,9 @@ describe('a save clears the leftovers of a killed save in its folder', () => {
     const running = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
     try {
       const pid = running.pid ?? 0;
-      const leftover = tempSiblingPath(target, '.tmp', exited);
-      const stagedBackup = tempSiblingPath(join(folder, 'Other.kindness'), '.bak.tmp', exited);
-      const inProgress = tempSiblingPath(target, '.tmp', pid);
+      const leftover = tempSiblingPath(target, '', exited);
+      const stagedBackup = tempSiblingPath(join(folder, 'Other.kindness'), '.bak', exited);
+      const inProgress = tempSiblingPath(target, '', pid);
       writeAll(folder, { [basename(leftover)]: 'PK half', [basename(stagedBackup)]: 'PK old' });
       writeAll(folder, { [basename(inProgress)]: 'PK still writing' });
       const bystanders = contents(folder);

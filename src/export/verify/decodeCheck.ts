@@ -1,0 +1,37 @@
+import { printableLogLine } from '../encoder/ffmpegLog';
+import { runTool, ToolTimeoutError } from '../ffmpeg/runTool';
+
+/** Decoding takes a fraction of the encode; this only guards against a hung ffmpeg. */
+const DECODE_TIMEOUT_MS = 10 * 60 * 1000;
+
+/**
+ * Decodes every stream of a finished file to the end with ffmpeg (`-xerror`: the first damaged
+ * packet is an error), as a player would. Returns null when it decodes, or ffmpeg's complaint in
+ * printable words when it does not (cut short, damaged, empty). A video is reported done only
+ * after this passed, so "done" never names a file that does not play.
+ */
+export async function decodeProblem(
+  ffmpegPath: string,
+  file: string,
+  signal?: AbortSignal,
+): Promise<string | null> {
+  try {
+    const result = await runTool(
+      ffmpegPath,
+      ['-nostdin', '-v', 'error', '-xerror', '-i', file, '-map', '0', '-f', 'null', '-'],
+      DECODE_TIMEOUT_MS,
+      { signal, track: true },
+    );
+    if (signal?.aborted === true) return 'the export was cancelled';
+    if (result.code === 0) return null;
+    const lines = result.stderr
+      .split('\n')
+      // The temp file's full path says nothing to a creator (and shows the machine's folders).
+      .map((line) => printableLogLine(line.trim().split(file).join('the file')))
+      .filter((line) => line !== '');
+    return lines.at(-1) ?? `ffmpeg stopped with code ${String(result.code ?? result.signal)}`;
+  } catch (err) {
+    if (err instanceof ToolTimeoutError) return 'reading it back took too long';
+    return err instanceof Error ? err.message : String(err);
+  }
+}
