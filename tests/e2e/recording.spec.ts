@@ -129,7 +129,7 @@ for (const size of SIZES) {
 
       await recordTake(page, 2, 'Space', `take-${size.width}`);
       // A new clip, starting where the take started, with a waveform that is not flat.
-      const clip = page.getByRole('button', { name: /^Voice 1: 0:01\.0 to 0:0[3-9]\.\d/ });
+      const clip = page.getByRole('button', { name: /^Voice 1: 0:01\.0 to (?!0:0[0-2]\.)/ });
       await expect(clip).toBeVisible();
       await expect.poll(() => waveformInk(page, /^Voice 1:/)).toBeGreaterThan(100);
       await page.screenshot({ path: `${SHOTS}/clip-${size.width}.png` });
@@ -171,7 +171,7 @@ for (const size of SIZES) {
       await startFromTemplate(page, 'be-the-reason');
       await playheadTo(page, 0);
       await recordTake(page, 3, 'Escape');
-      await expect(page.getByRole('button', { name: /^Voice 1: 0:00\.0 to 0:0[3-9]/ })).toBeVisible();
+      await expect(page.getByRole('button', { name: /^Voice 1: 0:00\.0 to (?!0:0[0-2]\.)/ })).toBeVisible();
 
       // Mark 1 s to 2 s with the In and Out buttons; the range shows on the lanes.
       await playheadTo(page, 1);
@@ -188,14 +188,14 @@ for (const size of SIZES) {
         timeout: 30_000,
       });
       await expect(page.getByRole('button', { name: /^Voice 1: 0:00\.0 to 0:01\.0/ })).toBeVisible();
-      await expect(page.getByRole('button', { name: /^Voice 1: 0:02\.0 to 0:0[3-9]/ })).toBeVisible();
+      await expect(page.getByRole('button', { name: /^Voice 1: 0:02\.0 to / })).toBeVisible();
       await expect(page.getByRole('button', { name: /^Voice \d:/ })).toHaveCount(3);
       await page.screenshot({ path: `${SHOTS}/punch-in-${size.width}.png` });
 
       // One undo step: the clip is whole again.
       await page.keyboard.press('Control+z');
       await expect(page.getByRole('button', { name: /^Voice \d:/ })).toHaveCount(1);
-      await expect(page.getByRole('button', { name: /^Voice 1: 0:00\.0 to 0:0[3-9]/ })).toBeVisible();
+      await expect(page.getByRole('button', { name: /^Voice 1: 0:00\.0 to (?!0:0[0-2]\.)/ })).toBeVisible();
     });
 
     test('says so when there is no microphone, when it is refused and when it is busy', async ({

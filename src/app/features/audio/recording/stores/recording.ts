@@ -163,15 +163,29 @@ export const useRecording = defineStore('recording', () => {
     if (phase.value !== 'recording' || mic === null) return;
     phase.value = 'saving';
     const current = mic;
+    // How far the picture went while recording: the take's end is now, at this playhead.
+    const travelled = Math.max(0, playback.time - startedAt.value);
     playback.pause();
     try {
       const samples = await current.stop();
       release();
-      await storeTake(samples, current.sampleRate);
+      await storeTake(alignToPicture(samples, current.sampleRate, travelled), current.sampleRate);
     } finally {
       release();
       phase.value = 'idle';
     }
+  }
+
+  /**
+   * The picture waits for the sound clock when playback starts (a moment, more on a busy
+   * machine) while the microphone already records: the samples from before the picture moved
+   * are dropped, so the take's end stays where it was stopped and its start where it started.
+   */
+  function alignToPicture(samples: Float32Array, sampleRate: number, travelled: number): Float32Array {
+    const keep = Math.round(travelled * sampleRate);
+    // Within a frame or two the two clocks agree: keep every sample.
+    if (keep <= 0 || samples.length - keep < sampleRate / 15) return samples;
+    return samples.subarray(samples.length - keep);
   }
 
   function takeName(project: Project): string {
