@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumWith } from './tests/e2e/browser';
 
 /**
  * Browser tests of the studio through the loopback web host, in Debian's Chromium. Each test
@@ -16,17 +17,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumWith([]),
     trace: 'retain-on-failure',
   },
 });

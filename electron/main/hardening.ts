@@ -1,10 +1,11 @@
 import { app, session, shell, type Session, type WebContents } from 'electron';
+import { allowPermission, type MicrophoneRequests } from './microphone';
 import { isAllowedNavigation, isSafeExternalUrl, type DevServerOrigin } from './security';
 
 /**
  * Electron's security checklist, applied to every web contents the app ever creates: no
  * navigation away from the app, no new windows (https links go to the system browser), no
- * <webview>, and every permission request (camera, microphone, notifications...) denied.
+ * <webview>, and every permission request denied but the microphone for Record voice.
  */
 export function hardenWebContents(devOrigin: DevServerOrigin): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
@@ -27,9 +28,38 @@ export function hardenWebContents(devOrigin: DevServerOrigin): void {
   });
 }
 
-/** Denies every permission request and check; the studio needs none. */
-export function denyPermissions(target: Session = session.defaultSession): void {
-  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  target.setPermissionCheckHandler(() => false);
+/**
+ * Denies every permission request and check, except the microphone (sound only) for the
+ * studio's own page right after the creator pressed Record voice (`allowPermission`).
+ * Without `microphone`, everything is denied.
+ */
+export function denyPermissions(
+  target: Session = session.defaultSession,
+  microphone: { requests: MicrophoneRequests; devOrigin: DevServerOrigin } | null = null,
+): void {
+  target.setPermissionRequestHandler((contents, permission, callback, details) => {
+    if (microphone === null || contents == null) return callback(false);
+    const mediaTypes = details && 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(
+      allowPermission({
+        permission,
+        requestingUrl: details?.requestingUrl,
+        mediaTypes,
+        recordingRequested: microphone.requests.isRequested(contents.id, Date.now()),
+        devOrigin: microphone.devOrigin,
+      }),
+    );
+  });
+  target.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
+    if (microphone === null || contents == null) return false;
+    const mediaType = details && 'mediaType' in details ? details.mediaType : undefined;
+    return allowPermission({
+      permission,
+      requestingUrl: requestingOrigin,
+      mediaTypes: mediaType === undefined ? undefined : [mediaType],
+      recordingRequested: microphone.requests.isRequested(contents.id, Date.now()),
+      devOrigin: microphone.devOrigin,
+    });
+  });
   target.setDevicePermissionHandler(() => false);
 }

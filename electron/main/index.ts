@@ -19,6 +19,7 @@ import { dialogFolder, showOpenProjectDialog, showSaveProjectDialog } from './di
 import { denyPermissions, hardenWebContents } from './hardening';
 import { registerIpc, type ShellHandlers } from './ipc';
 import { installStudioMenu } from './menu';
+import { MicrophoneRequests } from './microphone';
 import { projectPathFromArgv, suggestedFileName } from './projectPaths';
 import { APP_ENTRY_URL, contentSecurityPolicy, devServerOriginFrom } from './security';
 import { createStudioWindow } from './window';
@@ -42,6 +43,8 @@ let pendingProject: string | null = projectPathFromArgv(process.argv.slice(1), p
 let studio: Studio | null = null;
 /** Quit was chosen: once a save-before-close finishes, quitting carries on (macOS keeps apps open otherwise). */
 let quitting = false;
+/** Presses of Record voice: the microphone is allowed only in the moments after one. */
+const microphoneRequests = new MicrophoneRequests();
 
 interface Studio {
   dispatch: Dispatch;
@@ -128,7 +131,7 @@ async function start(): Promise<void> {
   studio = { dispatch, folders, defaultFolder };
 
   hardenWebContents(devOrigin);
-  denyPermissions(session.defaultSession);
+  denyPermissions(session.defaultSession, { requests: microphoneRequests, devOrigin });
   serveApp(session.defaultSession, { root: join(here, '../renderer'), dispatch, devOrigin });
   if (devOrigin !== null) {
     // The dev server's responses carry no CSP of their own: add the same policy (plus its hot-reload socket).
@@ -251,6 +254,11 @@ function shellHandlers(current: Studio): ShellHandlers {
       if (chosen === null) return { path: null, replaceConfirmed: false };
       await current.folders.allow(dirname(chosen.path));
       return chosen;
+    },
+    async requestMicrophone(_request, window) {
+      const contents = window.webContents;
+      microphoneRequests.request(contents.id, Date.now());
+      return { ok: true };
     },
   };
 }

@@ -74,6 +74,9 @@ const shell: ShellBridge = {
     const { path, replaceConfirmed } = await invokeShell('chooseSaveLocation', { suggestedName });
     return path === null ? null : { path, replaceConfirmed };
   },
+  async requestMicrophone() {
+    await invokeShell('requestMicrophone', {});
+  },
 };
 
 contextBridge.exposeInMainWorld('kindnessHost', host);

@@ -1,6 +1,7 @@
 import { CANVAS_COMMANDS } from './canvasCommands';
 import { EDIT_COMMANDS } from './editCommands';
 import { FILE_COMMANDS } from './fileCommands';
+import { RECORDING_COMMANDS } from '../features/audio/recording/recordingCommands';
 import type { Command } from './types';
 import { VIEW_COMMANDS } from './viewCommands';
 
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command[] = [
   ...FILE_COMMANDS,
   ...EDIT_COMMANDS,
   ...CANVAS_COMMANDS,
+  ...RECORDING_COMMANDS,
   ...VIEW_COMMANDS,
 ];
 

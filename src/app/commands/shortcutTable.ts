@@ -13,6 +13,7 @@ const AREAS: Readonly<Record<string, string>> = {
   canvas: 'Canvas',
   caption: 'Captions',
   playback: 'Playback',
+  record: 'Recording',
   drawing: 'Drawing layer',
   eraser: 'Eraser',
   view: 'View',

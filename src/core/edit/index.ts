@@ -109,6 +109,7 @@ export {
   type AddedAudioTrack,
   type NewAudioTrack,
 } from './audio';
+export { punchInAudio, type PunchInInput, type PunchInRange } from './punchIn';
 export {
   DEFAULT_HOLD,
   MAX_DRAWING_FRAMES,

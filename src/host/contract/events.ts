@@ -115,6 +115,14 @@ export const SHELL_CHANNELS = {
     /** `replaceConfirmed`: the dialog already asked about replacing an existing file. */
     response: z.object({ path: PathSchema.nullable(), replaceConfirmed: z.boolean() }),
   },
+  /**
+   * The creator pressed Record voice: for a moment, the shell lets this window's own page use
+   * the microphone (sound only). Until then, and for anything else, permissions are refused.
+   */
+  requestMicrophone: {
+    request: z.object({}),
+    response: z.object({ ok: z.literal(true) }),
+  },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type ShellChannelName = keyof typeof SHELL_CHANNELS;
@@ -148,4 +156,6 @@ export interface ShellBridge {
   chooseProjectToOpen(): Promise<string | null>;
   /** Where to save, or null if the creator cancelled. */
   chooseSaveLocation(suggestedName: string): Promise<{ path: string; replaceConfirmed: boolean } | null>;
+  /** Tells the shell the creator pressed Record voice, just before the page asks for the microphone. */
+  requestMicrophone(): Promise<void>;
 }

@@ -19,8 +19,10 @@ export const recorded = {
   ipc: new Map<string, (event: unknown, body: unknown) => Promise<unknown>>(),
   protocolHandler: null as ((request: Request) => Promise<Response>) | null,
   permissionRequest: null as
-    ((contents: unknown, permission: string, callback: (ok: boolean) => void) => void) | null,
-  permissionCheck: null as (() => boolean) | null,
+    | ((contents: unknown, permission: string, callback: (ok: boolean) => void, details?: unknown) => void)
+    | null,
+  permissionCheck: null as
+    ((contents?: unknown, permission?: string, origin?: string, details?: unknown) => boolean) | null,
   menu: [] as { label?: string; submenu?: { id?: string; label?: string; click?: () => void }[] }[],
   windows: [] as FakeWindow[],
   sent: [] as [string, unknown][],
@@ -110,6 +112,7 @@ class FakeWindow {
   title = '';
   closed = 0;
   readonly webContents = {
+    id: 1,
     send: (channel: string, payload: unknown) => recorded.sent.push([channel, payload]),
     on() {},
     undo() {},

@@ -39,6 +39,7 @@ beforeEach(() => {
       setMenu: async () => ({ ok: true }),
       chooseProjectToOpen: async () => ({ path: null }),
       chooseSaveLocation: async () => ({ path: null, replaceConfirmed: false }),
+      requestMicrophone: async () => ({ ok: true }),
     },
     null,
   );

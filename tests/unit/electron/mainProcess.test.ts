@@ -110,6 +110,37 @@ describe('the Electron main process', () => {
     expect(recorded.permissionCheck?.()).toBe(false);
   });
 
+  it('allows the microphone to its own page only after Record voice was pressed, sound only', async () => {
+    const contents = recorded.windows[0]?.webContents;
+    const ask = (mediaTypes: string[], requestingUrl = 'kindness://app/index.html') =>
+      new Promise<boolean>((resolve) =>
+        recorded.permissionRequest?.(contents, 'media', resolve, { requestingUrl, mediaTypes }),
+      );
+    expect(await ask(['audio'])).toBe(false);
+    expect(recorded.permissionCheck?.(contents, 'media', 'kindness://app', { mediaType: 'audio' })).toBe(
+      false,
+    );
+    // A page that is not the studio cannot press the button for it.
+    await ipc(
+      'kindness-shell:requestMicrophone',
+      {},
+      { senderFrame: { url: 'https://example.com/' }, sender: {} },
+    ).catch(() => undefined);
+    expect(await ask(['audio'])).toBe(false);
+    expect(await ipc('kindness-shell:requestMicrophone', {})).toEqual({ ok: true });
+    expect(await ask(['audio'])).toBe(true);
+    expect(recorded.permissionCheck?.(contents, 'media', 'kindness://app', { mediaType: 'audio' })).toBe(
+      true,
+    );
+    expect(await ask(['video'])).toBe(false);
+    expect(await ask(['audio', 'video'])).toBe(false);
+    expect(await ask(['audio'], 'https://example.com/')).toBe(false);
+    const other = await new Promise<boolean>((resolve) =>
+      recorded.permissionRequest?.(contents, 'notifications', resolve, { requestingUrl: 'kindness://app/' }),
+    );
+    expect(other).toBe(false);
+  });
+
   it('opens the project given on the command line, and may then use its folder', async () => {
     expect(recorded.sent).toContainEqual(['kindness-event', { type: 'open-project', path: launchFile }]);
     const info = (await ipc('kindness:appInfo', {})) as { folders: string[] };

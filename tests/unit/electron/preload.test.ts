@@ -40,6 +40,7 @@ describe('the preload bridge', () => {
       'chooseProjectToOpen',
       'chooseSaveLocation',
       'onEvent',
+      'requestMicrophone',
       'setDocumentState',
       'setMenu',
     ]);
