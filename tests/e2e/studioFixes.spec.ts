@@ -123,6 +123,12 @@ test('Discard of unsaved work asks first', async ({ page, studio }) => {
 test('after the host restarts, reloading the page finds the studio again', async ({ page, studio }) => {
   await openStudio(page, studio.server.url);
   const before = new URL(page.url());
+  // The creator's page had finished loading (fonts included) before the host went down: a load
+  // cut off by the kill itself would be logged as an error that is not the studio's.
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
   await studio.restart();
   // The page as the creator left it: reloaded, it still reaches the host.
   await page.reload();
