@@ -38,6 +38,7 @@ function commandItem(item: MenuItemData, actions: MenuActions): MenuItemConstruc
   return {
     id: item.id,
     label: item.label,
+    enabled: item.enabled,
     ...(item.accelerator === null ? {} : { accelerator: item.accelerator, registerAccelerator: false }),
     click: () => {
       if (item.textEdit !== null) actions.nativeEdit(item.textEdit);

@@ -1,6 +1,7 @@
 import type { MenuItemData } from '../../host/contract';
 import { accelerator } from './keys';
-import { MENU_NAMES, type Command, type MenuName } from './types';
+import { applies } from './match';
+import { MENU_NAMES, type Command, type CommandContext, type MenuName } from './types';
 
 /** The menus' titles, as both the desktop and the web menu bar show them. */
 export const MENU_TITLES: Readonly<Record<MenuName, string>> = {
@@ -29,8 +30,12 @@ export function menuBar(commands: readonly Command[]): { name: MenuName; groups:
   );
 }
 
-/** The menu items the desktop shell builds its native menus from (`setMenu`). */
-export function shellMenuItems(commands: readonly Command[]): MenuItemData[] {
+/**
+ * The menu items the desktop shell builds its native menus from (`setMenu`). With a context, an
+ * item that does not apply in it is disabled, as in the web menu. Text edits stay enabled: the
+ * shell applies them to a focused text field, whatever the studio's own state.
+ */
+export function shellMenuItems(commands: readonly Command[], ctx?: CommandContext): MenuItemData[] {
   return commands.flatMap((command) => {
     if (command.menu === undefined) return [];
     const keys = command.keys?.[0];
@@ -42,6 +47,7 @@ export function shellMenuItems(commands: readonly Command[]): MenuItemData[] {
         group: command.menu.group,
         accelerator: keys === undefined ? null : accelerator(keys),
         textEdit: command.textEdit ?? null,
+        enabled: ctx === undefined || command.textEdit !== undefined || applies(command, ctx),
       },
     ];
   });

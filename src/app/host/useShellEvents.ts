@@ -1,9 +1,8 @@
 import { onBeforeUnmount, onMounted, watch } from 'vue';
 import type { ShellEvent } from '../../host/contract';
-import { shellMenuItems } from '../commands/menus';
-import { COMMANDS } from '../commands/registry';
 import { runCommand } from '../commands/run';
 import { useShell } from './shell';
+import { syncShellMenu } from './shellMenu';
 import { useDocument } from '../state/document';
 import { useFiles } from '../features/files/stores/files';
 
@@ -46,12 +45,15 @@ export function useShellEvents(): void {
   }
 
   let stop: (() => void) | null = null;
+  let stopMenu: (() => void) | null = null;
   onMounted(() => {
     stop = shell.onEvent((event) => void onEvent(event));
-    // The native menus are generated from the same registry as the page's keys and menus.
-    void shell.setMenu(shellMenuItems(COMMANDS));
+    stopMenu = syncShellMenu(shell);
   });
-  onBeforeUnmount(() => stop?.());
+  onBeforeUnmount(() => {
+    stop?.();
+    stopMenu?.();
+  });
   watch(
     () => [documentStore.dirty, documentStore.project?.title, documentStore.path, documentStore.docId],
     () => void reportState(),

@@ -45,6 +45,8 @@ export const MenuItemSchema = z.object({
     .nullable(),
   /** Applied by the shell to a focused text field first (Undo, Cut, Copy, Paste, Delete). */
   textEdit: z.enum(TEXT_EDITS).nullable(),
+  /** Greyed out where the command does not apply now (nothing selected, the start screen…). */
+  enabled: z.boolean().default(true),
 });
 export type MenuItemData = z.infer<typeof MenuItemSchema>;
 
@@ -99,7 +101,11 @@ export const SHELL_CHANNELS = {
     request: DocumentStateSchema,
     response: z.object({ ok: z.literal(true) }),
   },
-  /** The page's menu items, from its command registry; the shell rebuilds its native menus from them. */
+  /**
+   * The page's menu items, from its command registry; the shell rebuilds its native menus from
+   * them. Sent again whenever which commands apply changes, so the native menus grey out the same
+   * items as the web menu.
+   */
   setMenu: {
     request: z.object({ items: z.array(MenuItemSchema).max(200) }),
     response: z.object({ ok: z.literal(true) }),

@@ -125,6 +125,23 @@ describe('native menus', () => {
     }
   });
 
+  it('greys out the items the page reports as not applying', () => {
+    const calls: Call[] = [];
+    const actions: MenuActions = {
+      send: (command) => calls.push(['send', command]),
+      nativeEdit: (edit) => calls.push(['nativeEdit', edit]),
+      openRecent: (path) => calls.push(['openRecent', path]),
+    };
+    const items = ITEMS.map((data) => (data.id === 'file.save' ? { ...data, enabled: false } : data));
+    const template = buildMenuTemplate(
+      { platform: 'linux', appName: 'Kindness Studio', recent: [], items, developer: false },
+      actions,
+    );
+    const entries = allItems(template);
+    expect(item(entries, 'Save').enabled).toBe(false);
+    expect(item(entries, 'Save As…').enabled).toBe(true);
+  });
+
   it('sends each page command to the page', () => {
     const { template, calls } = build();
     const items = allItems(template);

@@ -44,12 +44,14 @@ describe('events from the desktop shell to the page', () => {
       group: 1,
       accelerator: 'CmdOrCtrl+S',
       textEdit: null,
+      enabled: true,
     });
     const odd = [
       { ...save, menu: 'tools' },
       { ...save, accelerator: 'CmdOrCtrl+S; rm -rf' },
       { ...save, label: '' },
       { ...save, textEdit: 'format' },
+      { ...save, enabled: 'yes' },
     ];
     for (const item of odd) {
       expect(SHELL_CHANNELS.setMenu.request.safeParse({ items: [item] }).success, JSON.stringify(item)).toBe(
