@@ -88,9 +88,13 @@ test('a drawing layer with three frames and the onion skin', async ({ page }) =>
   await expect.poll(async () => (await tints(thumbnail)).length).toBeGreaterThan(0);
   for (const canvas of await tints(thumbnail)) expect(canvas).toEqual({ red: 0, green: 0 });
 
-  // How many frames show on each side is adjustable (1 to 3).
-  await page.getByTestId('onion-before').selectOption('2');
-  await expect(page.getByTestId('onion-before')).toHaveValue('2');
+  // How many frames show on each side is adjustable (1 to 3), in a popover above the drawing bar.
+  await page.getByRole('button', { name: /^Onion skin: 1 · 1/ }).click();
+  await page.getByLabel('Frames before').selectOption('2');
+  await expect(page.getByLabel('Frames before')).toHaveValue('2');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Onion skin settings' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Onion skin: 2 · 1/ })).toBeFocused();
 
   // Hold, delete, undo.
   await page.getByTestId('drawing-hold').fill('6');

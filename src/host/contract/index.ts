@@ -1,5 +1,6 @@
 export * from './channels';
 export * from './exportChannels';
+export * from './exportFileNames';
 export { AudioInfoSchema, type AudioInfo } from './audioChannels';
 export * from './result';
 export type { Host, HostHandlers, Transport } from './host';

@@ -1,32 +1,11 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ExportOutputId } from '../../contract';
+import { outputFileName, type ExportOutputId } from '../../contract';
+
+// Named as the dialog shows them (host/contract/exportFileNames.ts).
+export { cleanBaseName, outputFileName } from '../../contract';
 import { sidecarPaths } from '../../../export/sidecars/writeSidecars';
 import { reserveNames, type Reservation } from '../../../node/files';
-
-/** Characters no file system takes in a name, and control characters. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
-
-/**
- * A file-name stem from what the creator typed: unsafe characters become `-`, leading dots
- * and trailing dots or spaces go (hidden files; Windows drops them), at most 80 characters.
- * Empty when nothing usable is left.
- */
-export function cleanBaseName(name: string): string {
-  return name
-    .replace(UNSAFE, '-')
-    .replace(/^[.\s]+/, '')
-    .replace(/[.\s]+$/, '')
-    .slice(0, 80)
-    .trim();
-}
-
-/** `clip-tiktok.mp4`, `clip-draft.mp4`, `clip.gif`. */
-export function outputFileName(base: string, id: ExportOutputId, copy: number): string {
-  const suffix = copy > 1 ? ` (${copy})` : '';
-  return id === 'gif' ? `${base}${suffix}.gif` : `${base}-${id}${suffix}.mp4`;
-}
 
 const exists = (path: string): Promise<boolean> =>
   access(path).then(
