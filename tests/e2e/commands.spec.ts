@@ -94,8 +94,11 @@ for (const size of SIZES) {
       await page.keyboard.press('ArrowUp');
       await expect.poll(() => position(page)).toEqual({ x: 540, y: 959 });
 
+      // T then Enter starts a text in typing mode, as the text tool's click does.
       await page.keyboard.press('t');
       await page.keyboard.press('Enter');
+      await page.keyboard.type('Be kind');
+      await page.keyboard.press('Escape');
       await expect(page.getByRole('textbox', { name: 'Text', exact: true })).toHaveValue('Be kind');
       expect(await position(page)).toEqual({ x: 540, y: 960 });
       await page.keyboard.press('Shift+ArrowLeft');

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
 import type { Page } from '@playwright/test';
 import { blankProject } from '../../src/core/edit';
 import type { ElementInput, ProjectInput } from '../../src/core/schema';
 import { SCREENS, expect, openStudio, test } from './fixtures';
+import { drag, frameOnPage, inspected, picturePng } from './person';
 
 /**
  * Direct manipulation of every kind of element, as a person does it: the mouse at points of
@@ -12,48 +12,8 @@ import { SCREENS, expect, openStudio, test } from './fixtures';
  * window sizes creators use most.
  */
 
-const FRAME_WIDTH = 1080;
 /** Screen pixels within which a dragged element snaps to a guide (useCanvasEditor's SNAP), plus one. */
 const SNAP = 7;
-
-/** Where the frame is on the page, and how many CSS pixels one frame pixel is. */
-async function frameOnPage(page: Page) {
-  const canvas = page.locator('[data-testid="preview"] canvas').first();
-  await expect(canvas).toBeVisible();
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('the preview has no canvas');
-  const scale = box.width / FRAME_WIDTH;
-  return {
-    scale,
-    /** A frame point on the page. */
-    at: (x: number, y: number) => ({ x: box.x + x * scale, y: box.y + y * scale }),
-  };
-}
-
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps: 10 });
-  await page.mouse.up();
-}
-
-/** The inspector's numbers a person reads. */
-async function inspected(page: Page, label: string): Promise<number> {
-  return Number(await page.getByLabel(label, { exact: true }).inputValue());
-}
-
-/** A 400 x 300 picture, as a PNG file a person has on disk. */
-function picturePng(): Buffer {
-  const canvas = createCanvas(400, 300);
-  const context = canvas.getContext('2d');
-  context.fillStyle = '#ff5fa2';
-  context.fillRect(0, 0, 400, 300);
-  context.fillStyle = '#ffe066';
-  context.beginPath();
-  context.arc(200, 150, 100, 0, Math.PI * 2);
-  context.fill();
-  return canvas.toBuffer('image/png');
-}
 
 const stroke = (y: number, x0: number, x1: number, color: string) => ({
   color,

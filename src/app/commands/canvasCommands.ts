@@ -1,6 +1,8 @@
 import { useCanvas, type Tool } from '../features/canvas/stores/canvas';
 import { useDrawing } from '../features/canvas/stores/drawing';
 import { useEraser } from '../features/canvas/stores/eraser';
+import { useNewElements } from '../features/canvas/stores/newElements';
+import { textEditKey, useTextEditing } from '../features/canvas/stores/textEditing';
 import { useCaptions } from '../features/captions/stores/captions';
 import { useDocument } from '../state/document';
 import { usePlayback } from '../state/playback';
@@ -39,12 +41,16 @@ function placeAtCentre(ctx: CommandContext): void {
   const cx = video.width / 2;
   const cy = video.height / 2;
   const tool = ctx.tool;
-  if (tool === 'text') canvas.addText(cx, cy);
-  else if (tool === 'line') {
+  if (tool === 'text') {
+    // As with the text tool's click: an empty text that starts in typing mode.
+    const id = canvas.add(useNewElements().text(cx, cy, ''), 'Add text', undefined, textEditKey);
+    if (id !== null) useTextEditing().begin(id, true);
+  } else if (tool === 'line') {
     canvas.addArrow({ x: cx - PLACED_ARROW / 2, y: cy }, { x: cx + PLACED_ARROW / 2, y: cy });
   } else if (tool === 'rect' || tool === 'ellipse' || tool === 'star' || tool === 'bubble') {
     const { width, height } = PLACED_SIZE[tool];
-    canvas.addShape(tool, { x: cx - width / 2, y: cy - height / 2, width, height });
+    const id = canvas.addShape(tool, { x: cx - width / 2, y: cy - height / 2, width, height });
+    if (tool === 'bubble' && id !== null) useTextEditing().begin(id);
   }
 }
 

@@ -26,6 +26,17 @@ function activatesItself(event: KeyboardEvent): boolean {
 }
 
 /**
+ * Enter or Escape in a one-line field (a name, a number) that did not use the key itself: the
+ * field is done, so focus leaves it (its change is kept) and the next letter is a shortcut again,
+ * as in other editors. Text areas keep Enter for new lines.
+ */
+function leavesField(event: KeyboardEvent): event is KeyboardEvent & { target: HTMLInputElement } {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return false;
+  if (event.key !== 'Enter' && event.key !== 'Escape') return false;
+  return event.target instanceof HTMLInputElement && isTextField(event.target);
+}
+
+/**
  * The studio's one keydown listener: it finds the registry's command for the key and runs it.
  * A focused control that handles a key (a caption block, the timeline) takes it first by
  * preventing its default. A key that runs a command is consumed here, so it never reaches a
@@ -38,6 +49,11 @@ export function useCommandKeys(): void {
   function onKeydown(event: KeyboardEvent): void {
     if (event.defaultPrevented || event.isComposing || dialogOpen()) return;
     if (activatesItself(event)) return;
+    if (leavesField(event)) {
+      event.preventDefault();
+      event.target.blur();
+      return;
+    }
     const command = commandForKey(COMMANDS, event, readContext(), isTextField(event.target));
     if (command === null || command.nativeKey === true) return;
     event.preventDefault();

@@ -140,8 +140,8 @@ export const useCanvas = defineStore('canvas', () => {
   };
 
   /** Adds a shape filling `box` (frame pixels), turning about its centre. */
-  function addShape(kind: BoxShape, box: FrameRect): void {
-    add(newElements.shape(kind, box), SHAPE_LABELS[kind]);
+  function addShape(kind: BoxShape, box: FrameRect): string | null {
+    return add(newElements.shape(kind, box), SHAPE_LABELS[kind]);
   }
 
   /** Adds a drawn stroke as a brush element, or into the active drawing layer's frame. */

@@ -52,16 +52,23 @@ export const usePictureImport = defineStore('pictureImport', () => {
     const project = documentStore.project;
     if (project === null || documentStore.docId !== docId) return false;
     const where = at ?? { x: video.width / 2, y: video.height / 2 };
-    useCanvas().add(
-      useNewElements().picture(result.assetId, natural, where),
-      'Add picture',
-      setAsset(project, result.assetId, result.info),
-    );
+    // Named after its file, so the layer list says which picture is which.
+    const picture = {
+      ...useNewElements().picture(result.assetId, natural, where),
+      name: pictureName(file.name),
+    };
+    useCanvas().add(picture, 'Add picture', setAsset(project, result.assetId, result.info));
     return true;
   }
 
   return { importImage };
 });
+
+/** A layer name from a file name: `lunch table.png` is "lunch table". */
+export function pictureName(fileName: string): string {
+  const stem = fileName.replace(/\.[^.]*$/, '').trim();
+  return (stem || 'Picture').slice(0, 60);
+}
 
 /** A file's bytes as base64, the way asset bytes cross the host boundary. */
 function toBase64(file: Blob): Promise<string> {

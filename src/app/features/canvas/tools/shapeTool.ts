@@ -72,20 +72,12 @@ export function createShapeTool(kind: BoxShape, context: ToolContext): CanvasToo
       const dragged = state === 'dragging';
       clearDraft();
       state = 'idle';
-      if (dragged)
-        canvas.addShape(kind, {
-          x: start.x,
-          y: start.y,
-          width: point.x - start.x,
-          height: point.y - start.y,
-        });
-      else
-        canvas.addShape(kind, {
-          x: start.x - CLICK_SIZE / 2,
-          y: start.y - CLICK_SIZE / 2,
-          width: CLICK_SIZE,
-          height: CLICK_SIZE,
-        });
+      const box = dragged
+        ? { x: start.x, y: start.y, width: point.x - start.x, height: point.y - start.y }
+        : { x: start.x - CLICK_SIZE / 2, y: start.y - CLICK_SIZE / 2, width: CLICK_SIZE, height: CLICK_SIZE };
+      const id = canvas.addShape(kind, box);
+      // A bubble is drawn to say something: its words open for typing, selected to type over.
+      if (kind === 'bubble' && id !== null) context.editText(id, false);
     },
     cancel() {
       clearDraft();
