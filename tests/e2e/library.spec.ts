@@ -240,6 +240,19 @@ for (const size of [
       await expect.poll(() => previewPixels(page)).toBe(happyPixels);
       await expect(inspector.getByText(/A change here is keyframed/)).toBeVisible();
       await expect(inspector.getByText(/^\s*1 keyframe ·/)).toBeVisible();
+
+      // The palette offers saving her (she is selected), and Show Library with its keys.
+      await page.keyboard.press('Control+k');
+      const palette = page.getByRole('dialog', { name: 'Commands' });
+      await page.keyboard.type('show lib');
+      await expect(palette.getByRole('option', { name: /Show Library/ })).toContainText('Ctrl+Shift+L');
+      for (let i = 0; i < 'show lib'.length; i++) await page.keyboard.press('Backspace');
+      await page.keyboard.type('save selection as char');
+      await page.keyboard.press('Enter');
+      const save = page.getByRole('dialog', { name: 'Save as character' });
+      await expect(save.getByLabel('Name')).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(save).toHaveCount(0);
     });
   });
 }
