@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Page } from '@playwright/test';
@@ -256,6 +257,66 @@ for (const size of [
     });
   });
 }
+
+test('a picture saved to My library comes into a new project and shows there', async ({ page, studio }) => {
+  // The creator's photo: a plain red square, picked with "Add a picture".
+  const photo = createCanvas(240, 240);
+  const context = photo.getContext('2d');
+  context.fillStyle = '#e01010';
+  context.fillRect(0, 0, 240, 240);
+  const file = join(test.info().outputDir, 'red-photo.png');
+  await mkdir(test.info().outputDir, { recursive: true });
+  await writeFile(file, photo.toBuffer('image/png'));
+
+  await openStudio(page, studio.server.url);
+  await page.getByRole('button', { name: /Blank project/ }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add a picture' }).click();
+  await (await chooser).setFiles(file);
+  const inspector = page.getByTestId('element-inspector');
+  await expect(inspector).toContainText('Picture');
+
+  // Saved as a prop from the library panel, while the picture is selected.
+  await page.keyboard.press('Control+Shift+L');
+  const panel = page.getByRole('tabpanel', { name: 'Library' });
+  const mine = panel.getByRole('region', { name: /My library/ });
+  await mine.scrollIntoViewIfNeeded();
+  await mine.getByRole('button', { name: 'Save as prop' }).click();
+  await expect(page.getByRole('dialog', { name: 'Save as prop' }).getByLabel('Name')).toBeFocused();
+  await page.keyboard.type('Red photo');
+  await page.keyboard.press('Enter');
+  const tile = mine.getByRole('button', { name: 'Red photo', exact: true });
+  await expect(tile).toBeVisible();
+  // Its tile shows the photo itself (read back from the library folder), not a placeholder.
+  const tileMiddle = async () => {
+    const src = await tile.locator('img').getAttribute('src');
+    if (!src) return [];
+    const pixels = await pngPixels(src, 176);
+    const at = (88 * 176 + 88) * 4;
+    return [pixels[at], pixels[at + 1], pixels[at + 2]];
+  };
+  await expect.poll(tileMiddle).toEqual([224, 16, 16]);
+  await page.screenshot({ path: `${SCREENS}/library-picture-saved.png` });
+
+  // A new project: the saved item inserts with its picture, drawn in the middle of the frame.
+  await page.getByRole('button', { name: 'Start screen' }).click();
+  await page.getByRole('button', { name: /Blank project/ }).click();
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await panel.getByRole('region', { name: /My library/ }).scrollIntoViewIfNeeded();
+  await panel.getByRole('button', { name: 'Red photo', exact: true }).click();
+  await expect(inspector).toContainText('Picture');
+  await page.keyboard.press('Escape');
+  const middle = () =>
+    page
+      .locator('[data-testid="preview"] canvas')
+      .first()
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const pixel = canvas.getContext('2d')?.getImageData(canvas.width / 2, canvas.height / 2, 1, 1).data;
+        return pixel ? [pixel[0], pixel[1], pixel[2]] : [];
+      });
+  await expect.poll(middle).toEqual([224, 16, 16]);
+  await page.screenshot({ path: `${SCREENS}/library-picture-inserted.png` });
+});
 
 /** Decodes a PNG data URL into RGBA bytes. */
 async function pngPixels(dataUrl: string, size: number): Promise<Uint8ClampedArray> {

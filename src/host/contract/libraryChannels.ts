@@ -47,6 +47,11 @@ export const LIBRARY_CHANNELS = {
     request: z.object({ docId: DocIdSchema, id: z.string().min(1).max(100) }),
     response: resultSchema({ pictures: PicturesSchema }),
   },
+  /** The bytes of a picture saved items show (for their thumbnails), checked against its hash. */
+  readLibraryPicture: {
+    request: z.object({ assetId: AssetIdSchema }),
+    response: resultSchema({ mime: z.string(), data: z.string().max(120_000_000) }),
+  },
   /** Removes a saved item (the panel asks first); an unknown id is fine. Pictures no other item shows go too. */
   removeLibraryItem: {
     request: z.object({ id: z.string().min(1).max(100) }),

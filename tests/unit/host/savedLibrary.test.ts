@@ -184,6 +184,10 @@ describe('saved library items', () => {
     expect(listed.problems).toEqual([]);
     const item = savedLibraryItem(listed.items[0] as (typeof listed.items)[0]);
     ok(await later.addLibraryPictures({ docId: 'doc-target', id: saved.item.id }));
+    // Its thumbnail reads the picture from the library folder.
+    const forThumbnail = ok(await later.readLibraryPicture({ assetId: imported.assetId }));
+    expect(forThumbnail.mime).toBe('image/png');
+    expect(Buffer.from(forThumbnail.data, 'base64')).toEqual(png);
     const read = ok(await later.readAsset({ docId: 'doc-target', assetId: imported.assetId }));
     expect(Buffer.from(read.data, 'base64')).toEqual(png);
     const project = ProjectSchema.parse(blankProject('Another project'));
@@ -229,6 +233,7 @@ describe('saved library items', () => {
       expect(changed.error.message).toBe(
         '“Photo” could not be added: a picture it shows is missing or damaged in your library folder.',
       );
+    expect((await host.readLibraryPicture({ assetId: imported.assetId })).ok).toBe(false);
     // Nothing half-added: the project never gets a picture it cannot show.
     expect((await host.readAsset({ docId: 'doc-target', assetId: imported.assetId })).ok).toBe(false);
 

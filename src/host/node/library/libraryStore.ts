@@ -40,7 +40,7 @@ const MAX_ITEM_NESTING = 120;
 
 type LibraryHandlers = Pick<
   HostHandlers,
-  'listSavedItems' | 'saveLibraryItem' | 'addLibraryPictures' | 'removeLibraryItem'
+  'listSavedItems' | 'saveLibraryItem' | 'addLibraryPictures' | 'readLibraryPicture' | 'removeLibraryItem'
 >;
 
 type ReadOutcome = { item: SavedItem } | { problem: string };
@@ -194,6 +194,20 @@ export function createLibraryHandlers(options: {
     }
   }
 
+  /** A saved picture's bytes; null when the file is missing, not plain, too big or not those bytes. */
+  async function readPicture(assetId: string): Promise<Buffer | null> {
+    try {
+      const bytes = await readRegularFile(pictureFileOf(assetId), {
+        noFollow: true,
+        maxBytes: MAX_ASSET_BYTES,
+      });
+      // The name is the hash of the bytes: a file changed or swapped since is not used.
+      return assetIdFor(bytes) === assetId ? bytes : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** Removes pictures that no saved item shows any more (after an item is removed). */
   async function dropUnusedPictures(candidates: readonly string[]): Promise<void> {
     if (candidates.length === 0) return;
@@ -281,17 +295,8 @@ export function createLibraryHandlers(options: {
         const pictures = outcome.item.pictures ?? {};
         const added = new Map<string, Buffer>();
         for (const assetId of Object.keys(pictures)) {
-          let bytes: Buffer;
-          try {
-            bytes = await readRegularFile(pictureFileOf(assetId), {
-              noFollow: true,
-              maxBytes: MAX_ASSET_BYTES,
-            });
-          } catch {
-            bytes = Buffer.alloc(0);
-          }
-          // The name is the hash of the bytes: a file changed or swapped since is not used.
-          if (bytes.length === 0 || assetIdFor(bytes) !== assetId)
+          const bytes = await readPicture(assetId);
+          if (bytes === null)
             return failure(
               'picture-missing',
               `“${outcome.item.name}” could not be added: a picture it shows is missing or damaged in your library folder.`,
@@ -301,6 +306,12 @@ export function createLibraryHandlers(options: {
         for (const bytes of added.values()) documents.addAsset(docId, bytes);
         return { ok: true as const, pictures };
       });
+    },
+
+    async readLibraryPicture({ assetId }) {
+      const bytes = await readPicture(assetId);
+      if (bytes === null) return failure('not-found', 'This picture is missing from your library folder.');
+      return { ok: true, mime: mimeOf(bytes), data: bytes.toString('base64') };
     },
 
     removeLibraryItem({ id }) {
