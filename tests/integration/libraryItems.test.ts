@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { blankProject, createHistory, insertItem, record, undo } from '../../src/core/edit';
 import { evaluate } from '../../src/core/frame';
@@ -10,6 +13,8 @@ import {
 } from '../../src/core/library';
 import { ElementSchema, ProjectSchema, type Element, type Project } from '../../src/core/schema';
 import { withProjectRenderer } from '../../src/export/projectRenderer';
+import { createDispatcher, createHostClient, type Host } from '../../src/host/contract';
+import { createNodeHostHandlers } from '../../src/host/node/host';
 import { installKonvaNodeBackend } from '../../src/render/backends/node';
 import { createRenderer, type Renderer } from '../../src/render/renderer';
 
@@ -129,5 +134,86 @@ describe.each(ITEMS.map((item) => [item.id, item] as const))('library item %s', 
     expect(diff.farOff, 'share of pixels far off').toBeLessThan(0.01);
     // Undone, the frame is the blank one again.
     expect(changedPixels(previewPixels(undo(after).present, 0.5), blankPixels())).toBe(0);
+  });
+});
+
+describe('a saved item with a picture', () => {
+  let dir = '';
+  afterAll(async () => {
+    if (dir !== '') await rm(dir, { recursive: true, force: true });
+  });
+
+  it('brings its picture into another project, where the export draws it', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kindness-library-picture-'));
+    const startHost = async (): Promise<Host> => {
+      const handlers = await createNodeHostHandlers({
+        folders: [dir],
+        dataDir: join(dir, 'data'),
+        templatesDir: join(process.cwd(), 'resources', 'samples'),
+        version: '0.0.1',
+        shell: 'web',
+      });
+      const dispatch = createDispatcher(handlers);
+      return createHostClient(async (channel, request) =>
+        JSON.parse(JSON.stringify(await dispatch(channel, JSON.parse(JSON.stringify(request))))),
+      );
+    };
+    // A creator's photo (plain red) in one project, saved to My library as a prop.
+    const { createCanvas } = await import('@napi-rs/canvas');
+    const photo = createCanvas(64, 64);
+    const context = photo.getContext('2d');
+    context.fillStyle = '#e01010';
+    context.fillRect(0, 0, 64, 64);
+    const png = photo.toBuffer('image/png');
+    const first = await startHost();
+    const imported = await first.importAsset({
+      docId: 'doc-first',
+      name: 'photo.png',
+      mime: 'image/png',
+      data: png.toString('base64'),
+    });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const picture = ElementSchema.parse({
+      id: 'image-1',
+      kind: 'image',
+      assetId: imported.assetId,
+      x: 100,
+      y: 100,
+      width: 400,
+      height: 400,
+    });
+    const saved = await first.saveLibraryItem({
+      name: 'My photo',
+      kind: 'prop',
+      width: 400,
+      height: 400,
+      element: elementToSave([picture], { x: 100, y: 100, width: 400, height: 400 }) as Element,
+      docId: 'doc-first',
+      pictures: { [imported.assetId]: imported.info },
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+
+    // Another day, another project: the item is inserted in the middle of the frame.
+    const second = await startHost();
+    const listed = await second.listSavedItems({});
+    if (!listed.ok || listed.items[0] === undefined) throw new Error('the saved item is not listed');
+    const brought = await second.addLibraryPictures({ docId: 'doc-second', id: saved.item.id });
+    if (!brought.ok) throw new Error(brought.error.message);
+    const added = insertItem(blank, sceneId, savedLibraryItem(listed.items[0]));
+    const read = await second.readAsset({ docId: 'doc-second', assetId: imported.assetId });
+    if (!read.ok) throw new Error(read.error.message);
+    const assets = new Map([[imported.assetId, Buffer.from(read.data, 'base64')]]);
+
+    const { width, height } = added.project.video;
+    const middle = await withProjectRenderer(added.project, assets, (renderer) => {
+      renderer.draw(evaluate(added.project, 0.5));
+      const rgba = renderer.readRgba();
+      const at = ((height / 2) * width + width / 2) * 4;
+      return [rgba[at], rgba[at + 1], rgba[at + 2]];
+    });
+    // The photo's red, not the placeholder the renderer draws for a missing picture.
+    expect(middle[0]).toBeGreaterThan(200);
+    expect(middle[1]).toBeLessThan(40);
+    expect(middle[2]).toBeLessThan(40);
   });
 });

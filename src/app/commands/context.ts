@@ -2,6 +2,7 @@ import { useCanvas } from '../features/canvas/stores/canvas';
 import { useDrawing } from '../features/canvas/stores/drawing';
 import { useDocument } from '../state/document';
 import { useExports } from '../features/export/stores/exports';
+import { useLibrary } from '../features/library/stores/library';
 import { usePost } from '../features/post/stores/post';
 import { useReview } from '../features/review/stores/review';
 import { useSelection } from '../features/canvas/stores/selection';
@@ -32,6 +33,7 @@ export function dialogOpen(): boolean {
     usePost().open ||
     useExports().dialogOpen ||
     useReview().shareDialogOpen ||
+    useLibrary().saving !== null ||
     usePalette().open
   );
 }

@@ -2,6 +2,7 @@ import { CANVAS_COMMANDS } from './canvasCommands';
 import { EDIT_COMMANDS } from './editCommands';
 import { FILE_COMMANDS } from './fileCommands';
 import { RECORDING_COMMANDS } from '../features/audio/recording/recordingCommands';
+import { LIBRARY_COMMANDS } from '../features/library/libraryCommands';
 import type { Command } from './types';
 import { VIEW_COMMANDS } from './viewCommands';
 
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   ...EDIT_COMMANDS,
   ...CANVAS_COMMANDS,
   ...RECORDING_COMMANDS,
+  ...LIBRARY_COMMANDS,
   ...VIEW_COMMANDS,
 ];
 

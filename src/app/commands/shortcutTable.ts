@@ -14,6 +14,7 @@ const AREAS: Readonly<Record<string, string>> = {
   caption: 'Captions',
   playback: 'Playback',
   record: 'Recording',
+  library: 'Library',
   drawing: 'Drawing layer',
   eraser: 'Eraser',
   view: 'View',

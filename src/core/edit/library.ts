@@ -1,6 +1,7 @@
 import type { Project } from '../schema';
 import { libraryItem, type LibraryItem } from '../library/catalogue';
 import type { Point } from '../library/characters';
+import { setAsset } from './assets';
 import { addElement, type AddedElement } from './elements';
 import { usedIds } from './ids';
 
@@ -11,8 +12,8 @@ export function frameCentre(project: Project): Point {
 
 /**
  * Puts a library item on top of a scene, centred on `at` (frame pixels; the frame's middle when
- * absent), with ids no other element uses. One step for the history; nothing changes (and
- * `elementId` is '') for an unknown item or scene.
+ * absent), with ids no other element uses, and the pictures it shows in the project's assets.
+ * One step for the history; nothing changes (and `elementId` is '') for an unknown item or scene.
  */
 export function insertLibraryItem(
   project: Project,
@@ -34,5 +35,8 @@ export function insertItem(
   const point =
     at !== undefined && Number.isFinite(at.x) && Number.isFinite(at.y) ? at : frameCentre(project);
   const element = item.create(point, usedIds(project));
-  return addElement(project, sceneId, element);
+  let withPictures = project;
+  for (const [assetId, info] of Object.entries(item.pictures ?? {}))
+    withPictures = setAsset(withPictures, assetId, info);
+  return addElement(withPictures, sceneId, element);
 }

@@ -1,4 +1,4 @@
-import type { Element } from '../schema';
+import type { AssetInfo, Element } from '../schema';
 import { buildCharacter, CHARACTER_DESIGNS, type Point } from './characters';
 import { idsAvoiding } from './ids';
 import { PROP_DESIGNS } from './props';
@@ -33,6 +33,11 @@ export interface LibraryItem {
   /** Size as inserted, frame pixels (for thumbnails and drop previews). */
   readonly width: number;
   readonly height: number;
+  /**
+   * Pictures its elements show (a saved item's), by asset id: inserting adds them to the
+   * project's assets. The host must hold their bytes for the document first.
+   */
+  readonly pictures?: Readonly<Record<string, AssetInfo>>;
   /**
    * The item's elements (one group) centred on `at`, with ids outside `taken` (the set gets the
    * new ids). Pure: the same point and set give the same elements.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { copyElementsWithNewIds } from '../edit/elements';
-import { ElementSchema, type Element } from '../schema';
+import { AssetIdSchema, AssetInfoSchema, ElementSchema, type AssetInfo, type Element } from '../schema';
 import type { LibraryItem } from './catalogue';
 import type { Point } from './characters';
 
@@ -22,6 +22,8 @@ export const MAX_SAVED_ITEM_BYTES = 2 * 1024 * 1024;
 export const MAX_SAVED_ELEMENTS = 5000;
 /** Most saved items the library lists; saving more is refused with a message. */
 export const MAX_SAVED_ITEMS = 500;
+/** Most different pictures one saved item holds. */
+export const MAX_SAVED_PICTURES = 50;
 
 export const SAVED_ITEM_FORMAT = 'kindness-library-item';
 /** Host-made ids: the file name is `<id>.json`, never anything the creator typed. */
@@ -56,6 +58,11 @@ export const SavedItemSchema = z.object({
   height: SizeSchema,
   /** The selection, its middle at (0, 0): inserting moves it to the point. */
   element: ElementSchema,
+  /**
+   * The pictures its image elements show, by asset id (a hash of the bytes). The bytes are kept
+   * beside the item in the data folder and copied into a project when the item is inserted.
+   */
+  pictures: z.record(AssetIdSchema, AssetInfoSchema).optional(),
 });
 export type SavedItem = z.infer<typeof SavedItemSchema>;
 export type SavedItemInput = z.input<typeof SavedItemSchema>;
@@ -72,13 +79,25 @@ export function countElements(el: Element): number {
 export function savedElementProblem(el: Element): string | null {
   if (countElements(el) > MAX_SAVED_ELEMENTS)
     return `it has more than ${MAX_SAVED_ELEMENTS} parts, more than the library keeps`;
-  if (usesPicture(el))
-    return 'it holds a picture, and pictures belong to their project (save drawn shapes, text and stickers instead)';
+  if (pictureIdsOf(el).size > MAX_SAVED_PICTURES)
+    return `it shows more than ${MAX_SAVED_PICTURES} different pictures, more than the library keeps`;
   return null;
 }
 
-function usesPicture(el: Element): boolean {
-  return el.kind === 'image' || (el.kind === 'group' && el.children.some(usesPicture));
+/** The asset ids of the pictures an element shows (its parts' too). */
+export function pictureIdsOf(el: Element, into = new Set<string>()): Set<string> {
+  if (el.kind === 'image') into.add(el.assetId);
+  else if (el.kind === 'group') for (const child of el.children) pictureIdsOf(child, into);
+  return into;
+}
+
+/** Why a saved item read back cannot be used, in words; null when it can. */
+export function savedItemProblem(item: SavedItem): string | null {
+  const unusable = savedElementProblem(item.element);
+  if (unusable !== null) return unusable;
+  for (const id of pictureIdsOf(item.element))
+    if (item.pictures?.[id] === undefined) return 'it shows a picture it does not hold';
+  return null;
 }
 
 /**
@@ -137,6 +156,9 @@ export function savedLibraryItem(saved: SavedItem): LibraryItem {
     credit: null,
     width: saved.width,
     height: saved.height,
+    ...(saved.pictures !== undefined && Object.keys(saved.pictures).length > 0
+      ? { pictures: saved.pictures as Readonly<Record<string, AssetInfo>> }
+      : {}),
     create: (at: Point, taken: Set<string>) => {
       const [fresh] = copyElementsWithNewIds([saved.element], taken);
       return translateElement(fresh as Element, at.x, at.y);

@@ -4,6 +4,7 @@ import type { Project } from '../../core/schema';
 import { displayName } from '../../core/text';
 import { failure, type HostHandlers, type RepairNoteSchema } from '../contract';
 import type { z } from 'zod';
+import { MAX_ASSET_BYTES, mimeOf } from './assetBytes';
 import { audioHandlers, importedKind } from './audio/audioHandlers';
 import { createAudioService } from './audio/audioService';
 import { assetKindOf, createDocumentStore, type DocumentStore } from './hostDocuments';
@@ -46,8 +47,7 @@ export interface NodeHostOptions {
   notify?: ((title: string, body: string) => Promise<boolean>) | undefined;
 }
 
-/** Biggest picture, sound or font a project takes in. */
-export const MAX_ASSET_BYTES = 50 * 1024 * 1024;
+export { MAX_ASSET_BYTES };
 
 type RepairNote = z.infer<typeof RepairNoteSchema>;
 
@@ -131,7 +131,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
       now,
     }),
     ...createSubtitleHandlers(guard),
-    ...createLibraryHandlers({ dataDir: options.dataDir, now }),
+    ...createLibraryHandlers({ dataDir: options.dataDir, now, documents }),
     ...createReviewHandlers({ guard, assets: (id) => documents.assets(id), now }),
     startExport: exports.startExport,
     exportStatus: exports.exportStatus,
@@ -271,22 +271,6 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
     ...audioHandlers(documents, audio),
     ...voiceHandlers(documents),
   };
-}
-
-/** The type of an asset from its first bytes (the page only needs it to decode pictures). */
-function mimeOf(bytes: Buffer): string {
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'image/jpeg';
-  if (bytes.subarray(0, 4).toString('latin1') === 'GIF8') return 'image/gif';
-  if (
-    bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
-    bytes.subarray(8, 12).toString('latin1') === 'WEBP'
-  ) {
-    return 'image/webp';
-  }
-  if (/^\s*<(\?xml|svg)/.test(bytes.subarray(0, 100).toString('utf8'))) return 'image/svg+xml';
-  return 'application/octet-stream';
 }
 
 /** The zip reader's own words for a damaged file, kept apart from the creator's message. */

@@ -40,6 +40,16 @@ async function startHost(): Promise<Host> {
   );
 }
 
+/** A small red PNG, as a creator's photo would arrive. */
+async function redPng(): Promise<Buffer> {
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const canvas = createCanvas(16, 16);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ff0000';
+  context.fillRect(0, 0, 16, 16);
+  return canvas.toBuffer('image/png');
+}
+
 function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
   if (!result.ok) throw new Error(`expected success: ${JSON.stringify(result)}`);
   return result as Extract<T, { ok: true }>;
@@ -133,19 +143,106 @@ describe('saved library items', () => {
     for (const name of await readdir(libraryDir)) expect(name).toMatch(/^[a-z0-9]{20}\.json$/);
   });
 
-  it('a selection holding a picture is refused with a reason', async () => {
+  it('a picture in the selection is kept: its bytes go to the data folder and into the next project', async () => {
+    const png = await redPng();
+    const host = await startHost();
+    const imported = ok(
+      await host.importAsset({
+        docId: 'doc-source',
+        name: 'me.png',
+        mime: 'image/png',
+        data: png.toString('base64'),
+      }),
+    );
     const picture = ElementSchema.parse({
       id: 'image-1',
       kind: 'image',
-      assetId: 'a'.repeat(64),
-      x: 0,
-      y: 0,
-      width: 10,
-      height: 10,
+      assetId: imported.assetId,
+      x: 250,
+      y: 350,
+      width: 100,
+      height: 100,
     });
-    const result = await (await startHost()).saveLibraryItem(saveRequest('Photo', picture));
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(/holds a picture/);
+    const saved = ok(
+      await host.saveLibraryItem({
+        ...saveRequest('My photo', picture),
+        docId: 'doc-source',
+        pictures: { [imported.assetId]: imported.info },
+      }),
+    );
+    expect(saved.item.pictures).toEqual({
+      [imported.assetId]: { kind: 'image', name: 'me.png', mime: 'image/png', size: png.length },
+    });
+    // The bytes sit beside the items, named by their hash, readable by this user only.
+    const stored = join(libraryDir, 'pictures', imported.assetId);
+    expect(await readFile(stored)).toEqual(png);
+    expect((await stat(stored)).mode & 0o777).toBe(0o600);
+
+    // After a restart, in another project: the picture is copied into that document.
+    const later = await startHost();
+    const listed = ok(await later.listSavedItems({}));
+    expect(listed.problems).toEqual([]);
+    const item = savedLibraryItem(listed.items[0] as (typeof listed.items)[0]);
+    ok(await later.addLibraryPictures({ docId: 'doc-target', id: saved.item.id }));
+    // Its thumbnail reads the picture from the library folder.
+    const forThumbnail = ok(await later.readLibraryPicture({ assetId: imported.assetId }));
+    expect(forThumbnail.mime).toBe('image/png');
+    expect(Buffer.from(forThumbnail.data, 'base64')).toEqual(png);
+    const read = ok(await later.readAsset({ docId: 'doc-target', assetId: imported.assetId }));
+    expect(Buffer.from(read.data, 'base64')).toEqual(png);
+    const project = ProjectSchema.parse(blankProject('Another project'));
+    const added = insertItem(project, project.scenes[0]?.id ?? '', item, { x: 540, y: 960 });
+    expect(added.project.assets[imported.assetId]?.name).toBe('me.png');
+    expect(ProjectSchema.safeParse(added.project).success).toBe(true);
+    const el = added.project.scenes[0]?.elements[0];
+    expect(el?.kind === 'image' && el.assetId).toBe(imported.assetId);
+  });
+
+  it('a saved picture that went missing or was changed is named, and removing an item drops unused pictures', async () => {
+    const png = await redPng();
+    const host = await startHost();
+    const imported = ok(
+      await host.importAsset({
+        docId: 'doc-source',
+        name: 'me.png',
+        mime: 'image/png',
+        data: png.toString('base64'),
+      }),
+    );
+    const picture = ElementSchema.parse({
+      id: 'image-1',
+      kind: 'image',
+      assetId: imported.assetId,
+      width: 100,
+      height: 100,
+    });
+    const request = { ...saveRequest('Photo', picture), docId: 'doc-source' };
+    const first = ok(await host.saveLibraryItem(request)).item;
+    const second = ok(await host.saveLibraryItem({ ...request, name: 'Photo again' })).item;
+    const stored = join(libraryDir, 'pictures', imported.assetId);
+
+    // A document that does not hold the picture cannot save it.
+    const elsewhere = await host.saveLibraryItem({ ...request, docId: 'doc-other1' });
+    expect(elsewhere.ok).toBe(false);
+    if (!elsewhere.ok) expect(elsewhere.error.message).toMatch(/picture in it is no longer available/);
+
+    await writeFile(stored, Buffer.from('not the same picture'));
+    const changed = await host.addLibraryPictures({ docId: 'doc-target', id: first.id });
+    expect(changed.ok).toBe(false);
+    if (!changed.ok)
+      expect(changed.error.message).toBe(
+        '“Photo” could not be added: a picture it shows is missing or damaged in your library folder.',
+      );
+    expect((await host.readLibraryPicture({ assetId: imported.assetId })).ok).toBe(false);
+    // Nothing half-added: the project never gets a picture it cannot show.
+    expect((await host.readAsset({ docId: 'doc-target', assetId: imported.assetId })).ok).toBe(false);
+
+    // One item still shows it: it stays. The last one gone: it goes.
+    await writeFile(stored, png);
+    ok(await host.removeLibraryItem({ id: first.id }));
+    expect(await readdir(join(libraryDir, 'pictures'))).toEqual([imported.assetId]);
+    ok(await host.removeLibraryItem({ id: second.id }));
+    expect(await readdir(join(libraryDir, 'pictures'))).toEqual([]);
   });
 
   it('a selection too big for the library is refused with its size and the limit', async () => {

@@ -1,7 +1,9 @@
 import { shallowReactive, watch } from 'vue';
 import { itemPreviewFrame, type LibraryItem } from '../../../core/library';
+import type { ImageSource } from '../../../render/backend';
 import { createRenderer, type Renderer } from '../../../render/renderer';
 import { fontsVersion } from '../../render/fonts';
+import { libraryPicturesVersion } from './libraryPictures';
 
 /**
  * Thumbnails of library items, drawn by the app's own renderer (the one the preview and the
@@ -22,9 +24,24 @@ const wanted = new Map<string, LibraryItem>();
 const known = new Map<string, LibraryItem>();
 let renderer: Renderer | null = null;
 let scheduled = false;
+/** Where saved items' pictures come from (the panel sets it: they are read through the host). */
+let pictures: ImageSource | undefined;
+
+/** Gives thumbnails the saved items' pictures (before the first thumbnail is drawn). */
+export function setThumbnailPictures(source: ImageSource): void {
+  if (pictures !== undefined) return;
+  pictures = source;
+  renderer?.destroy();
+  renderer = null;
+}
 
 function drawOne(item: LibraryItem): string {
-  renderer ??= createRenderer({ width: THUMBNAIL_PIXELS, height: THUMBNAIL_PIXELS, pixelRatio: 1 });
+  renderer ??= createRenderer({
+    width: THUMBNAIL_PIXELS,
+    height: THUMBNAIL_PIXELS,
+    pixelRatio: 1,
+    ...(pictures !== undefined ? { images: pictures } : {}),
+  });
   renderer.draw(itemPreviewFrame(item, FRAME_SIZE, BACKGROUND));
   const canvas = renderer.stage.getLayers()[0]?.getNativeCanvasElement();
   return canvas ? canvas.toDataURL('image/png') : '';
@@ -77,5 +94,12 @@ export function forgetThumbnail(id: string): void {
 watch(fontsVersion, () => {
   renderer?.invalidate();
   for (const [id, item] of known) wanted.set(id, item);
+  if (wanted.size > 0) schedule();
+});
+
+// A saved item drawn before its picture arrived is drawn again with it.
+watch(libraryPicturesVersion, () => {
+  renderer?.invalidate();
+  for (const [id, item] of known) if (item.pictures !== undefined) wanted.set(id, item);
   if (wanted.size > 0) schedule();
 });

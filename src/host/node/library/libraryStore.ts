@@ -7,10 +7,13 @@ import {
   SAVED_ID_PATTERN,
   SAVED_ITEM_FORMAT,
   SavedItemSchema,
+  pictureIdsOf,
   sanitizeSavedName,
   savedElementProblem,
+  savedItemProblem,
   type SavedItem,
 } from '../../../core/library';
+import type { AssetInfo } from '../../../core/schema';
 import { checkNestingDepth } from '../../../core/load/depth';
 import { displayName } from '../../../core/text';
 import {
@@ -21,14 +24,24 @@ import {
   writeFileAtomic,
 } from '../../../node/files';
 import { failure, type HostHandlers } from '../../contract';
+import { MAX_ASSET_BYTES, mimeOf } from '../assetBytes';
+import type { DocumentStore } from '../hostDocuments';
+import { assetIdFor } from '../projectFile';
 
 /** The creator's saved items, one file each, in the app's data folder. */
 export const LIBRARY_FOLDER = 'library';
+/** Inside it: the pictures saved items show, one file each, named by the hash of its bytes. */
+export const PICTURES_FOLDER = 'pictures';
+/** Most picture bytes one saved item holds, all its pictures together. */
+export const MAX_SAVED_PICTURE_BYTES = MAX_ASSET_BYTES;
 
 /** Groups inside groups deeper than this are refused as hostile (a character is about 6 deep). */
 const MAX_ITEM_NESTING = 120;
 
-type LibraryHandlers = Pick<HostHandlers, 'listSavedItems' | 'saveLibraryItem' | 'removeLibraryItem'>;
+type LibraryHandlers = Pick<
+  HostHandlers,
+  'listSavedItems' | 'saveLibraryItem' | 'addLibraryPictures' | 'readLibraryPicture' | 'removeLibraryItem'
+>;
 
 type ReadOutcome = { item: SavedItem } | { problem: string };
 
@@ -51,7 +64,7 @@ function readProblem(error: unknown): string {
 /**
  * One saved item read back as untrusted input: a regular file only (no link followed), within
  * the size limit, JSON, not nested deeper than a real item, matching the schema and its file
- * name, holding no picture, with a name that is safe to show.
+ * name, holding every picture it shows, with a name that is safe to show.
  */
 async function readItem(file: string, id: string): Promise<ReadOutcome> {
   let text: string;
@@ -74,7 +87,7 @@ async function readItem(file: string, id: string): Promise<ReadOutcome> {
   if (item.id !== id) return { problem: 'what it holds does not match its file name' };
   const name = sanitizeSavedName(item.name);
   if (name === '') return { problem: 'it has no name' };
-  const unusable = savedElementProblem(item.element);
+  const unusable = savedItemProblem(item);
   if (unusable !== null) return { problem: unusable };
   return { item: { ...item, name } };
 }
@@ -84,10 +97,18 @@ async function readItem(file: string, id: string): Promise<ReadOutcome> {
  * Ids are made here (random), never from the name, so no name the creator types reaches a path.
  * Every write goes through the one atomic writer; a damaged file is skipped and named, not deleted.
  */
-export function createLibraryHandlers(options: { dataDir: string; now?: () => number }): LibraryHandlers {
+export function createLibraryHandlers(options: {
+  dataDir: string;
+  now?: () => number;
+  /** The open documents, whose pictures a saved item copies and an inserted one adds to. */
+  documents: DocumentStore;
+}): LibraryHandlers {
   const now = options.now ?? Date.now;
+  const { documents } = options;
   const folder = join(options.dataDir, LIBRARY_FOLDER);
+  const pictureFolder = join(folder, PICTURES_FOLDER);
   const fileOf = (id: string) => join(folder, `${id}.json`);
+  const pictureFileOf = (assetId: string) => join(pictureFolder, assetId);
   // One change at a time: a count checked before a save still holds when it is written.
   let queue: Promise<unknown> = Promise.resolve();
   function queued<T>(work: () => Promise<T>): Promise<T> {
@@ -129,6 +150,76 @@ export function createLibraryHandlers(options: { dataDir: string; now?: () => nu
     return { items, problems };
   }
 
+  /**
+   * The pictures an element shows, from the document it was selected in: bytes and the info the
+   * project keeps. A picture the document does not hold, or too many bytes, is a problem in words.
+   */
+  function picturesToSave(
+    element: SavedItem['element'],
+    docId: string | undefined,
+    given: Record<string, AssetInfo> | undefined,
+  ): { pictures: Map<string, { bytes: Buffer; info: AssetInfo }> } | { problem: string } {
+    const pictures = new Map<string, { bytes: Buffer; info: AssetInfo }>();
+    let total = 0;
+    for (const assetId of pictureIdsOf(element)) {
+      const bytes = docId === undefined ? undefined : documents.assets(docId).get(assetId);
+      if (bytes === undefined)
+        return { problem: 'a picture in it is no longer available to the studio (was it restarted?)' };
+      total += bytes.length;
+      if (total > MAX_SAVED_PICTURE_BYTES)
+        return {
+          problem: `its pictures are larger than ${MB(MAX_SAVED_PICTURE_BYTES)} together, more than the library keeps`,
+        };
+      const sniffed = mimeOf(bytes);
+      const info = given?.[assetId];
+      const mime = sniffed.startsWith('image/') ? sniffed : (info?.mime ?? 'image/png');
+      pictures.set(assetId, {
+        bytes,
+        info: { kind: 'image', name: (info?.name ?? 'Picture').slice(0, 255), mime, size: bytes.length },
+      });
+    }
+    return { pictures };
+  }
+
+  /** Writes the pictures beside the items; one already there (same hash, same bytes) is kept. */
+  async function writePictures(pictures: Map<string, { bytes: Buffer }>): Promise<void> {
+    if (pictures.size === 0) return;
+    await mkdir(pictureFolder, { recursive: true });
+    for (const [assetId, { bytes }] of pictures) {
+      try {
+        await writeFileAtomic(pictureFileOf(assetId), bytes, { replace: 'never', mode: PRIVATE_MODE });
+      } catch (error) {
+        if (errorCode(error) !== 'EEXIST') throw error;
+      }
+    }
+  }
+
+  /** A saved picture's bytes; null when the file is missing, not plain, too big or not those bytes. */
+  async function readPicture(assetId: string): Promise<Buffer | null> {
+    try {
+      const bytes = await readRegularFile(pictureFileOf(assetId), {
+        noFollow: true,
+        maxBytes: MAX_ASSET_BYTES,
+      });
+      // The name is the hash of the bytes: a file changed or swapped since is not used.
+      return assetIdFor(bytes) === assetId ? bytes : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Removes pictures that no saved item shows any more (after an item is removed). */
+  async function dropUnusedPictures(candidates: readonly string[]): Promise<void> {
+    if (candidates.length === 0) return;
+    const { items } = await list();
+    const used = new Set<string>();
+    for (const item of items) for (const id of Object.keys(item.pictures ?? {})) used.add(id);
+    for (const assetId of candidates) {
+      if (used.has(assetId)) continue;
+      await unlink(pictureFileOf(assetId)).catch(() => {});
+    }
+  }
+
   return {
     async listSavedItems() {
       await queue.catch(() => {});
@@ -139,12 +230,15 @@ export function createLibraryHandlers(options: { dataDir: string; now?: () => nu
       }
     },
 
-    saveLibraryItem({ name, kind, width, height, element }) {
+    saveLibraryItem({ name, kind, width, height, element, docId, pictures: given }) {
       const clean = sanitizeSavedName(name);
       if (clean === '') return Promise.resolve(failure('no-name', 'Give the item a name to save it.'));
       const unusable = savedElementProblem(element);
       if (unusable !== null)
         return Promise.resolve(failure('cannot-save', `This selection cannot be saved: ${unusable}.`));
+      const found = picturesToSave(element, docId, given);
+      if ('problem' in found)
+        return Promise.resolve(failure('cannot-save', `This selection cannot be saved: ${found.problem}.`));
       const item: SavedItem = {
         format: SAVED_ITEM_FORMAT,
         version: 1,
@@ -155,6 +249,9 @@ export function createLibraryHandlers(options: { dataDir: string; now?: () => nu
         width,
         height,
         element,
+        ...(found.pictures.size > 0
+          ? { pictures: Object.fromEntries([...found.pictures].map(([id, p]) => [id, p.info])) }
+          : {}),
       };
       const text = `${JSON.stringify(item)}\n`;
       const bytes = Buffer.byteLength(text, 'utf8');
@@ -175,6 +272,8 @@ export function createLibraryHandlers(options: { dataDir: string; now?: () => nu
         }
         try {
           await mkdir(folder, { recursive: true });
+          // Pictures first: an item on disk always finds the pictures it shows.
+          await writePictures(found.pictures);
           await writeFileAtomic(fileOf(item.id), text, { replace: 'never', mode: PRIVATE_MODE });
         } catch (error) {
           return failure(
@@ -186,16 +285,47 @@ export function createLibraryHandlers(options: { dataDir: string; now?: () => nu
       });
     },
 
+    addLibraryPictures({ docId, id }) {
+      if (!SAVED_ID_PATTERN.test(id))
+        return Promise.resolve(failure('not-found', 'That item is not in your library.'));
+      return queued(async () => {
+        const outcome = await readItem(fileOf(id), id);
+        if ('problem' in outcome)
+          return failure('not-found', `That item of your library cannot be used: ${outcome.problem}.`);
+        const pictures = outcome.item.pictures ?? {};
+        const added = new Map<string, Buffer>();
+        for (const assetId of Object.keys(pictures)) {
+          const bytes = await readPicture(assetId);
+          if (bytes === null)
+            return failure(
+              'picture-missing',
+              `“${outcome.item.name}” could not be added: a picture it shows is missing or damaged in your library folder.`,
+            );
+          added.set(assetId, bytes);
+        }
+        for (const bytes of added.values()) documents.addAsset(docId, bytes);
+        return { ok: true as const, pictures };
+      });
+    },
+
+    async readLibraryPicture({ assetId }) {
+      const bytes = await readPicture(assetId);
+      if (bytes === null) return failure('not-found', 'This picture is missing from your library folder.');
+      return { ok: true, mime: mimeOf(bytes), data: bytes.toString('base64') };
+    },
+
     removeLibraryItem({ id }) {
       if (!SAVED_ID_PATTERN.test(id))
         return Promise.resolve(failure('not-found', 'That item is not in your library.'));
       return queued(async () => {
+        const before = await readItem(fileOf(id), id);
         try {
           await unlink(fileOf(id));
         } catch (error) {
           if (errorCode(error) !== 'ENOENT')
             return failure('remove-failed', `The item could not be removed: ${describeFileError(error)}.`);
         }
+        if ('item' in before) await dropUnusedPictures(Object.keys(before.item.pictures ?? {}));
         return { ok: true as const };
       });
     },

@@ -5,6 +5,7 @@ import { unionBox } from '../../../../core/geometry';
 import {
   LIBRARY,
   elementToSave,
+  pictureIdsOf,
   savedLibraryItem,
   searchLibrary,
   type LibraryItem,
@@ -41,6 +42,10 @@ export const useLibrary = defineStore('library', () => {
   /** Saved files the host skipped (damaged or foreign), in words for the creator. */
   const problems = ref<string[]>([]);
   const loaded = ref(false);
+  /** "Save as character" / "Save as prop" asks for a name (the panel shows the dialog). */
+  const saving = ref<SavedKind | null>(null);
+  /** The search field should take the keyboard once the panel shows ("Show Library"). */
+  const searchFocusPending = ref(false);
 
   const mine = computed<LibraryItem[]>(() => saved.value.map(savedLibraryItem));
   const everything = computed<readonly LibraryItem[]>(() => [...LIBRARY, ...mine.value]);
@@ -68,15 +73,40 @@ export const useLibrary = defineStore('library', () => {
     if (which === 'library' && !loaded.value) void load();
   }
 
+  /** Shows the library and puts the keyboard in its search field. */
+  function open(): void {
+    show('library');
+    searchFocusPending.value = true;
+  }
+
+  /** Shows the library with the "Save as …" dialog for the selection. */
+  function askToSave(kind: SavedKind): void {
+    show('library');
+    saving.value = kind;
+  }
+
   /**
    * Puts an item on the selected scene, centred on `at` (frame pixels) or on the frame, selected,
-   * as one undo step. False when there is no scene to put it in.
+   * as one undo step. A saved item's pictures are copied into the document by the host first.
+   * False when there is no scene to put it in or its pictures could not be had.
    */
-  function insert(id: string, at?: Point): boolean {
+  async function insert(id: string, at?: Point): Promise<boolean> {
+    const chosen = item(id);
+    if (chosen === undefined) return false;
+    if (chosen.pictures !== undefined) {
+      const docId = documentStore.docId;
+      if (docId === null) return false;
+      const answer = await host.addLibraryPictures({ docId, id: chosen.id.slice('mine/'.length) });
+      if (!answer.ok) {
+        notices.show('error', answer.error.message);
+        return false;
+      }
+      // Another document was opened while the pictures were copied: this insert is moot.
+      if (documentStore.docId !== docId) return false;
+    }
     const project = documentStore.project;
     const scene = studio.selectedScene;
-    const chosen = item(id);
-    if (project === null || scene === null || chosen === undefined) return false;
+    if (project === null || scene === null) return false;
     const added = insertItem(project, scene.id, chosen, at);
     if (added.elementId === '') return false;
     documentStore.apply(added.project, `Add ${chosen.name}`);
@@ -97,12 +127,22 @@ export const useLibrary = defineStore('library', () => {
     const box = boxes.length > 0 ? unionBox(boxes) : { x: -50, y: -50, width: 100, height: 100 };
     const element = elementToSave(elements, box);
     if (element === null) return false;
+    // The pictures it shows go along: the host copies their bytes from this document.
+    const assets = documentStore.project?.assets ?? {};
+    const pictures = Object.fromEntries(
+      [...pictureIdsOf(element)].flatMap((assetId) => {
+        const info = assets[assetId];
+        return info === undefined ? [] : [[assetId, info]];
+      }),
+    );
     const answer = await host.saveLibraryItem({
       name,
       kind,
       width: Math.max(1, box.width),
       height: Math.max(1, box.height),
       element,
+      ...(documentStore.docId !== null ? { docId: documentStore.docId } : {}),
+      pictures,
     });
     if (!answer.ok) {
       notices.show('error', answer.error.message);
@@ -133,10 +173,14 @@ export const useLibrary = defineStore('library', () => {
     mine,
     problems,
     loaded,
+    saving,
+    searchFocusPending,
     results,
     item,
     load,
     show,
+    open,
+    askToSave,
     insert,
     saveSelection,
     remove,
