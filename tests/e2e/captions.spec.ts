@@ -224,6 +224,24 @@ test('imports an SRT file, showing what it skipped, replaces the captions with o
   await page.keyboard.press('Control+Shift+z');
   await expect(blocks).toHaveCount(2);
 
+  // Added to the captions there, a file whose cues would overlap them moves later, together,
+  // and the studio says so (before, two captions drew over each other without a word).
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /^Import…/ }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'more.srt',
+    mimeType: 'application/x-subrip',
+    buffer: Buffer.from('1\n00:00:00,500 --> 00:00:01,500\nSit with us\n'),
+  });
+  await page.getByRole('button', { name: 'Add to my captions' }).click();
+  await expect(page.getByText(/They overlapped yours, so they were moved 2\.4 s later/)).toBeVisible();
+  await expect(blocks).toHaveCount(3);
+  await expect(blocks.nth(2)).toContainText('Sit with us');
+  await page.keyboard.press('Control+z');
+  await expect(blocks).toHaveCount(2);
+
   // A file with no cues is refused with a plain message, and nothing changes.
   await page.getByTestId('subtitle-file').setInputFiles({
     name: 'notes.srt',

@@ -431,9 +431,36 @@ export function setWordStart(project: Project, id: string, wordIndex: number, at
 }
 
 /**
+ * Where captions added to the ones already there go: at their own times when none of them
+ * overlaps an existing caption; otherwise all of them move later together (their rhythm and
+ * word timings kept) to start where the last existing caption ends. Two captions on screen at
+ * once would draw over each other. `shift` says how far they moved, 0 when they did not.
+ */
+export function placeAppended(
+  existing: readonly Caption[],
+  incoming: readonly Caption[],
+): { captions: Caption[]; shift: number } {
+  const overlaps = incoming.some((a) => existing.some((b) => a.start < b.end && b.start < a.end));
+  if (!overlaps || incoming.length === 0) return { captions: [...incoming], shift: 0 };
+  const lastEnd = Math.max(...existing.map((c) => c.end));
+  const firstStart = Math.min(...incoming.map((c) => c.start));
+  const shift = round(lastEnd - firstStart);
+  const moved = incoming.map((c) => ({
+    ...c,
+    start: round(c.start + shift),
+    end: round(c.end + shift),
+    ...(c.words
+      ? { words: c.words.map((w) => ({ ...w, start: round(w.start + shift), end: round(w.end + shift) })) }
+      : {}),
+  }));
+  return { captions: moved, shift };
+}
+
+/**
  * Puts imported captions in: `replace` swaps out every caption, `append` keeps the existing
- * ones and adds the imported ones (in time order). Imported captions get fresh ids, so they
- * never clash with ids in the project. One command: one undo step brings the old ones back.
+ * ones and adds the imported ones (in time order), moved later if they would overlap
+ * (`placeAppended`). Imported captions get fresh ids, so they never clash with ids in the
+ * project. One command: one undo step brings the old ones back.
  */
 export function importCaptions(
   project: Project,
@@ -443,7 +470,8 @@ export function importCaptions(
   const keep = mode === 'replace' ? [] : project.captions;
   const room = MAX_CAPTIONS - keep.length;
   const taken = mode === 'replace' ? usedIds(project) : takenIds(project);
-  const added = incoming.slice(0, Math.max(0, room)).map((c) => ({ ...c, id: nextId('cap', taken) }));
+  const placed = mode === 'replace' ? [...incoming] : placeAppended(keep, incoming).captions;
+  const added = placed.slice(0, Math.max(0, room)).map((c) => ({ ...c, id: nextId('cap', taken) }));
   if (mode === 'append' && added.length === 0) return project;
   return withCaptions(project, sorted([...keep, ...added]));
 }

@@ -78,6 +78,7 @@ export {
   evenWordTimings,
   findCaption,
   importCaptions,
+  placeAppended,
   mergeCaptionWithNext,
   moveCaption,
   retimeCaption,

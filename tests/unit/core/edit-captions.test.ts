@@ -10,6 +10,7 @@ import {
   createHistory,
   deleteCaption,
   importCaptions,
+  placeAppended,
   mergeCaptionWithNext,
   moveCaption,
   record,
@@ -282,17 +283,54 @@ describe('import', () => {
     const p = sample();
     const replaced = importCaptions(p, incoming, 'replace');
     expect(replaced.captions.map((c) => c.text)).toEqual(['Hello', 'World']);
+    // "Hello" (0.5-2 s) would overlap "Be kind" (1-3 s): the added ones move, together, to
+    // start where the last caption ends (7 s), keeping their rhythm.
     const appended = importCaptions(p, incoming, 'append');
-    expect(appended.captions.map((c) => c.text)).toEqual([
-      'Hello',
-      'Be kind to each other',
-      'World',
-      'Every day',
+    expect(appended.captions.map((c) => [c.text, c.start, c.end])).toEqual([
+      ['Be kind to each other', 1, 3],
+      ['Every day', 5, 7],
+      ['Hello', 7, 8.5],
+      ['World', 9.5, 10.5],
     ]);
     expect(new Set(appended.captions.map((c) => c.id)).size).toBe(4);
     valid(appended);
     const history = record(createHistory(p), replaced, { label: 'Import captions' });
     expect(undo(history).present).toBe(p);
+  });
+});
+
+describe('adding captions to the ones there', () => {
+  const cue = (
+    id: string,
+    start: number,
+    end: number,
+    words?: { start: number; end: number; text: string }[],
+  ) => ({ id, start, end, text: id, style: 'outline' as const, ...(words ? { words } : {}) });
+
+  it('keeps their times when nothing overlaps', () => {
+    const placed = placeAppended([cue('a', 0, 2)], [cue('b', 2, 3), cue('c', 4, 5)]);
+    expect(placed.shift).toBe(0);
+    expect(placed.captions.map((c) => [c.start, c.end])).toEqual([
+      [2, 3],
+      [4, 5],
+    ]);
+  });
+
+  it('moves all of them, word timings too, past the last caption when one overlaps', () => {
+    const words = [
+      { start: 1, end: 1.5, text: 'Hi' },
+      { start: 1.5, end: 2, text: 'there' },
+    ];
+    const placed = placeAppended([cue('a', 0, 2), cue('b', 6, 8)], [cue('x', 1, 2, words), cue('y', 9, 10)]);
+    expect(placed.shift).toBe(7);
+    expect(placed.captions.map((c) => [c.start, c.end])).toEqual([
+      [8, 9],
+      [16, 17],
+    ]);
+    expect(placed.captions[0]?.words).toEqual([
+      { start: 8, end: 8.5, text: 'Hi' },
+      { start: 8.5, end: 9, text: 'there' },
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   deleteCaption,
   importCaptions,
   mergeCaptionWithNext,
+  placeAppended,
   moveCaption,
   retimeCaption,
   setCaptionSettings,
@@ -193,9 +194,15 @@ export const useCaptions = defineStore('captions', () => {
     if (fixer !== null) edit((p) => fixer.apply(p, id), fixer.label);
   }
 
-  function importAll(incoming: readonly Caption[], mode: 'replace' | 'append'): void {
+  /**
+   * Imports captions; returns how many seconds added ones were moved later so as not to overlap
+   * the captions already there (0 when they kept their times).
+   */
+  function importAll(incoming: readonly Caption[], mode: 'replace' | 'append'): number {
+    const shift = mode === 'append' ? placeAppended(captions.value, incoming).shift : 0;
     edit((p) => importCaptions(p, incoming, mode), mode === 'replace' ? 'Replace captions' : 'Add captions');
     select(null);
+    return shift;
   }
 
   return {

@@ -69,9 +69,15 @@ export const useSubtitles = defineStore('subtitles', () => {
     const found = pending.value;
     pending.value = null;
     if (found === null) return;
-    captions.importAll(found.captions, mode);
+    const shift = captions.importAll(found.captions, mode);
     const count = found.captions.length;
-    notices.show('success', `Imported ${count} caption${count === 1 ? '' : 's'} from “${found.fileName}”.`);
+    const imported = `Imported ${count} caption${count === 1 ? '' : 's'} from “${found.fileName}”.`;
+    if (shift <= 0) notices.show('success', imported);
+    else
+      notices.show(
+        'info',
+        `${imported} They overlapped yours, so they were moved ${shift.toFixed(1)} s later, to start after your last caption.`,
+      );
   }
 
   function cancel(): void {
