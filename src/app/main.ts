@@ -4,6 +4,7 @@ import App from './App.vue';
 import { installBenchHook } from './benchHook';
 import { createBrowserHost } from './host/browserHost';
 import { takeToken } from './host/token';
+import { pageIdentity, sayGoodbyeOnPageEnd } from './host/pagePresence';
 import { SHELL_KEY } from './host/shell';
 import { HOST_KEY } from './host/useHost';
 import { loadStudioFonts } from './render/fonts';
@@ -26,7 +27,17 @@ async function start(): Promise<void> {
   }
   await loadStudioFonts();
   const app = createApp(App);
-  app.provide(HOST_KEY, desktopHost ?? createBrowserHost(token ?? ''));
+  let host = desktopHost;
+  if (host === undefined) {
+    // The web host closes what a page left open once the page is gone (reload, closed tab).
+    const page = pageIdentity(window.sessionStorage);
+    sayGoodbyeOnPageEnd(window, window.sessionStorage, (url, body) => navigator.sendBeacon(url, body), {
+      token: token ?? '',
+      pageId: page.pageId,
+    });
+    host = createBrowserHost(token ?? '', '', page);
+  }
+  app.provide(HOST_KEY, host);
   app.provide(SHELL_KEY, window.kindnessShell ?? null);
   const pinia = createPinia();
   app.use(pinia);

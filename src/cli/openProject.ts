@@ -2,8 +2,10 @@ import { openProjectFile } from '../host/node/projectFile';
 import type { Project } from '../core/schema';
 import type { CliIo } from './io';
 import path from 'node:path';
+import type { AssetData } from '../node/assets';
 
-export type OpenedProject = { project: Project; assets: Map<string, Buffer>; warnings: string[] };
+/** Large assets are spooled files, removed when the command's process exits. */
+export type OpenedProject = { project: Project; assets: Map<string, AssetData>; warnings: string[] };
 
 /**
  * Opens a project for a command, printing why it cannot be used (each problem with where it

@@ -2,6 +2,7 @@ import { checkCaption, lowContrastIssue, safeZoneIssue, type SafeZoneChoice } fr
 import type { Project } from '../core/schema';
 import { measureCaptionContrastOverTime } from '../render/caption/contrast';
 import { withProjectRenderer } from './projectRenderer';
+import type { AssetMap } from '../node/assets';
 
 export interface CaptionReportLine {
   readonly captionId: string;
@@ -25,7 +26,7 @@ export interface CaptionReportOptions {
  */
 export async function captionReport(
   project: Project,
-  assets: ReadonlyMap<string, Uint8Array>,
+  assets: AssetMap,
   options: CaptionReportOptions = {},
 ): Promise<CaptionReportLine[]> {
   const safeZones = options.safeZones ?? ['all'];

@@ -10,6 +10,7 @@ import { checkOutputFolder, type FfmpegChoice, type RangeRequest } from './pipel
 import type { ExportPreset, PresetId } from './presets';
 
 import { sidecarPaths } from './sidecars/writeSidecars';
+import type { AssetMap } from '../node/assets';
 
 export { CANCELLED_MESSAGE } from './pipeline/failures';
 
@@ -28,7 +29,7 @@ export interface ExportProgress {
 export interface ExportVideoOptions {
   readonly project: Project;
   /** Asset files by id (the container's `assets/`): images and audio. */
-  readonly assets: ReadonlyMap<string, Uint8Array>;
+  readonly assets: AssetMap;
   /** The finished video's path; `NAME.part` is written first. */
   readonly outputPath: string;
   readonly preset: PresetId | ExportPreset;

@@ -8,6 +8,7 @@ import { installKonvaNodeBackend } from '../render/backends/node';
 import { createRenderer } from '../render/renderer';
 import type { FrameSource, FrameSourceRequest } from './frameSource';
 import { metered } from './pipeline/stageMeter';
+import { readAssetBytes, type AssetMap } from '../node/assets';
 
 /**
  * Frames of a project, drawn by the same Konva renderer as the editor, on @napi-rs/canvas
@@ -16,7 +17,7 @@ import { metered } from './pipeline/stageMeter';
  */
 export async function createProjectFrameSource(
   project: Project,
-  assets: ReadonlyMap<string, Uint8Array>,
+  assets: AssetMap,
   request: FrameSourceRequest,
 ): Promise<FrameSource> {
   const backend = installKonvaNodeBackend(projectTexts(project));
@@ -61,7 +62,7 @@ export async function createProjectFrameSource(
  */
 export async function decodeImages(
   project: Project,
-  assets: ReadonlyMap<string, Uint8Array>,
+  assets: AssetMap,
   backend: RenderBackend,
   log: ((line: string) => void) | undefined,
   signal?: AbortSignal,
@@ -72,14 +73,16 @@ export async function decodeImages(
     // A cancelled export stops here; the caller turns the abort into its own message.
     signal?.throwIfAborted();
     const info = project.assets[assetId];
-    const bytes = assets.get(assetId);
-    if (info === undefined || bytes === undefined) continue;
-    const refused = pictureRefusal(info.name, bytes);
-    if (refused !== null) {
-      log?.(refused);
-      continue;
-    }
+    const data = assets.get(assetId);
+    if (info === undefined || data === undefined) continue;
     try {
+      // A large picture's file is read for its decode only, one picture at a time.
+      const bytes = await readAssetBytes(data);
+      const refused = pictureRefusal(info.name, bytes);
+      if (refused !== null) {
+        log?.(refused);
+        continue;
+      }
       const image = await backend.loadImage(bytes);
       decoded.set(assetId, scaledDown(image, maxSide, backend));
       // Let the finalizers of the full-size decode run before the next picture is decoded.

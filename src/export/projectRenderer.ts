@@ -3,6 +3,7 @@ import type { Project } from '../core/schema';
 import { installKonvaNodeBackend } from '../render/backends/node';
 import { createRenderer, type Renderer } from '../render/renderer';
 import { decodeImages } from './projectFrameSource';
+import type { AssetMap } from '../node/assets';
 
 /**
  * Runs `work` with a full-size Node renderer of the project (its fonts and pictures), as the
@@ -10,7 +11,7 @@ import { decodeImages } from './projectFrameSource';
  */
 export async function withProjectRenderer<T>(
   project: Project,
-  assets: ReadonlyMap<string, Uint8Array>,
+  assets: AssetMap,
   work: (renderer: Renderer) => T | Promise<T>,
 ): Promise<T> {
   const backend = installKonvaNodeBackend(projectTexts(project));

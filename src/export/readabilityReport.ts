@@ -4,6 +4,7 @@ import type { Project } from '../core/schema';
 import { projectDuration } from '../core/timeline/timeline';
 import { captionReport, formatCaptionReportLine } from './captionReport';
 import { endCardReport } from './endCardReport';
+import type { AssetMap } from '../node/assets';
 
 /**
  * The readability problems an export is about to burn in, one plain line each (after a warning
@@ -14,7 +15,7 @@ import { endCardReport } from './endCardReport';
  */
 export async function readabilityReport(
   project: Project,
-  assets: ReadonlyMap<string, Uint8Array>,
+  assets: AssetMap,
   safeZone: SafeZoneChoice,
 ): Promise<string[]> {
   // The length first: a video no platform takes is worth knowing before anything else.

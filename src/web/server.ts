@@ -2,10 +2,17 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BOUNDARY_ERRORS, type Dispatch } from '../host/contract';
+import { createPageSessions, PAGE_ID } from './pageSessions';
 import { readStaticFile } from './staticFiles';
 
 /** The header the page sends the per-run token in, after reading it from the URL once. */
 export const TOKEN_HEADER = 'x-kindness-token';
+/** The page load's own id, sent with every request (see pageSessions.ts). */
+export const PAGE_HEADER = 'x-kindness-page';
+/** The page this one follows in its tab, when that one ended (a reload). */
+export const FOLLOWS_HEADER = 'x-kindness-follows';
+/** Where a page's goodbye beacon goes (`{ token, pageId }` as text: a beacon carries no headers). */
+export const PAGE_GONE_PATH = '/page-gone';
 /** The only address the server listens on: other machines can never reach it. */
 export const LOOPBACK = '127.0.0.1';
 
@@ -28,6 +35,8 @@ export interface WebServer {
   readonly origin: string;
   readonly port: number;
   readonly token: string;
+  /** Pages holding documents, and the documents they hold (for tests and the log). */
+  pages(): { pages: number; documents: number };
   close(): Promise<void>;
 }
 
@@ -64,6 +73,12 @@ class HttpError extends Error {
  */
 export function isLoopbackClient(remoteAddress: string | undefined): boolean {
   return remoteAddress === LOOPBACK || remoteAddress === '::ffff:127.0.0.1';
+}
+
+/** A page id header, when it is one (anything else is no page). */
+function pageIdOf(req: IncomingMessage, header: string): string | null {
+  const value = req.headers[header];
+  return typeof value === 'string' && PAGE_ID.test(value) ? value : null;
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -113,6 +128,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? randomBytes(24).toString('base64url');
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   let port = 0;
+  const sessions = createPageSessions({
+    closeDocument: async (docId) => {
+      await options.dispatch('closeDocument', { docId });
+    },
+  });
+
+  function checkOrigin(req: IncomingMessage): void {
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${req.headers.host}`) {
+      throw new HttpError(403, 'forbidden', 'Requests from other sites are refused.');
+    }
+  }
 
   function checkHost(req: IncomingMessage): void {
     if (!isLoopbackClient(req.socket.remoteAddress)) {
@@ -134,10 +161,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         'This request did not carry the studio’s token, so it was refused.',
       );
     }
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${req.headers.host}`) {
-      throw new HttpError(403, 'forbidden', 'Requests from other sites are refused.');
-    }
+    checkOrigin(req);
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       throw new HttpError(415, BOUNDARY_ERRORS.invalidRequest, 'Host requests are JSON.');
     }
@@ -149,7 +173,41 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       throw new HttpError(400, BOUNDARY_ERRORS.invalidRequest, 'The request is not valid JSON.');
     }
     const result = await options.dispatch(channel, body);
+    const pageId = pageIdOf(req, PAGE_HEADER);
+    if (pageId !== null) {
+      sessions.noteRequest({ pageId, follows: pageIdOf(req, FOLLOWS_HEADER) }, channel, body, result);
+    }
     sendJson(res, statusFor(result), result);
+  }
+
+  /** A page's goodbye beacon: the token is in the body, checked as the header is elsewhere. */
+  async function handlePageGone(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') throw new HttpError(405, 'method', 'Use POST.');
+    checkOrigin(req);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readBody(req, 4096));
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
+      throw new HttpError(400, BOUNDARY_ERRORS.invalidRequest, 'The request is not valid JSON.');
+    }
+    const { token: given, pageId } = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as {
+      token?: unknown;
+      pageId?: unknown;
+    };
+    if (typeof given !== 'string' || !sameSecret(given, token)) {
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'This request did not carry the studio’s token, so it was refused.',
+      );
+    }
+    if (typeof pageId !== 'string' || !PAGE_ID.test(pageId)) {
+      throw new HttpError(400, BOUNDARY_ERRORS.invalidRequest, 'No page id.');
+    }
+    sessions.gone(pageId);
+    res.writeHead(204, { 'cache-control': 'no-store' });
+    res.end();
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -178,6 +236,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       checkHost(req);
       const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
       if (url.pathname.startsWith('/api/')) await handleApi(req, res, url.pathname.slice('/api/'.length));
+      else if (url.pathname === PAGE_GONE_PATH) await handlePageGone(req, res);
       else await handleStatic(req, res, url.pathname);
     };
     run().catch((error: unknown) => {
@@ -206,6 +265,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     origin,
     port,
     token,
+    pages: () => sessions.counts(),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

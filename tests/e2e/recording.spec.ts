@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readKindnessFile } from '../../src/host/node/projectFile';
+import { readAssetBytes } from '../../src/node/assets';
 import { chromiumWith } from './browser';
 import { expect, openStudio, startFromTemplate, test, type Studio } from './fixtures';
 
@@ -159,7 +160,7 @@ for (const size of SIZES) {
       const voice = project.audio.find((t) => t.name === 'Voice 1');
       const bytes = voice && file.assets.get(voice.assetId);
       if (!bytes) throw new Error('the recording is not in the file');
-      const levels = wavLevels(bytes);
+      const levels = wavLevels(await readAssetBytes(bytes));
       expect(levels.seconds).toBeGreaterThan(1.5);
       expect(levels.peak).toBeGreaterThan(0.1);
       expect(levels.rms).toBeGreaterThan(0.01);

@@ -19,6 +19,7 @@ import { projectDuration, timelineOf } from '../../src/core/timeline';
 import { alignScript, voiceFeatures } from '../../src/core/voice';
 import { createProjectFrameSource } from '../../src/export/projectFrameSource';
 import { assetIdFor, openProjectFile, saveProjectFile } from '../../src/host/node/projectFile';
+import type { AssetData } from '../../src/node/assets';
 
 /**
  * A character made to talk renders its mouth in the export as the keyframes say: `kindness
@@ -31,7 +32,7 @@ const cli = path.join(root, 'dist/cli/kindness.js');
 const LINES = ['Be brave, my friend.', 'Maybe people will help him.'];
 let dir: string;
 let talking: Project;
-let assets: Map<string, Buffer>;
+let assets: Map<string, AssetData>;
 let cues: { time: number; mouth: Viseme }[];
 const SCENE = 0;
 const LEO = 'leo-1';

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadProject } from '../../src/core/load';
 import { ProjectSchema, type Project } from '../../src/core/schema';
 import { assetIdFor, openProjectFile, saveProjectFile } from '../../src/host/node/projectFile';
+import { readAssetBytes } from '../../src/node/assets';
 import { validDocumentArb } from './fuzz/documents';
 import { assertPrototypesClean, prototypeSnapshot, sameDocument } from './fuzz/loaderProperties';
 import { FUZZ_SEED, describeRun, runs } from './helpers/fuzzConfig';
@@ -151,7 +152,7 @@ describe('opening damaged .kindness zips', () => {
           if (result.ok) {
             opened++;
             expect(ProjectSchema.safeParse(result.project).success).toBe(true);
-            for (const [id, data] of result.assets) expect(assetIdFor(data)).toBe(id);
+            for (const [id, data] of result.assets) expect(assetIdFor(await readAssetBytes(data))).toBe(id);
           } else {
             refused++;
             expect(OPEN_ERROR_KINDS).toContain(result.error.kind);

@@ -19,6 +19,7 @@ import { watchProcessPeaks, type ProcessPeak } from '../bench/processPeaks';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { CliIo } from '../io';
 import { openProjectForCli } from '../openProject';
+import type { AssetMap } from '../../node/assets';
 
 /** What one benchmark export reports (printed as JSON by the child process). */
 export interface BenchRun {
@@ -307,7 +308,7 @@ export async function benchRunCommand(
   enableStageMeter();
   try {
     let project: Project;
-    let assets: ReadonlyMap<string, Uint8Array> = new Map();
+    let assets: AssetMap = new Map();
     let name = `bench-${args.seconds}s`;
     if (args.project !== null) {
       const opened = await openProjectForCli(args.project, io);

@@ -6,11 +6,12 @@ import type { CliIo } from '../io';
 import { printWarnings } from '../openProject';
 import { createProgressDisplay } from '../progress';
 import type { ExportArgs } from './export';
+import type { AssetMap } from '../../node/assets';
 
 export interface GifExportRequest {
   readonly args: ExportArgs;
   readonly project: Project;
-  readonly assets: ReadonlyMap<string, Uint8Array>;
+  readonly assets: AssetMap;
   /** The GIF to write (absolute); `NAME.part` first, renamed when complete. */
   readonly output: string;
   readonly io: CliIo;

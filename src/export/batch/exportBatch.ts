@@ -25,6 +25,7 @@ import { finishOutputs } from './finishStage';
 import { pumpFrames } from './framePump';
 import { openFrameSource } from './frameSourceStage';
 import { failedResult, OutputRun, type BatchOutputResult, type OutputProgress } from './outputRun';
+import type { AssetMap } from '../../node/assets';
 
 export type { BatchOutputRequest } from './batchPlan';
 export {
@@ -61,7 +62,7 @@ export interface BatchResult {
 
 export interface ExportBatchOptions {
   readonly project: Project;
-  readonly assets: ReadonlyMap<string, Uint8Array>;
+  readonly assets: AssetMap;
   readonly outputs: readonly BatchOutputRequest[];
   readonly range?: RangeRequest;
   readonly ffmpeg?: FfmpegChoice['ffmpeg'];

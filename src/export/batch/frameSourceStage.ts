@@ -3,6 +3,7 @@ import { ExportError } from '../errors';
 import type { FrameSource, FrameSourceRequest } from '../frameSource';
 import { CANCELLED_MESSAGE } from '../pipeline/failures';
 import { createProjectFrameSource } from '../projectFrameSource';
+import type { AssetMap } from '../../node/assets';
 
 export type CreateFrameSource = (request: FrameSourceRequest) => FrameSource | Promise<FrameSource>;
 
@@ -15,7 +16,7 @@ export type CreateFrameSource = (request: FrameSourceRequest) => FrameSource | P
 export async function openFrameSource(
   request: FrameSourceRequest & { readonly signal: AbortSignal },
   project: Project,
-  assets: ReadonlyMap<string, Uint8Array>,
+  assets: AssetMap,
   create: CreateFrameSource | undefined,
 ): Promise<FrameSource> {
   const cancelled = (): ExportError => new ExportError('cancelled', CANCELLED_MESSAGE);

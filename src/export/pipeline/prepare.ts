@@ -1,5 +1,5 @@
 import { constants as fsConstants } from 'node:fs';
-import { access, stat, writeFile } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Project } from '../../core/schema';
 import { projectDuration } from '../../core/timeline/timeline';
@@ -13,6 +13,7 @@ import {
   type FoundFfmpeg,
 } from '../ffmpeg/discover';
 import { throwIfCancelled } from './failures';
+import { placeAsset, type AssetMap } from '../../node/assets';
 
 /**
  * The plan stage's checks and preparations, made before any frame is drawn: the range, the
@@ -95,7 +96,7 @@ export async function checkOutputFolder(outputPath: string): Promise<void> {
 export async function prepareAudio(
   options: {
     readonly project: Project;
-    readonly assets: ReadonlyMap<string, Uint8Array>;
+    readonly assets: AssetMap;
     readonly signal?: AbortSignal | undefined;
   },
   ffmpegPath: string,
@@ -115,7 +116,8 @@ export async function prepareAudio(
     const data = assets.get(track.assetId);
     if (track.muted || file === undefined || data === undefined || durations.has(track.assetId)) continue;
     try {
-      await writeFile(file, data);
+      // A large sound is a spooled file: linked, never read into memory.
+      await placeAsset(data, file);
     } catch (err) {
       throw new ExportError(
         isDiskFull(err) ? 'disk-full' : 'write-failed',

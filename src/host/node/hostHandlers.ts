@@ -21,6 +21,7 @@ import { createSettingsStore } from './settings/settingsStore';
 import { createSafetyHandlers } from './safety/safetyDirectoryStore';
 import { createReviewHandlers } from './review/shareForReview';
 import { voiceHandlers } from './voice/voiceHandlers';
+import { readAssetBytes } from '../../node/assets';
 import { createLibraryHandlers } from './library/libraryStore';
 
 export interface NodeHostOptions {
@@ -60,7 +61,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
   const settings = createSettingsStore(options.dataDir, now);
   const exports = createExportJobs({
     guard,
-    assets: (docId) => documents.assets(docId),
+    assets: (docId) => documents.hold(docId),
     runner: options.exportRunner ?? inProcessRunner,
     showInFolder: options.showInFolder,
     notify: options.notify,
@@ -108,14 +109,17 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
           '(was it restarted?), so it was not saved. Your unsaved work is backed up; reopen it from the start screen.',
       );
     }
+    const held = documents.hold(docId);
     try {
-      await saveProjectFile(target, project, documents.assets(docId), {
+      await saveProjectFile(target, project, held.assets, {
         replace: mayReplace ? 'always' : 'never',
       });
     } catch (error) {
       if (error instanceof SaveError)
         return failure(error.code === 'EEXIST' ? 'exists' : 'save-failed', error.message);
       throw error;
+    } finally {
+      void held.release();
     }
     // The file now holds these edits: the backup of unsaved work has done its job.
     await recovery.discard(docId);
@@ -132,7 +136,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
     }),
     ...createSubtitleHandlers(guard),
     ...createLibraryHandlers({ dataDir: options.dataDir, now, documents }),
-    ...createReviewHandlers({ guard, assets: (id) => documents.assets(id), now }),
+    ...createReviewHandlers({ guard, assets: (id) => documents.hold(id), now }),
     startExport: exports.startExport,
     exportStatus: exports.exportStatus,
     cancelExport: exports.cancelExport,
@@ -203,12 +207,15 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
     },
 
     async writeRecovery({ docId, project, path }) {
+      const held = documents.hold(docId);
       try {
-        const savedAt = await recovery.write(docId, project, documents.assets(docId), path);
+        const savedAt = await recovery.write(docId, project, held.assets, path);
         return { ok: true, savedAt };
       } catch (error) {
         const message = error instanceof SaveError ? error.message : 'The backup could not be written.';
         return failure('backup-failed', `Your unsaved work could not be backed up: ${message}`);
+      } finally {
+        void held.release();
       }
     },
 
@@ -231,14 +238,17 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
     },
 
     async closeDocument({ docId }) {
-      documents.close(docId);
+      await documents.close(docId);
       return { ok: true };
     },
 
     async readAsset({ docId, assetId }) {
-      const bytes = documents.assets(docId).get(assetId);
-      if (bytes === undefined)
-        return failure('not-found', 'This picture or sound is missing from the project.');
+      const data = documents.assets(docId).get(assetId);
+      const missing = () => failure('not-found', 'This picture or sound is missing from the project.');
+      if (data === undefined) return missing();
+      // A large one's file is read for this answer only.
+      const bytes = await readAssetBytes(data).catch(() => null);
+      if (bytes === null) return missing();
       return { ok: true, mime: mimeOf(bytes), data: bytes.toString('base64') };
     },
 
@@ -260,11 +270,11 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
       if (kind === 'audio') {
         const checked = await audio.check(name, assetIdFor(bytes), bytes);
         if (!checked.ok) return checked;
-        const assetId = documents.addAsset(docId, bytes);
+        const assetId = await documents.addAsset(docId, bytes);
         const info = { kind, name: name.slice(0, 255), mime: checked.mime, size: bytes.length };
         return { ok: true, assetId, info: { ...info, duration: checked.duration } };
       }
-      const assetId = documents.addAsset(docId, bytes);
+      const assetId = await documents.addAsset(docId, bytes);
       return { ok: true, assetId, info: { kind, name: name.slice(0, 255), mime, size: bytes.length } };
     },
 

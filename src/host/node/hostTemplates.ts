@@ -6,13 +6,14 @@ import { z } from 'zod';
 import { projectDuration } from '../../core/timeline';
 import type { TemplateSummary } from '../contract';
 import { openProjectFile } from './projectFile';
+import { releaseAssets, type AssetData } from '../../node/assets';
 
 export const BLANK_TEMPLATE_ID = 'blank';
 
 const TEMPLATE_SUFFIX = '.kindness.json';
 
 export type TemplateLoad =
-  | { ok: true; project: Project; assets: Map<string, Buffer> }
+  | { ok: true; project: Project; assets: Map<string, AssetData> }
   | { ok: false; error: { kind: string; message: string } };
 
 function summary(id: string, project: Project, description: string): TemplateSummary {
@@ -82,6 +83,7 @@ export async function listTemplates(folder: string, storyFolder?: string): Promi
   for (const name of names) {
     const opened = await openProjectFile(join(folder, name));
     if (!opened.ok) continue; // a broken sample is skipped rather than breaking the start screen
+    await releaseAssets(opened.assets); // only its summary is wanted here
     const firstNote = opened.project.scenes[0]?.notes ?? '';
     templates.push(summary(name.slice(0, -TEMPLATE_SUFFIX.length), opened.project, firstNote));
   }

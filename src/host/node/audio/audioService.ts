@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -11,6 +11,7 @@ import {
   type AudioAnalysis,
 } from '../../../export';
 import { failure, type AudioInfo, type Failure } from '../../contract';
+import { placeAsset, readAssetHead, type AssetData } from '../../../node/assets';
 import { AUDIO_MIME, sniffAudio, SUPPORTED_AUDIO_TEXT, type AudioFormat } from './sniffAudio';
 
 /**
@@ -19,14 +20,14 @@ import { AUDIO_MIME, sniffAudio, SUPPORTED_AUDIO_TEXT, type AudioFormat } from '
  * content hash, so the same bytes are never decoded twice, whichever document has them).
  */
 export interface AudioService {
-  /** Whether `bytes` is a sound the studio can use; its type and length when it is. */
+  /** Whether `data` is a sound the studio can use; its type and length when it is. */
   check(
     name: string,
     assetId: string,
-    bytes: Buffer,
+    data: AssetData,
   ): Promise<{ ok: true; mime: string; duration: number } | Failure>;
-  info(assetId: string, bytes: Buffer): Promise<{ ok: true; info: AudioInfo } | Failure>;
-  preview(assetId: string, bytes: Buffer): Promise<{ ok: true; mime: string; data: string } | Failure>;
+  info(assetId: string, data: AssetData): Promise<{ ok: true; info: AudioInfo } | Failure>;
+  preview(assetId: string, data: AssetData): Promise<{ ok: true; mime: string; data: string } | Failure>;
 }
 
 export interface AudioServiceOptions {
@@ -45,7 +46,7 @@ export function createAudioService(options: AudioServiceOptions = {}): AudioServ
     return found;
   };
 
-  function analysisOf(assetId: string, bytes: Buffer, format: AudioFormat): Promise<AudioAnalysis> {
+  function analysisOf(assetId: string, bytes: AssetData, format: AudioFormat): Promise<AudioAnalysis> {
     let pending = analyses.get(assetId);
     if (pending === undefined) {
       pending = withTempFile(bytes, format, async (file) => analyzeAudio(await ffmpeg(), file));
@@ -57,7 +58,7 @@ export function createAudioService(options: AudioServiceOptions = {}): AudioServ
 
   return {
     async check(name, assetId, bytes) {
-      const format = sniffAudio(bytes);
+      const format = await sniffData(bytes);
       if (format === null) return notASound(name);
       try {
         const analysis = await analysisOf(assetId, bytes, format);
@@ -68,7 +69,7 @@ export function createAudioService(options: AudioServiceOptions = {}): AudioServ
     },
 
     async info(assetId, bytes) {
-      const format = sniffAudio(bytes);
+      const format = await sniffData(bytes);
       if (format === null) return notASound('This file');
       try {
         const a = await analysisOf(assetId, bytes, format);
@@ -87,7 +88,7 @@ export function createAudioService(options: AudioServiceOptions = {}): AudioServ
     },
 
     async preview(assetId, bytes) {
-      const format = sniffAudio(bytes);
+      const format = await sniffData(bytes);
       if (format === null) return notASound('This file');
       try {
         const { duration } = await analysisOf(assetId, bytes, format);
@@ -102,6 +103,11 @@ export function createAudioService(options: AudioServiceOptions = {}): AudioServ
       }
     },
   };
+}
+
+/** The sound's container from its first bytes (a large one's file is not read further here). */
+async function sniffData(data: AssetData): Promise<AudioFormat | null> {
+  return sniffAudio(await readAssetHead(data, 64).catch(() => Buffer.alloc(0)));
 }
 
 function notASound(name: string): Failure {
@@ -128,16 +134,19 @@ function soundFailure(name: string, error: unknown): Failure {
   throw error;
 }
 
-/** ffmpeg reads files (an m4a's index may sit at its end, which a pipe cannot seek to). */
+/**
+ * ffmpeg reads files (an m4a's index may sit at its end, which a pipe cannot seek to): the sound
+ * is put in a private folder under a name of ours (a large one's spooled file is linked, not copied).
+ */
 async function withTempFile<T>(
-  bytes: Buffer,
+  bytes: AssetData,
   format: AudioFormat,
   use: (file: string) => Promise<T>,
 ): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), 'kindness-audio-'));
   try {
     const file = path.join(dir, `sound.${format}`);
-    await writeFile(file, bytes);
+    await placeAsset(bytes, file);
     return await use(file);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { referencedAssetIds } from '../../../core/load';
 import type { Project } from '../../../core/schema';
 import { displayName } from '../../../core/text';
 import type { AudioService } from './audioService';
+import type { AssetMap } from '../../../node/assets';
 
 /** Where a sound problem points (the repairs list's `path`), so the page can tell it from a repair. */
 export const SOUND_PROBLEM_PATH = 'sounds';
@@ -19,7 +20,7 @@ export interface SoundProblem {
  */
 export async function checkProjectSounds(
   project: Project,
-  assets: ReadonlyMap<string, Uint8Array>,
+  assets: AssetMap,
   audio: AudioService,
 ): Promise<{ problems: SoundProblem[]; notChecked: string | null }> {
   const problems: SoundProblem[] = [];
@@ -30,11 +31,7 @@ export async function checkProjectSounds(
     if (info?.kind !== 'audio' || bytes === undefined) continue;
     // The name comes from the file: escaped (bidi and control characters) and shortened for messages.
     const name = displayName(info.name === '' ? assetId.slice(0, 12) : info.name);
-    const checked = await audio.check(
-      name,
-      assetId,
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length),
-    );
+    const checked = await audio.check(name, assetId, bytes);
     if (checked.ok) continue;
     if (checked.error.kind === 'ffmpeg-not-found') {
       return { problems, notChecked: `The sounds were not checked: ${checked.error.message}` };

@@ -16,7 +16,8 @@ type ExportHandlers = Pick<
 
 export interface ExportJobsOptions {
   readonly guard: FolderGuard;
-  readonly assets: (docId: string) => AssetStore;
+  /** A document's assets, held (spooled files kept) until `release`: the job ends after the page may close it. */
+  readonly assets: (docId: string) => { assets: AssetStore; release: () => Promise<void> };
   readonly runner: ExportRunner;
   /** Electron shows the file in the system's file manager; the web host cannot. */
   readonly showInFolder?: ((path: string) => Promise<boolean>) | undefined;
@@ -70,10 +71,11 @@ export function createExportJobs(options: ExportJobsOptions): ExportHandlers & {
       const status = new Map<ExportOutputId, ExportOutputStatus>(
         ids.map((id) => [id, initialStatus(id, paths.get(id) as string)]),
       );
+      const held = options.assets(docId);
       const running = options.runner(
         {
           project,
-          assets: options.assets(docId),
+          assets: held.assets,
           outputs: ids.map((id) => ({ id, preset: id, outputPath: paths.get(id) as string })),
           // The editor's caption and end-card checks, made again on the exported frames.
           readability: true,
@@ -84,6 +86,7 @@ export function createExportJobs(options: ExportJobsOptions): ExportHandlers & {
       const job: Job = { running, outputs: status, finished: false };
       jobs.set(jobId, job);
       void running.done.then(async (result) => {
+        await held.release();
         // The names are freed before the job says it is over, so nothing of it is left then.
         await reservation.release();
         applyResult(status, result);

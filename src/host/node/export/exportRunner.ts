@@ -8,11 +8,12 @@ import {
 import { presetIdOf } from '../../../export/batch/batchPlan';
 import type { Project } from '../../../core/schema';
 import { cleanUpAfterCrash } from './crashCleanup';
+import type { AssetMap } from '../../../node/assets';
 
 /** What an export job asks for: plain data, so it can cross into a child process. */
 export interface ExportJobRequest {
   readonly project: Project;
-  readonly assets: ReadonlyMap<string, Uint8Array>;
+  readonly assets: AssetMap;
   readonly outputs: readonly BatchOutputRequest[];
   /** See ExportBatchOptions.readability. */
   readonly readability?: boolean;

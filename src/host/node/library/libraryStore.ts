@@ -26,6 +26,7 @@ import {
 import { failure, type HostHandlers } from '../../contract';
 import { MAX_ASSET_BYTES, mimeOf } from '../assetBytes';
 import type { DocumentStore } from '../hostDocuments';
+import { assetSize, readAssetBytes } from '../../../node/assets';
 import { assetIdFor } from '../projectFile';
 
 /** The creator's saved items, one file each, in the app's data folder. */
@@ -154,22 +155,24 @@ export function createLibraryHandlers(options: {
    * The pictures an element shows, from the document it was selected in: bytes and the info the
    * project keeps. A picture the document does not hold, or too many bytes, is a problem in words.
    */
-  function picturesToSave(
+  async function picturesToSave(
     element: SavedItem['element'],
     docId: string | undefined,
     given: Record<string, AssetInfo> | undefined,
-  ): { pictures: Map<string, { bytes: Buffer; info: AssetInfo }> } | { problem: string } {
+  ): Promise<{ pictures: Map<string, { bytes: Buffer; info: AssetInfo }> } | { problem: string }> {
     const pictures = new Map<string, { bytes: Buffer; info: AssetInfo }>();
     let total = 0;
     for (const assetId of pictureIdsOf(element)) {
-      const bytes = docId === undefined ? undefined : documents.assets(docId).get(assetId);
-      if (bytes === undefined)
+      const data = docId === undefined ? undefined : documents.assets(docId).get(assetId);
+      if (data === undefined)
         return { problem: 'a picture in it is no longer available to the studio (was it restarted?)' };
-      total += bytes.length;
+      total += assetSize(data);
       if (total > MAX_SAVED_PICTURE_BYTES)
         return {
           problem: `its pictures are larger than ${MB(MAX_SAVED_PICTURE_BYTES)} together, more than the library keeps`,
         };
+      // Under the limit above, so reading a spooled picture whole is bounded.
+      const bytes = await readAssetBytes(data);
       const sniffed = mimeOf(bytes);
       const info = given?.[assetId];
       const mime = sniffed.startsWith('image/') ? sniffed : (info?.mime ?? 'image/png');
@@ -230,13 +233,13 @@ export function createLibraryHandlers(options: {
       }
     },
 
-    saveLibraryItem({ name, kind, width, height, element, docId, pictures: given }) {
+    async saveLibraryItem({ name, kind, width, height, element, docId, pictures: given }) {
       const clean = sanitizeSavedName(name);
       if (clean === '') return Promise.resolve(failure('no-name', 'Give the item a name to save it.'));
       const unusable = savedElementProblem(element);
       if (unusable !== null)
         return Promise.resolve(failure('cannot-save', `This selection cannot be saved: ${unusable}.`));
-      const found = picturesToSave(element, docId, given);
+      const found = await picturesToSave(element, docId, given);
       if ('problem' in found)
         return Promise.resolve(failure('cannot-save', `This selection cannot be saved: ${found.problem}.`));
       const item: SavedItem = {
@@ -303,7 +306,7 @@ export function createLibraryHandlers(options: {
             );
           added.set(assetId, bytes);
         }
-        for (const bytes of added.values()) documents.addAsset(docId, bytes);
+        for (const bytes of added.values()) await documents.addAsset(docId, bytes);
         return { ok: true as const, pictures };
       });
     },

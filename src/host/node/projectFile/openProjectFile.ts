@@ -1,4 +1,5 @@
 import { readRegularFile, readRegularFileHead, statRegularFile } from '../../../node/files';
+import { isAssetFile, readAssetBytes, releaseAssets, type AssetData } from '../../../node/assets';
 import { basename } from 'node:path';
 import {
   loadProject,
@@ -22,7 +23,8 @@ export type OpenResult =
   | {
       ok: true;
       project: Project;
-      assets: Map<string, Buffer>;
+      /** Large ones are spooled files held for the caller: release them (releaseAssets) when done. */
+      assets: Map<string, AssetData>;
       /** Everything repaired or missing, for the creator to see as warnings. */
       repairs: Repair[];
       migratedFrom: number | null;
@@ -76,12 +78,15 @@ function usedAssets(projectJson: string): ReadonlySet<string> {
 }
 
 /** Pictures too big to draw, said when the project opens (and by `kindness validate`). */
-function pictureWarnings(project: Project, assets: ReadonlyMap<string, Buffer>): Repair[] {
+async function pictureWarnings(project: Project, assets: ReadonlyMap<string, AssetData>): Promise<Repair[]> {
   const repairs: Repair[] = [];
   for (const id of usedPictureIds(project)) {
-    const bytes = assets.get(id);
+    const data = assets.get(id);
     const info = project.assets[id];
-    if (bytes === undefined || info === undefined) continue;
+    if (data === undefined || info === undefined) continue;
+    // A large picture is read for this moment only (one at a time), then dropped.
+    const bytes = isAssetFile(data) ? await readAssetBytes(data).catch(() => null) : data;
+    if (bytes === null) continue;
     // Only a picture too big to draw is said here; one that is not a picture is said when drawn.
     const refused = pictureSize(bytes) === null ? null : pictureRefusal(info.name, bytes);
     if (refused !== null) repairs.push({ path: formatAssetPath(id), message: refused });
@@ -101,7 +106,7 @@ export async function openProjectFile(path: string, options: OpenOptions = {}): 
   const limits = options.limits ?? DEFAULT_LIMITS;
   const name = basename(path);
   let text: string;
-  let assets = new Map<string, Buffer>();
+  let assets = new Map<string, AssetData>();
   let present: ReadonlySet<string> = new Set();
   const warnings: Repair[] = [];
   let container: ProjectContainer;
@@ -143,12 +148,15 @@ export async function openProjectFile(path: string, options: OpenOptions = {}): 
 
   // An asset the project does not use was checked but not kept; it counts as there.
   const loaded = loadProject(text, { availableAssets: present });
-  if (!loaded.ok) return { ok: false, error: withFileName(loaded.error, name) };
+  if (!loaded.ok) {
+    await releaseAssets(assets);
+    return { ok: false, error: withFileName(loaded.error, name) };
+  }
   return {
     ok: true,
     project: loaded.project,
     assets,
-    repairs: [...warnings, ...loaded.repairs, ...pictureWarnings(loaded.project, assets)],
+    repairs: [...warnings, ...loaded.repairs, ...(await pictureWarnings(loaded.project, assets))],
     migratedFrom: loaded.migratedFrom,
     container,
   };

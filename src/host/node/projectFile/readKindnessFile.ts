@@ -1,5 +1,12 @@
 import { createHash, type Hash } from 'node:crypto';
-import { statRegularFile } from '../../../node/files';
+import { describeFileError, statRegularFile } from '../../../node/files';
+import {
+  releaseAssets,
+  SPOOL_THRESHOLD,
+  startSpoolFile,
+  type AssetData,
+  type SpoolWriter,
+} from '../../../node/assets';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
@@ -29,8 +36,11 @@ export type ReadResult =
   | {
       ok: true;
       projectJson: string;
-      /** Asset bytes by id; every id is the sha256 of its bytes. */
-      assets: Map<string, Buffer>;
+      /**
+       * Asset bytes by id; every id is the sha256 of its bytes. Large ones are spooled files,
+       * held once for the caller: release them (releaseAssets) when done.
+       */
+      assets: Map<string, AssetData>;
       /** Entries that were dropped (damaged assets): shown to the creator as warnings. */
       warnings: Repair[];
       /**
@@ -61,8 +71,16 @@ export interface ReadOptions {
   keepAssets?: (projectJson: string) => ReadonlySet<string> | null;
 }
 
+/** Keeping a large asset in the temp folder failed (the disk is full, ...): not the file's fault. */
+class SpoolFailure extends Error {
+  constructor(readonly reason: unknown) {
+    super('spool failed');
+  }
+}
+
 /**
- * Reads a .kindness zip into memory, treating it as untrusted: unsafe names, too many entries
+ * Reads a .kindness zip (small assets into memory, large ones into private temp files, see
+ * src/node/assets), treating it as untrusted: unsafe names, too many entries
  * and entries that decompress past the limits are refused (sizes are counted while inflating,
  * not taken from headers). Never throws; nothing is written to disk.
  */
@@ -98,6 +116,13 @@ export async function readKindnessFile(
     return await readEntries(zip, name, limits, options);
   } catch (error) {
     if (error instanceof Refusal) return failure(error.kind, error.message, error.detail);
+    if (error instanceof SpoolFailure) {
+      return failure(
+        'unreadable',
+        `"${name}" could not be opened: its large files could not be kept in the temporary folder ` +
+          `(${describeFileError(error.reason)}). Free some disk space and try again.`,
+      );
+    }
     return failure('not-a-zip', damagedMessage(name, 'the zip is damaged'), errorText(error));
   } finally {
     zip.close();
@@ -191,24 +216,56 @@ async function readEntries(
   ).toString('utf8');
   const keep = options.keepAssets?.(projectJson) ?? null;
 
-  const assets = new Map<string, Buffer>();
+  const assets = new Map<string, AssetData>();
   const present = new Set<string>();
-  for (const { id, entry, entryName } of assetEntries) {
-    const kept = keep === null || keep.has(id);
-    const hash = createHash('sha256');
-    const bytes = await readEntryBytes(zip, entry, entryName, limits.maxAssetBytes, budget, kept, hash);
-    if (hash.digest('hex') === id) {
-      present.add(id);
-      if (kept) assets.set(id, bytes);
-    } else {
-      // Damaged bytes are dropped: the references then show up as missing assets, never as garbage.
-      warnings.push({
-        path: entryName,
-        message: 'this asset is damaged (its contents do not match its name) and was left out',
-      });
+  try {
+    for (const { id, entry, entryName } of assetEntries) {
+      const kept = keep === null || keep.has(id);
+      const hash = createHash('sha256');
+      // A large asset the project uses goes to a temp file as it is inflated, never whole in memory.
+      const spool = kept && entry.uncompressedSize > SPOOL_THRESHOLD ? await startSpool() : null;
+      try {
+        const limit = limits.maxAssetBytes;
+        const bytes = await readEntryBytes(zip, entry, entryName, limit, budget, kept, hash, spool);
+        if (hash.digest('hex') === id) {
+          present.add(id);
+          if (kept) assets.set(id, spool === null ? bytes : await finishSpool(spool, id));
+        } else {
+          await spool?.abort();
+          // Damaged bytes are dropped: the references then show up as missing assets, never as garbage.
+          warnings.push({
+            path: entryName,
+            message: 'this asset is damaged (its contents do not match its name) and was left out',
+          });
+        }
+      } catch (error) {
+        await spool?.abort();
+        throw error;
+      }
     }
+  } catch (error) {
+    // A file refused part way: the large assets already kept are let go.
+    await releaseAssets(assets);
+    throw error;
   }
   return { ok: true, projectJson, assets, warnings, present };
+}
+
+async function startSpool(): Promise<SpoolWriter> {
+  try {
+    return await startSpoolFile();
+  } catch (error) {
+    throw new SpoolFailure(error);
+  }
+}
+
+async function finishSpool(spool: SpoolWriter, id: string): Promise<AssetData> {
+  try {
+    return await spool.finish(id);
+  } catch (error) {
+    await spool.abort();
+    throw new SpoolFailure(error);
+  }
 }
 
 interface Budget {
@@ -228,8 +285,8 @@ function tooLarge(budget: Budget, what: string, limit: number): Refusal {
 
 /**
  * Inflates one entry, counting the real bytes and stopping as soon as a limit is passed; keeps
- * the bytes only when `keep` (in one buffer of the size the header gives, never a second copy),
- * and feeds them to `hash` as they come.
+ * the bytes only when `keep`: written to `spool` as they come when there is one, else in one
+ * buffer of the size the header gives (never a second copy); and feeds them to `hash`.
  */
 async function readEntryBytes(
   zip: ZipFile,
@@ -239,6 +296,7 @@ async function readEntryBytes(
   budget: Budget,
   keep: boolean,
   hash?: Hash,
+  spool?: SpoolWriter | null,
 ): Promise<Buffer> {
   const label = `"${displayEntryName(entryName)}"`;
   if (entry.uncompressedSize > limit) throw tooLarge(budget, label, limit);
@@ -247,7 +305,8 @@ async function readEntryBytes(
   // Destroying the stream early can make the inflater behind it complain; that is expected.
   stream.on('error', () => {});
   // yauzl checks the real size against the header (validateEntrySizes), so the buffer is exact.
-  const out = keep ? Buffer.allocUnsafe(entry.uncompressedSize) : Buffer.alloc(0);
+  const inMemory = keep && (spool ?? null) === null;
+  const out = inMemory ? Buffer.allocUnsafe(entry.uncompressedSize) : Buffer.alloc(0);
   let size = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -256,17 +315,22 @@ async function readEntryBytes(
       if (budget.total > budget.limits.maxTotalBytes) {
         throw tooLarge(budget, 'the project with all its files', budget.limits.maxTotalBytes);
       }
-      if (keep) {
-        if (size + chunk.length > out.length) {
-          throw tooLarge(budget, `${label} (it holds more data than its header says)`, limit);
+      if (keep && size + chunk.length > entry.uncompressedSize) {
+        throw tooLarge(budget, `${label} (it holds more data than its header says)`, limit);
+      }
+      if (inMemory) chunk.copy(out, size);
+      else if (keep && spool) {
+        try {
+          await spool.write(chunk);
+        } catch (error) {
+          throw new SpoolFailure(error);
         }
-        chunk.copy(out, size);
       }
       hash?.update(chunk);
       size += chunk.length;
     }
   } catch (error) {
-    if (error instanceof Refusal) throw error;
+    if (error instanceof Refusal || error instanceof SpoolFailure) throw error;
     // yauzl checks the real size against the header (validateEntrySizes): more data than the
     // header admits is how a zip bomb slips past a header check.
     if (/too many bytes/.test(errorText(error))) {
@@ -276,5 +340,5 @@ async function readEntryBytes(
   } finally {
     stream.destroy();
   }
-  return keep ? out.subarray(0, size) : out;
+  return inMemory ? out.subarray(0, size) : out;
 }

@@ -4,6 +4,7 @@ import yazl from 'yazl';
 import { referencedAssetIds, serializeProject } from '../../../core/load';
 import type { Project } from '../../../core/schema';
 import { writeFileAtomic } from '../../../node/files';
+import { assetStream, isAssetFile, type AssetMap } from '../../../node/assets';
 import { ASSET_PREFIX, PROJECT_ENTRY } from './entryNames';
 import { describeFsError, errorCode } from './messages';
 
@@ -28,15 +29,21 @@ export interface SaveOptions {
 }
 
 /** The zip as a stream of bytes: project.json, then the assets the project uses. */
-function zipProject(project: Project, assets: ReadonlyMap<string, Buffer>): AsyncIterable<Buffer> {
+function zipProject(project: Project, assets: AssetMap): AsyncIterable<Buffer> {
   const zip = new yazl.ZipFile();
   zip.addBuffer(Buffer.from(serializeProject(project), 'utf8'), PROJECT_ENTRY, { compress: true });
   for (const id of [...referencedAssetIds(project)].sort()) {
-    const bytes = assets.get(id);
+    const data = assets.get(id);
     // A missing one was already reported when the project was opened; it stays missing.
-    if (bytes === undefined) continue;
+    if (data === undefined) continue;
     // Pictures and audio are compressed already: deflating them again costs time and saves nothing.
-    zip.addBuffer(bytes, `${ASSET_PREFIX}${id}`, { compress: false });
+    const name = `${ASSET_PREFIX}${id}`;
+    if (isAssetFile(data)) {
+      // A large one streams from its spooled file, opened only when the zip reaches it.
+      zip.addReadStreamLazy(name, { compress: false, size: data.size }, (done) =>
+        done(null, assetStream(data)),
+      );
+    } else zip.addBuffer(Buffer.from(data.buffer, data.byteOffset, data.length), name, { compress: false });
   }
   zip.end();
   return zip.outputStream as unknown as AsyncIterable<Buffer>;
@@ -60,7 +67,7 @@ async function exists(path: string): Promise<boolean> {
 export async function saveProjectFile(
   path: string,
   project: Project,
-  assets: ReadonlyMap<string, Buffer>,
+  assets: AssetMap,
   options: SaveOptions = {},
 ): Promise<void> {
   const target = resolve(path);

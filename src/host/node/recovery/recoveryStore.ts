@@ -1,5 +1,6 @@
 import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import { PRIVATE_MODE, writeFileAtomic } from '../../../node/files';
+import type { AssetMap } from '../../../node/assets';
 import { join } from 'node:path';
 import type { Project } from '../../../core/schema';
 import { RecoverySchema, type Recovery } from '../../contract';
@@ -11,12 +12,7 @@ import { openProjectFile, saveProjectFile, type OpenResult } from '../projectFil
  * A backup lives until its edits are saved or the creator discards it.
  */
 export interface RecoveryStore {
-  write(
-    id: string,
-    project: Project,
-    assets: ReadonlyMap<string, Buffer>,
-    path: string | null,
-  ): Promise<number>;
+  write(id: string, project: Project, assets: AssetMap, path: string | null): Promise<number>;
   list(): Promise<Recovery[]>;
   /** The backed-up document, with the file it belonged to. */
   read(id: string): Promise<{ recovery: Recovery; opened: OpenResult } | null>;

@@ -23,7 +23,8 @@ interface ShareJob {
 
 export interface ReviewHandlerOptions {
   guard: FolderGuard;
-  assets: (docId: string) => AssetStore;
+  /** A document's assets, held until `release` (the page may close the document meanwhile). */
+  assets: (docId: string) => { assets: AssetStore; release: () => Promise<void> };
   now: () => number;
   /** Where ffmpeg is looked for (tests narrow it); the usual search otherwise. */
   ffmpeg?: string | null;
@@ -63,11 +64,12 @@ export function createReviewHandlers(options: ReviewHandlerOptions): ReviewHandl
       watermark: draftWatermark(share.version, sharedAt),
     };
     const temp = await mkdtemp(join(tmpdir(), 'kindness-share-'));
+    const held = options.assets(docId);
     try {
       const video = join(temp, 'draft.mp4');
       const result = await exportVideo({
         project,
-        assets: options.assets(docId),
+        assets: held.assets,
         outputPath: video,
         preset,
         sidecars: false,
@@ -116,6 +118,7 @@ export function createReviewHandlers(options: ReviewHandlerOptions): ReviewHandl
       if (target === null) throw new PageWriteError(`"${name}" and 998 numbered copies already exist`);
       Object.assign(job, { state: 'done', percent: 100, path: target });
     } finally {
+      await held.release();
       await rm(temp, { recursive: true, force: true });
     }
   }

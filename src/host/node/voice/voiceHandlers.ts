@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AlignTooLongError, alignScript, voiceFeatures, type VoiceFeatures } from '../../../core/voice';
@@ -6,6 +6,7 @@ import { decodeVoice, VOICE_SAMPLE_RATE, VoiceDecodeError } from '../../../expor
 import { discoverFfmpeg, FfmpegNotFoundError, INSTALL_HINT } from '../../../export';
 import { failure, type Failure, type HostHandlers } from '../../contract';
 import type { DocumentStore } from '../hostDocuments';
+import { placeAsset, readAssetHead } from '../../../node/assets';
 import { SUPPORTED_AUDIO_TEXT, sniffAudio } from '../audio/sniffAudio';
 
 /**
@@ -34,7 +35,7 @@ export function voiceHandlers(
   async function heardSamples(request: Heard): Promise<Float32Array | Failure> {
     const bytes = documents.assets(request.docId).get(request.assetId);
     if (bytes === undefined) return failure('not-found', 'This sound is missing from the project.');
-    const format = sniffAudio(bytes);
+    const format = sniffAudio(await readAssetHead(bytes, 64).catch(() => Buffer.alloc(0)));
     if (format === null)
       return failure(
         'unsupported',
@@ -43,7 +44,7 @@ export function voiceHandlers(
     const dir = await mkdtemp(path.join(tmpdir(), 'kindness-voice-'));
     try {
       const file = path.join(dir, `voice.${format}`);
-      await writeFile(file, bytes);
+      await placeAsset(bytes, file);
       const samples = await decodeVoice(await ffmpeg(), file);
       const from = Math.min(samples.length, Math.round(request.from * VOICE_SAMPLE_RATE));
       const to =
