@@ -4,6 +4,7 @@ import { FILE_COMMANDS } from './fileCommands';
 import { RECORDING_COMMANDS } from '../features/audio/recording/recordingCommands';
 import type { Command } from './types';
 import { VIEW_COMMANDS } from './viewCommands';
+import { VOICE_COMMANDS } from '../features/voice/voiceCommands';
 
 /**
  * Every user command of the studio. To add one, add its entry to the list of its area
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   ...EDIT_COMMANDS,
   ...CANVAS_COMMANDS,
   ...RECORDING_COMMANDS,
+  ...VOICE_COMMANDS,
   ...VIEW_COMMANDS,
 ];
 

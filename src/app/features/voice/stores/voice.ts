@@ -13,6 +13,13 @@ import { useNotices } from '../../../state/notices';
 import { useAudio } from '../../audio/stores/audio';
 import { activityOf, captionScript, onTimeline, scriptLines, talkingCues, wordsOverClip } from '../voicePlan';
 
+/** How the clip was chosen: `only` when it was used because the project has no other sound. */
+export interface VoiceHow {
+  readonly only?: boolean;
+}
+
+const onlyNote = (how: VoiceHow): string => (how.only === true ? ', the only sound in the project' : '');
+
 /** What the voice tools are doing: the panels show it and keep their buttons off meanwhile. */
 export type VoiceWork = 'timing' | 'talking' | null;
 
@@ -58,7 +65,11 @@ export const useVoice = defineStore('voice', () => {
   }
 
   /** Times the script (or the project's captions) to the clip `trackId`: one undo step. */
-  async function timeToVoice(trackId: string, from: 'script' | 'captions'): Promise<boolean> {
+  async function timeToVoice(
+    trackId: string,
+    from: 'script' | 'captions',
+    how: VoiceHow = {},
+  ): Promise<boolean> {
     const project = documentStore.project;
     const docId = documentStore.docId;
     if (project === null || docId === null || working.value !== null) return false;
@@ -104,7 +115,7 @@ export const useVoice = defineStore('voice', () => {
       else
         notices.show(
           'success',
-          `Timed ${count} caption${count === 1 ? '' : 's'} to “${track.name || 'the sound'}”.`,
+          `Timed ${count} caption${count === 1 ? '' : 's'} to “${track.name || 'the sound'}”${onlyNote(how)}.`,
         );
       return true;
     } finally {
@@ -113,7 +124,12 @@ export const useVoice = defineStore('voice', () => {
   }
 
   /** Keyframes the mouth of character `elementId` in scene `sceneId` from clip `trackId`: one undo step. */
-  async function makeTalk(sceneId: string, elementId: string, trackId: string): Promise<boolean> {
+  async function makeTalk(
+    sceneId: string,
+    elementId: string,
+    trackId: string,
+    how: VoiceHow = {},
+  ): Promise<boolean> {
     const project = documentStore.project;
     const docId = documentStore.docId;
     if (project === null || docId === null || working.value !== null) return false;
@@ -152,8 +168,8 @@ export const useVoice = defineStore('voice', () => {
       notices.show(
         closesLips ? 'success' : 'info',
         closesLips
-          ? `${name} talks with “${track.name || 'the sound'}”: ${cues.length} mouth keyframes.`
-          : `${name} talks with “${track.name || 'the sound'}”. With captions timed to the voice (Time to voice) the lips also close on m, b and p.`,
+          ? `${name} talks with “${track.name || 'the sound'}”${onlyNote(how)}: ${cues.length} mouth keyframes.`
+          : `${name} talks with “${track.name || 'the sound'}”${onlyNote(how)}. With captions timed to the voice (Time to voice) the lips also close on m, b and p.`,
       );
       return true;
     } finally {
