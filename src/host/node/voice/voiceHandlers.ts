@@ -7,7 +7,7 @@ import { failure, type Failure, type HostHandlers } from '../../contract';
 import type { DocumentStore } from '../hostDocuments';
 import { SUPPORTED_AUDIO_TEXT, sniffAudio } from '../audio/sniffAudio';
 import type { VoiceJob, VoiceJobResult } from './voiceJob';
-import { inProcessVoiceRunner, type VoiceRunner } from './voiceRunner';
+import { inProcessVoiceRunner, stoppedFailure, type VoiceRunner } from './voiceRunner';
 
 /**
  * "Time to voice" and the voice of a talking character, for the studio: the sound is decoded
@@ -72,18 +72,36 @@ export function voiceHandlers(
     }
   }
 
-  /** Runs a job on the runner, stoppable through `cancelVoiceWork` while it runs. */
-  async function runStoppable(workId: string | undefined, job: VoiceJob): Promise<VoiceJobResult> {
-    if (workId === undefined) return runner.run(job);
+  /**
+   * Runs one request's work, stoppable through `cancelVoiceWork` from its first moment (a stop
+   * while ffmpeg decodes drops the sound before it is listened to).
+   */
+  async function stoppable<T>(
+    workId: string | undefined,
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const controller = new AbortController();
+    if (workId === undefined) return work(controller.signal);
     // A second request with a running id would make the first unstoppable: stop the first.
     running.get(workId)?.abort();
-    const controller = new AbortController();
     running.set(workId, controller);
     try {
-      return await runner.run(job, controller.signal);
+      return await work(controller.signal);
     } finally {
       if (running.get(workId) === controller) running.delete(workId);
     }
+  }
+
+  /** The heard part of the sound listened to by the runner (in a worker thread in the app). */
+  async function listen(
+    request: Heard,
+    signal: AbortSignal,
+    job: (samples: Float32Array) => VoiceJob,
+  ): Promise<VoiceJobResult> {
+    const samples = await heardSamples(request);
+    if (!(samples instanceof Float32Array)) return samples;
+    if (signal.aborted) return stoppedFailure();
+    return runner.run(job(samples), signal);
   }
 
   return {
@@ -94,15 +112,15 @@ export function voiceHandlers(
           'empty-script',
           'The script is empty: write the words that are said, one caption per line.',
         );
-      const samples = await heardSamples(request);
-      if (!(samples instanceof Float32Array)) return samples;
-      const result = await runStoppable(request.workId, {
-        kind: 'align',
-        samples,
-        sampleRate: VOICE_SAMPLE_RATE,
-        script,
-        audience: request.audience,
-      });
+      const result = await stoppable(request.workId, (signal) =>
+        listen(request, signal, (samples) => ({
+          kind: 'align',
+          samples,
+          sampleRate: VOICE_SAMPLE_RATE,
+          script,
+          audience: request.audience,
+        })),
+      );
       if (!result.ok) return result;
       if (result.kind !== 'align') throw new Error('the voice runner answered an align job with activity');
       return {
@@ -114,13 +132,9 @@ export function voiceHandlers(
     },
 
     async voiceActivity(request) {
-      const samples = await heardSamples(request);
-      if (!(samples instanceof Float32Array)) return samples;
-      const result = await runStoppable(request.workId, {
-        kind: 'activity',
-        samples,
-        sampleRate: VOICE_SAMPLE_RATE,
-      });
+      const result = await stoppable(request.workId, (signal) =>
+        listen(request, signal, (samples) => ({ kind: 'activity', samples, sampleRate: VOICE_SAMPLE_RATE })),
+      );
       if (!result.ok) return result;
       if (result.kind !== 'activity')
         throw new Error('the voice runner answered an activity job with an alignment');
