@@ -45,7 +45,8 @@ async function captionStarts(page: Page): Promise<number[]> {
 
 /** Opens the timeline bar's Voice menu and picks `item` with the mouse. */
 async function voiceMenu(page: Page, item: 'Time to voice…' | 'Make a character talk…'): Promise<void> {
-  await page.getByRole('button', { name: 'Voice…' }).click();
+  // Its accessible name also carries its tooltip: "Voice Time captions to a voice…".
+  await page.getByRole('button', { name: /^Voice\b/ }).click();
   await page.getByRole('menu', { name: 'Voice' }).getByRole('menuitem', { name: item }).click();
 }
 

@@ -144,4 +144,21 @@ describe('with nothing selected', () => {
       expect(lastNotice()).toMatch(/^There is no character with mouth shapes in “.+”: add a person/);
     });
   });
+
+  it('stops when asked: nothing changes and the notice says so', async () => {
+    await harness.run(async () => {
+      expect(await useFiles().newFromTemplate('why-would-you')).toBe(true);
+      await addSound('my voice');
+      const before = projectOf();
+      const voice = useVoice();
+      voice.script = LINES.join('\n');
+      const timing = timeToVoiceAnyClip();
+      await expect.poll(() => voice.working).toBe('timing');
+      await voice.stop();
+      await timing;
+      expect(projectOf()).toBe(before);
+      expect(voice.problem).toBeNull();
+      expect(lastNotice()).toBe('Stopped listening: nothing was changed.');
+    });
+  });
 });

@@ -40,6 +40,28 @@ export const useVoice = defineStore('voice', () => {
   const problem = ref<{ work: 'timing' | 'talking'; message: string } | null>(null);
   /** The script as typed in the Time to voice panel (kept while the creator picks other things). */
   const script = ref('');
+  /** The host's work id of the listening under way, so Stop can end it. */
+  let workId: string | null = null;
+  let works = 0;
+
+  function nextWorkId(): string {
+    works += 1;
+    workId = `voice-${Date.now().toString(36)}-${works}`;
+    return workId;
+  }
+
+  /** Stops the listening under way: nothing is changed, and the creator is told so. */
+  async function stop(): Promise<void> {
+    if (workId === null) return;
+    await host.cancelVoiceWork({ workId });
+  }
+
+  /** A stopped listening is no problem to show: the notice says it stopped. */
+  function stopped(result: { ok: false; error: { kind: string } }): boolean {
+    if (result.error.kind !== 'cancelled') return false;
+    notices.show('info', 'Stopped listening: nothing was changed.');
+    return true;
+  }
 
   // Another document: its own script, and nothing said about the last one.
   watch(
@@ -91,6 +113,7 @@ export const useVoice = defineStore('voice', () => {
     working.value = 'timing';
     try {
       const result = await host.alignVoice({
+        workId: nextWorkId(),
         docId,
         assetId: track.assetId,
         from: clip.fileStart,
@@ -98,7 +121,7 @@ export const useVoice = defineStore('voice', () => {
         script: lines,
         audience: project.captionSettings.audience ?? 'general',
       });
-      if (!result.ok) return fail('timing', result.error.message);
+      if (!result.ok) return stopped(result) ? false : fail('timing', result.error.message);
       // The creator may have edited meanwhile: the captions are placed on the project as it is now.
       const now = documentStore.project;
       if (now === null || documentStore.docId !== docId) return false;
@@ -120,6 +143,7 @@ export const useVoice = defineStore('voice', () => {
       return true;
     } finally {
       working.value = null;
+      workId = null;
     }
   }
 
@@ -150,12 +174,13 @@ export const useVoice = defineStore('voice', () => {
     working.value = 'talking';
     try {
       const result = await host.voiceActivity({
+        workId: nextWorkId(),
         docId,
         assetId: track.assetId,
         from: clip.fileStart,
         length: clip.length,
       });
-      if (!result.ok) return fail('talking', result.error.message);
+      if (!result.ok) return stopped(result) ? false : fail('talking', result.error.message);
       const now = documentStore.project;
       if (now === null || documentStore.docId !== docId) return false;
       const cues = talkingCues(now, span, clip, activityOf(result));
@@ -174,8 +199,9 @@ export const useVoice = defineStore('voice', () => {
       return true;
     } finally {
       working.value = null;
+      workId = null;
     }
   }
 
-  return { working, problem, script, timeToVoice, makeTalk, clearProblem };
+  return { working, problem, script, timeToVoice, makeTalk, stop, clearProblem };
 });
