@@ -21,11 +21,13 @@ export default defineConfig({
       outDir: `${outRoot}/main`,
       // npm dependencies (zod, yauzl, fluent-ffmpeg, ...) stay in node_modules, inside the asar.
       externalizeDeps: true,
-      // exportWorker: the export process (src/host/node/export/exportRunner.ts).
+      // exportWorker: the export process (src/host/node/export/exportRunner.ts);
+      // voiceWorker: the thread "Time to voice" listens in (src/host/node/voice/voiceRunner.ts).
       rollupOptions: {
         input: {
           index: at('electron/main/index.ts'),
           exportWorker: at('src/host/node/export/exportWorkerMain.ts'),
+          voiceWorker: at('src/host/node/voice/voiceWorkerMain.ts'),
         },
       },
     },

@@ -8,3 +8,8 @@ await bundleForNode({
   entry: 'src/host/node/export/exportWorkerMain.ts',
   outfile: 'dist/web/exportWorker.js',
 });
+// "Time to voice" listens in a worker thread (src/host/node/voice/voiceRunner.ts), started from this file.
+await bundleForNode({
+  entry: 'src/host/node/voice/voiceWorkerMain.ts',
+  outfile: 'dist/web/voiceWorker.js',
+});

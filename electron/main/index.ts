@@ -10,7 +10,7 @@ import {
   type MenuItemData,
   type ShellEvent,
 } from '../../src/host/contract';
-import { createNodeHostHandlers } from '../../src/host/node/host';
+import { createNodeHostHandlers, workerThreadVoiceRunner } from '../../src/host/node/host';
 import { createAllowedFolders, type AllowedFolders } from './allowedFolders';
 import { registerAppScheme, serveApp } from './appProtocol';
 import { CloseGuard, closeChoiceOf, unsavedChangesPrompt } from './closeGuard';
@@ -115,6 +115,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     shell: 'electron',
     exportRunner: utilityProcessRunner(join(here, 'exportWorker.js')),
+    voiceRunner: workerThreadVoiceRunner(join(here, 'voiceWorker.js')),
     showInFolder: async (path) => {
       shell.showItemInFolder(path);
       return true;

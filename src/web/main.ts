@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../host/contract';
-import { childProcessRunner, createNodeHostHandlers } from '../host/node/host';
+import { childProcessRunner, createNodeHostHandlers, workerThreadVoiceRunner } from '../host/node/host';
 import { readLastSession, writeLastSession } from './lastSession';
 import { startWebServer, type WebServer } from './server';
 
@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     exportRunner: childProcessRunner({
       script: fileURLToPath(new URL('./exportWorker.js', import.meta.url)),
     }),
+    voiceRunner: workerThreadVoiceRunner(fileURLToPath(new URL('./voiceWorker.js', import.meta.url))),
   });
   const dispatch = createDispatcher(handlers, {
     onInternalError: (channel, error) => console.error(`[host] ${channel} failed:`, error),

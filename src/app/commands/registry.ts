@@ -5,6 +5,7 @@ import { RECORDING_COMMANDS } from '../features/audio/recording/recordingCommand
 import { LIBRARY_COMMANDS } from '../features/library/libraryCommands';
 import type { Command } from './types';
 import { VIEW_COMMANDS } from './viewCommands';
+import { VOICE_COMMANDS } from '../features/voice/voiceCommands';
 
 /**
  * Every user command of the studio. To add one, add its entry to the list of its area
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   ...CANVAS_COMMANDS,
   ...RECORDING_COMMANDS,
   ...LIBRARY_COMMANDS,
+  ...VOICE_COMMANDS,
   ...VIEW_COMMANDS,
 ];
 

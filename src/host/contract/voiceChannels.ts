@@ -18,6 +18,11 @@ const HeardPart = {
   from: z.number().finite().min(0).max(86_400).default(0),
   /** Absent: to the end of the file. */
   length: z.number().finite().positive().max(86_400).optional(),
+  /** Chosen by the page, so `cancelVoiceWork` can stop this request while it runs. */
+  workId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a work id')
+    .optional(),
 };
 
 const TimedWordSchema = z.object({
@@ -65,5 +70,13 @@ export const VOICE_CHANNELS = {
       loudness: z.string().max(2_000_000),
       nuclei: z.array(z.number().int().min(0)).max(1_000_000),
     }),
+  },
+  /**
+   * Stops the `alignVoice` or `voiceActivity` request started with this `workId` (it then
+   * answers with the kind `cancelled`). `stopped` is false when nothing with that id runs.
+   */
+  cancelVoiceWork: {
+    request: z.object({ workId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a work id') }),
+    response: resultSchema({ stopped: z.boolean() }),
   },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;

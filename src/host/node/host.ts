@@ -10,3 +10,9 @@ export {
   type ToWorker,
   type WorkerChannel,
 } from './export/exportRunner';
+export {
+  inProcessVoiceRunner,
+  workerThreadVoiceRunner,
+  type VoiceRunner,
+  type WorkerThreadVoiceRunner,
+} from './voice/voiceRunner';

@@ -22,6 +22,7 @@ import { createSafetyHandlers } from './safety/safetyDirectoryStore';
 import { createReviewHandlers } from './review/shareForReview';
 import { voiceHandlers } from './voice/voiceHandlers';
 import { readAssetBytes } from '../../node/assets';
+import type { VoiceRunner } from './voice/voiceRunner';
 import { createLibraryHandlers } from './library/libraryStore';
 
 export interface NodeHostOptions {
@@ -42,6 +43,8 @@ export interface NodeHostOptions {
   guard?: FolderGuard;
   /** Where exports run (another process in the app); without it, in this process (tests). */
   exportRunner?: ExportRunner | undefined;
+  /** Where "Time to voice" and a talking mouth listen (a worker thread); without it, in this thread (tests). */
+  voiceRunner?: VoiceRunner | undefined;
   /** Shows a file in the system's file manager (Electron); absent in the web host. */
   showInFolder?: ((path: string) => Promise<boolean>) | undefined;
   /** Shows a system notification (Electron); absent in the web host. */
@@ -279,7 +282,7 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
     },
 
     ...audioHandlers(documents, audio),
-    ...voiceHandlers(documents),
+    ...voiceHandlers(documents, { runner: options.voiceRunner }),
   };
 }
 

@@ -1,26 +1,27 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AlignTooLongError, alignScript, voiceFeatures, type VoiceFeatures } from '../../../core/voice';
 import { decodeVoice, VOICE_SAMPLE_RATE, VoiceDecodeError } from '../../../export/audio/decodeVoice';
 import { discoverFfmpeg, FfmpegNotFoundError, INSTALL_HINT } from '../../../export';
 import { failure, type Failure, type HostHandlers } from '../../contract';
 import type { DocumentStore } from '../hostDocuments';
 import { placeAsset, readAssetHead } from '../../../node/assets';
 import { SUPPORTED_AUDIO_TEXT, sniffAudio } from '../audio/sniffAudio';
+import type { VoiceJob, VoiceJobResult } from './voiceJob';
+import { inProcessVoiceRunner, stoppedFailure, type VoiceRunner } from './voiceRunner';
 
 /**
  * "Time to voice" and the voice of a talking character, for the studio: the sound is decoded
  * by ffmpeg (src/export/audio/decodeVoice.ts, the same as `kindness align`) and timed by the
- * pure aligner in src/core/voice. Nothing leaves the machine.
+ * pure aligner in src/core/voice, run by a VoiceRunner (a worker thread in the app, so the host
+ * keeps answering meanwhile). Nothing leaves the machine.
  */
-
-/** Less speech than this and there is nothing to time a script or a mouth to. */
-const LEAST_SPEECH_SECONDS = 0.25;
 
 export interface VoiceHandlerOptions {
   /** The ffmpeg to use; found on first need otherwise (FFMPEG_PATH, PATH, bundled). */
   readonly ffmpegPath?: () => Promise<string>;
+  /** Where the listening runs (a worker thread in the app); in this thread without it (tests). */
+  readonly runner?: VoiceRunner | undefined;
 }
 
 type Heard = { docId: string; assetId: string; from: number; length?: number | undefined };
@@ -28,8 +29,11 @@ type Heard = { docId: string; assetId: string; from: number; length?: number | u
 export function voiceHandlers(
   documents: DocumentStore,
   options: VoiceHandlerOptions = {},
-): Pick<HostHandlers, 'alignVoice' | 'voiceActivity'> {
+): Pick<HostHandlers, 'alignVoice' | 'voiceActivity' | 'cancelVoiceWork'> {
   const ffmpeg = options.ffmpegPath ?? (async () => (await discoverFfmpeg()).path);
+  const runner = options.runner ?? inProcessVoiceRunner;
+  /** Requests running now by the page's work id, to stop them. */
+  const running = new Map<string, AbortController>();
 
   /** The heard part of the sound as 16 kHz mono samples, or a message for the creator. */
   async function heardSamples(request: Heard): Promise<Float32Array | Failure> {
@@ -69,14 +73,36 @@ export function voiceHandlers(
     }
   }
 
-  function noSpeech(features: VoiceFeatures): Failure | null {
-    let frames = 0;
-    for (const s of features.speech) if (s >= 0.5) frames++;
-    if (frames * features.frameSeconds >= LEAST_SPEECH_SECONDS) return null;
-    return failure(
-      'no-speech',
-      'No speech was found in this sound. Choose the clip with the voice in it (music or silence cannot be timed).',
-    );
+  /**
+   * Runs one request's work, stoppable through `cancelVoiceWork` from its first moment (a stop
+   * while ffmpeg decodes drops the sound before it is listened to).
+   */
+  async function stoppable<T>(
+    workId: string | undefined,
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const controller = new AbortController();
+    if (workId === undefined) return work(controller.signal);
+    // A second request with a running id would make the first unstoppable: stop the first.
+    running.get(workId)?.abort();
+    running.set(workId, controller);
+    try {
+      return await work(controller.signal);
+    } finally {
+      if (running.get(workId) === controller) running.delete(workId);
+    }
+  }
+
+  /** The heard part of the sound listened to by the runner (in a worker thread in the app). */
+  async function listen(
+    request: Heard,
+    signal: AbortSignal,
+    job: (samples: Float32Array) => VoiceJob,
+  ): Promise<VoiceJobResult> {
+    const samples = await heardSamples(request);
+    if (!(samples instanceof Float32Array)) return samples;
+    if (signal.aborted) return stoppedFailure();
+    return runner.run(job(samples), signal);
   }
 
   return {
@@ -87,42 +113,45 @@ export function voiceHandlers(
           'empty-script',
           'The script is empty: write the words that are said, one caption per line.',
         );
-      const samples = await heardSamples(request);
-      if (!(samples instanceof Float32Array)) return samples;
-      const silent = noSpeech(voiceFeatures(samples, VOICE_SAMPLE_RATE));
-      if (silent !== null) return silent;
-      try {
-        const result = alignScript({
+      const result = await stoppable(request.workId, (signal) =>
+        listen(request, signal, (samples) => ({
+          kind: 'align',
           samples,
           sampleRate: VOICE_SAMPLE_RATE,
           script,
           audience: request.audience,
-        });
-        return {
-          ok: true,
-          language: result.language,
-          duration: result.duration,
-          captions: result.captions.map((c) => ({ ...c, words: [...c.words] })),
-        };
-      } catch (error) {
-        if (error instanceof AlignTooLongError) return failure('too-long', error.message);
-        throw error;
-      }
+        })),
+      );
+      if (!result.ok) return result;
+      if (result.kind !== 'align') throw new Error('the voice runner answered an align job with activity');
+      return {
+        ok: true,
+        language: result.language,
+        duration: result.duration,
+        captions: result.captions.map((c) => ({ ...c, words: [...c.words] })),
+      };
     },
 
     async voiceActivity(request) {
-      const samples = await heardSamples(request);
-      if (!(samples instanceof Float32Array)) return samples;
-      const features = voiceFeatures(samples, VOICE_SAMPLE_RATE);
-      const silent = noSpeech(features);
-      if (silent !== null) return silent;
+      const result = await stoppable(request.workId, (signal) =>
+        listen(request, signal, (samples) => ({ kind: 'activity', samples, sampleRate: VOICE_SAMPLE_RATE })),
+      );
+      if (!result.ok) return result;
+      if (result.kind !== 'activity')
+        throw new Error('the voice runner answered an activity job with an alignment');
       return {
         ok: true,
-        frameSeconds: features.frameSeconds,
-        speech: bytesOf(features.speech),
-        loudness: bytesOf(features.loudness),
-        nuclei: [...features.nuclei],
+        frameSeconds: result.frameSeconds,
+        speech: bytesOf(result.speech),
+        loudness: bytesOf(result.loudness),
+        nuclei: [...result.nuclei],
       };
+    },
+
+    async cancelVoiceWork(request) {
+      const controller = running.get(request.workId);
+      controller?.abort();
+      return { ok: true, stopped: controller !== undefined };
     },
   };
 }

@@ -13,6 +13,13 @@ import { useNotices } from '../../../state/notices';
 import { useAudio } from '../../audio/stores/audio';
 import { activityOf, captionScript, onTimeline, scriptLines, talkingCues, wordsOverClip } from '../voicePlan';
 
+/** How the clip was chosen: `only` when it was used because the project has no other sound. */
+export interface VoiceHow {
+  readonly only?: boolean;
+}
+
+const onlyNote = (how: VoiceHow): string => (how.only === true ? ', the only sound in the project' : '');
+
 /** What the voice tools are doing: the panels show it and keep their buttons off meanwhile. */
 export type VoiceWork = 'timing' | 'talking' | null;
 
@@ -33,6 +40,28 @@ export const useVoice = defineStore('voice', () => {
   const problem = ref<{ work: 'timing' | 'talking'; message: string } | null>(null);
   /** The script as typed in the Time to voice panel (kept while the creator picks other things). */
   const script = ref('');
+  /** The host's work id of the listening under way, so Stop can end it. */
+  let workId: string | null = null;
+  let works = 0;
+
+  function nextWorkId(): string {
+    works += 1;
+    workId = `voice-${Date.now().toString(36)}-${works}`;
+    return workId;
+  }
+
+  /** Stops the listening under way: nothing is changed, and the creator is told so. */
+  async function stop(): Promise<void> {
+    if (workId === null) return;
+    await host.cancelVoiceWork({ workId });
+  }
+
+  /** A stopped listening is no problem to show: the notice says it stopped. */
+  function stopped(result: { ok: false; error: { kind: string } }): boolean {
+    if (result.error.kind !== 'cancelled') return false;
+    notices.show('info', 'Stopped listening: nothing was changed.');
+    return true;
+  }
 
   // Another document: its own script, and nothing said about the last one.
   watch(
@@ -58,7 +87,11 @@ export const useVoice = defineStore('voice', () => {
   }
 
   /** Times the script (or the project's captions) to the clip `trackId`: one undo step. */
-  async function timeToVoice(trackId: string, from: 'script' | 'captions'): Promise<boolean> {
+  async function timeToVoice(
+    trackId: string,
+    from: 'script' | 'captions',
+    how: VoiceHow = {},
+  ): Promise<boolean> {
     const project = documentStore.project;
     const docId = documentStore.docId;
     if (project === null || docId === null || working.value !== null) return false;
@@ -80,6 +113,7 @@ export const useVoice = defineStore('voice', () => {
     working.value = 'timing';
     try {
       const result = await host.alignVoice({
+        workId: nextWorkId(),
         docId,
         assetId: track.assetId,
         from: clip.fileStart,
@@ -87,7 +121,7 @@ export const useVoice = defineStore('voice', () => {
         script: lines,
         audience: project.captionSettings.audience ?? 'general',
       });
-      if (!result.ok) return fail('timing', result.error.message);
+      if (!result.ok) return stopped(result) ? false : fail('timing', result.error.message);
       // The creator may have edited meanwhile: the captions are placed on the project as it is now.
       const now = documentStore.project;
       if (now === null || documentStore.docId !== docId) return false;
@@ -104,16 +138,22 @@ export const useVoice = defineStore('voice', () => {
       else
         notices.show(
           'success',
-          `Timed ${count} caption${count === 1 ? '' : 's'} to “${track.name || 'the sound'}”.`,
+          `Timed ${count} caption${count === 1 ? '' : 's'} to “${track.name || 'the sound'}”${onlyNote(how)}.`,
         );
       return true;
     } finally {
       working.value = null;
+      workId = null;
     }
   }
 
   /** Keyframes the mouth of character `elementId` in scene `sceneId` from clip `trackId`: one undo step. */
-  async function makeTalk(sceneId: string, elementId: string, trackId: string): Promise<boolean> {
+  async function makeTalk(
+    sceneId: string,
+    elementId: string,
+    trackId: string,
+    how: VoiceHow = {},
+  ): Promise<boolean> {
     const project = documentStore.project;
     const docId = documentStore.docId;
     if (project === null || docId === null || working.value !== null) return false;
@@ -134,12 +174,13 @@ export const useVoice = defineStore('voice', () => {
     working.value = 'talking';
     try {
       const result = await host.voiceActivity({
+        workId: nextWorkId(),
         docId,
         assetId: track.assetId,
         from: clip.fileStart,
         length: clip.length,
       });
-      if (!result.ok) return fail('talking', result.error.message);
+      if (!result.ok) return stopped(result) ? false : fail('talking', result.error.message);
       const now = documentStore.project;
       if (now === null || documentStore.docId !== docId) return false;
       const cues = talkingCues(now, span, clip, activityOf(result));
@@ -152,14 +193,15 @@ export const useVoice = defineStore('voice', () => {
       notices.show(
         closesLips ? 'success' : 'info',
         closesLips
-          ? `${name} talks with “${track.name || 'the sound'}”: ${cues.length} mouth keyframes.`
-          : `${name} talks with “${track.name || 'the sound'}”. With captions timed to the voice (Time to voice) the lips also close on m, b and p.`,
+          ? `${name} talks with “${track.name || 'the sound'}”${onlyNote(how)}: ${cues.length} mouth keyframes.`
+          : `${name} talks with “${track.name || 'the sound'}”${onlyNote(how)}. With captions timed to the voice (Time to voice) the lips also close on m, b and p.`,
       );
       return true;
     } finally {
       working.value = null;
+      workId = null;
     }
   }
 
-  return { working, problem, script, timeToVoice, makeTalk, clearProblem };
+  return { working, problem, script, timeToVoice, makeTalk, stop, clearProblem };
 });
