@@ -140,13 +140,14 @@ for (const size of SIZES) {
     test('tooltips name the keys, and the menu bar lists every command with its keys', async ({ page }) => {
       const save = page.getByRole('button', { name: 'Save', exact: true });
       await save.hover();
+      // The tip's text, then its empty alternative text (it is not part of the button's name).
       const tip = () => save.evaluate((el) => getComputedStyle(el, '::after').content);
-      await expect.poll(tip).toBe('"Save (Ctrl+S)"');
+      await expect.poll(tip).toBe('"Save (Ctrl+S)" / ""');
       const rect = page.getByRole('button', { name: 'Rectangle' });
       await rect.hover();
       await expect
         .poll(() => rect.evaluate((el) => getComputedStyle(el, '::after').content))
-        .toBe('"Rectangle (R)"');
+        .toBe('"Rectangle (R)" / ""');
 
       await page.getByRole('menuitem', { name: 'File' }).click();
       const file = page.getByRole('menu', { name: 'File' });

@@ -205,6 +205,24 @@ for (const size of [
       await page.screenshot({ path: `${SCREENS}/every-kind-moved-${tag}.png` });
     });
 
+    test('a thin bar grabbed in its middle moves: no handle sits on its body', async ({ page, studio }) => {
+      await openStudio(page, studio.server.url);
+      await page.getByRole('button', { name: /Blank project/ }).click();
+      const frame = await frameOnPage(page);
+      // A bar 600 x 40 frame pixels: a few screen pixels tall at either window size.
+      await page.keyboard.press('r');
+      await drag(page, frame.at(240, 940), frame.at(840, 980));
+      await expect(page.getByLabel('X', { exact: true })).toBeVisible();
+      const x0 = await inspected(page, 'X');
+      const size0 = await inspected(page, 'Size %');
+      // Grabbed where a hand grabs it, at its middle, and dragged sideways and down.
+      const middle = frame.at(540, 960);
+      await drag(page, middle, { x: middle.x + 40, y: middle.y + 30 });
+      await expect.poll(() => inspected(page, 'X')).toBeGreaterThan(x0 + 20 / frame.scale);
+      expect(await inspected(page, 'Size %')).toBe(size0);
+      await page.screenshot({ path: `${SCREENS}/thin-bar-moved-${tag}.png` });
+    });
+
     test('the text tool starts typing: what is typed is the text, and the canvas hides it meanwhile', async ({
       page,
       studio,

@@ -135,7 +135,37 @@ export function useCanvasEditor(scale: () => number): {
       }
     }
     transformer.nodes(selectedNodes);
+    fitAnchors(transformer);
     overlay.batchDraw();
+  }
+
+  /**
+   * On a thin selection the middle handles of its long sides sit on the body itself, where a
+   * hand grabs to move it: a drag there resized instead. Below THIN screen pixels across, those
+   * two go (the corners still resize). Never changed mid-transform, under the pointer.
+   */
+  const THIN = 36;
+  const ALL_ANCHORS = [
+    'top-left',
+    'top-center',
+    'top-right',
+    'middle-right',
+    'bottom-right',
+    'bottom-center',
+    'bottom-left',
+    'middle-left',
+  ];
+  function fitAnchors(t: Konva.Transformer): void {
+    if (t.isTransforming() || t.nodes().length === 0) return;
+    t.forceUpdate();
+    const flat = t.height() < THIN;
+    const narrow = t.width() < THIN;
+    const wanted = ALL_ANCHORS.filter(
+      (name) =>
+        !(flat && (name === 'top-center' || name === 'bottom-center')) &&
+        !(narrow && (name === 'middle-left' || name === 'middle-right')),
+    );
+    if (wanted.join() !== t.enabledAnchors().join()) t.enabledAnchors(wanted);
   }
 
   /** The pointer event as the tools see it; null when the pointer is off the stage. */
