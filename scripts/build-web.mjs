@@ -8,3 +8,8 @@ await bundleForNode({
   entry: 'src/host/node/export/exportWorkerMain.ts',
   outfile: 'dist/web/exportWorker.js',
 });
+// A chunked export draws each chunk in a worker thread started from exportWorker.js.
+await bundleForNode({
+  entry: 'src/export/chunks/renderChunkWorker.ts',
+  outfile: 'dist/web/renderChunkWorker.js',
+});

@@ -14,7 +14,7 @@ export const GENERAL_HELP = `kindness: make post-ready vertical videos from Kind
 
 Usage:
   kindness export <project> [-o out.mp4] [--preset tiktok|reels|shorts|draft|gif] [--from s] [--to s]
-                            [--ffmpeg path] [--no-sidecars] [--force]
+                            [--ffmpeg path] [--no-sidecars] [--force] [--jobs N|auto]
   kindness validate <project>
   kindness render-frame <project> [--time s] [-o frame.png] [--force]
   kindness align <project> --audio <file.wav|mp3> [--script <file.txt>] -o <project.kindness> [--json]
@@ -59,6 +59,10 @@ ${PRESET_LINES.replace(/^ {2}/gm, '                          ')}
       --ffmpeg <path>   the ffmpeg program to use (otherwise FFMPEG_PATH, then PATH, then the
                         bundled one; KINDNESS_NO_BUNDLED_FFMPEG=1 turns the bundled one off)
       --no-sidecars     write only the video
+  -j, --jobs <N|auto>   split the video into N chunks, render and encode them at once and join
+                        them without re-encoding (the same frames as one pass); default auto:
+                        one pass on 2 cores or fewer, about one chunk per 2 cores above (at most
+                        4, chunks of 5 s or more). A GIF is always made in one pass
   -f, --force           replace files already at these names (never the project itself)
   -h, --help            show this help
 

@@ -294,7 +294,14 @@ function runChildExport(
 
 /** `kindness bench-run`: one export, measured from the inside, reported as one JSON line. */
 export async function benchRunCommand(
-  args: { seconds: number; project: string | null; dir: string; ffmpeg: string | null; batch?: boolean },
+  args: {
+    seconds: number;
+    project: string | null;
+    dir: string;
+    ffmpeg: string | null;
+    batch?: boolean;
+    jobs: number | 'auto';
+  },
   io: CliIo,
 ): Promise<ExitCode> {
   let peak = process.memoryUsage().rss;
@@ -350,6 +357,7 @@ export async function benchRunCommand(
         ffmpeg: args.ffmpeg,
         ffmpegDiscovery: { env: io.env },
         sidecars: false,
+        jobs: args.jobs,
       });
       frames = result.frames;
       size = { width: result.width, height: result.height, fps: result.fps };
