@@ -113,14 +113,15 @@ Measures the exporter on the sample project and on generated 15 s and 60 s proje
 process. The baseline is measured in the same run: ffmpeg alone encoding the export's very
 frames (decoded to raw yuv420p) with the same x264 arguments. Prints wall and CPU time as
 ratios to it, CPU per frame for each stage, the peak memory of every process, and the targets.
-Files go to a temporary folder.
+The 15 s project is exported again with --jobs 1, 2, auto (and 4 with 4 cores or more), each
+against the same baseline. Files go to a temporary folder.
 Then times 40 English and 40 Spanish sentences synthesised with espeak-ng (when it and sox are
 installed) to their voices and prints the word-start and caption-boundary errors against the
 targets, and the time taken against the length of the sound.
 
 Options:
       --keep            keep the temporary folder (its path is printed)
-      --long            also a 10 min project, to check that memory stays flat
+      --long            also a 10 min project, to check that memory stays flat (several minutes)
       --quick           only the sample and the 15 s project, no batch (a busy machine)
       --project FILE    the sample project to measure (default: the bundled sample)
   -h, --help            show this help
