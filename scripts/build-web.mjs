@@ -13,3 +13,8 @@ await bundleForNode({
   entry: 'src/host/node/voice/voiceWorkerMain.ts',
   outfile: 'dist/web/voiceWorker.js',
 });
+// A chunked export draws each chunk in a child process started from exportWorker.js.
+await bundleForNode({
+  entry: 'src/export/chunks/renderChunkWorker.ts',
+  outfile: 'dist/web/renderChunkWorker.js',
+});

@@ -39,6 +39,7 @@ export type Command =
       readonly ffmpeg: string | null;
       /** TikTok, Reels and Shorts in one batch instead of one TikTok export. */
       readonly batch?: boolean;
+      readonly jobs: number | 'auto';
     };
 
 export const COMMANDS = ['export', 'validate', 'render-frame', 'align', 'bench'] as const;
@@ -95,9 +96,11 @@ export function parseCommand(argv: readonly string[]): Command {
         ffmpeg: { type: 'string' },
         batch: { type: 'boolean' },
         project: { type: 'string' },
+        jobs: { type: 'string' },
       });
       return {
         name: 'bench-run',
+        jobs: jobs('bench', values.jobs),
         ...(values.batch === true ? { batch: true } : {}),
         seconds: seconds('bench', '--seconds', values.seconds) ?? 15,
         project: typeof values.project === 'string' ? values.project : null,
@@ -124,6 +127,7 @@ function parseExport(args: readonly string[]): Command {
     ffmpeg: { type: 'string' },
     'no-sidecars': { type: 'boolean' },
     force: { type: 'boolean', short: 'f' },
+    jobs: { type: 'string', short: 'j' },
   });
   if (values.help === true) return { name: 'help', command: 'export' };
   const presetName = str(values.preset) ?? DEFAULT_PRESET_ID;
@@ -150,6 +154,7 @@ function parseExport(args: readonly string[]): Command {
     ffmpeg: ffmpeg ?? null,
     sidecars: values['no-sidecars'] !== true,
     force: values.force === true,
+    jobs: jobs('export', values.jobs),
   };
 }
 
@@ -299,6 +304,23 @@ function seconds(command: string, flag: string, value: Values[string]): number |
     throw new UsageError(`${flag} takes seconds, like 2 or 1.5 (got "${displayName(s)}").`, command);
   }
   if (n < 0) throw new UsageError(`${flag} must be 0 or more seconds (got ${s}).`, command);
+  return n;
+}
+
+/** The most chunks an export runs at once (each holds a renderer and an ffmpeg). */
+const MAX_JOBS = 64;
+
+/** `--jobs N` or `--jobs auto`; absent: auto. */
+function jobs(command: string, value: Values[string]): number | 'auto' {
+  const s = str(value);
+  if (s === undefined || s.trim() === 'auto') return 'auto';
+  const n = Number(s);
+  if (!/^\s*\d+\s*$/.test(s) || n < 1 || n > MAX_JOBS) {
+    throw new UsageError(
+      `--jobs takes a whole number from 1 to ${MAX_JOBS}, or auto (got "${displayName(s)}").`,
+      command,
+    );
+  }
   return n;
 }
 

@@ -14,7 +14,7 @@ export const GENERAL_HELP = `kindness: make post-ready vertical videos from Kind
 
 Usage:
   kindness export <project> [-o out.mp4] [--preset tiktok|reels|shorts|draft|gif] [--from s] [--to s]
-                            [--ffmpeg path] [--no-sidecars] [--force]
+                            [--ffmpeg path] [--no-sidecars] [--force] [--jobs N|auto]
   kindness validate <project>
   kindness render-frame <project> [--time s] [-o frame.png] [--force]
   kindness align <project> --audio <file.wav|mp3> [--script <file.txt>] -o <project.kindness> [--json]
@@ -59,6 +59,10 @@ ${PRESET_LINES.replace(/^ {2}/gm, '                          ')}
       --ffmpeg <path>   the ffmpeg program to use (otherwise FFMPEG_PATH, then PATH, then the
                         bundled one; KINDNESS_NO_BUNDLED_FFMPEG=1 turns the bundled one off)
       --no-sidecars     write only the video
+  -j, --jobs <N|auto>   split the video into N chunks, render and encode them at once and join
+                        them without re-encoding (the same frames as one pass); default auto:
+                        one pass on 2 cores or fewer, about one chunk per 2 cores above (at most
+                        4, chunks of 5 s or more). A GIF is always made in one pass
   -f, --force           replace files already at these names (never the project itself)
   -h, --help            show this help
 
@@ -109,14 +113,15 @@ Measures the exporter on the sample project and on generated 15 s and 60 s proje
 process. The baseline is measured in the same run: ffmpeg alone encoding the export's very
 frames (decoded to raw yuv420p) with the same x264 arguments. Prints wall and CPU time as
 ratios to it, CPU per frame for each stage, the peak memory of every process, and the targets.
-Files go to a temporary folder.
+The 15 s project is exported again with --jobs 1, 2, auto (and 4 with 4 cores or more), each
+against the same baseline. Files go to a temporary folder.
 Then times 40 English and 40 Spanish sentences synthesised with espeak-ng (when it and sox are
 installed) to their voices and prints the word-start and caption-boundary errors against the
 targets, and the time taken against the length of the sound.
 
 Options:
       --keep            keep the temporary folder (its path is printed)
-      --long            also a 10 min project, to check that memory stays flat
+      --long            also a 10 min project, to check that memory stays flat (several minutes)
       --quick           only the sample and the 15 s project, no batch (a busy machine)
       --project FILE    the sample project to measure (default: the bundled sample)
   -h, --help            show this help

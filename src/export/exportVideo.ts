@@ -50,6 +50,11 @@ export interface ExportVideoOptions {
   /** Replaces the project renderer (tests, benchmarks). */
   readonly createFrameSource?:
     ((request: FrameSourceRequest) => FrameSource | Promise<FrameSource>) | undefined;
+  /**
+   * Chunks rendered and encoded at once, joined without re-encoding; default 'auto' (one pass
+   * on 2 cores or fewer). See ExportBatchOptions.jobs.
+   */
+  readonly jobs?: number | 'auto' | undefined;
 }
 
 export interface ExportResult {
@@ -121,6 +126,7 @@ async function runSingleExport(
     // A single export reports no platform check (the export dialog's batches do).
     check: false,
     createFrameSource: options.createFrameSource,
+    jobs: options.jobs,
     progressEveryFrame: true,
     onProgress: (p) => {
       if (p.state === 'running' && p.frame > 0) progress.frame(p.frame, p.totalFrames);

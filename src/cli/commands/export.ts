@@ -24,6 +24,8 @@ export interface ExportArgs {
   readonly sidecars: boolean;
   /** Replace files already at the output's names (never the project itself). */
   readonly force: boolean;
+  /** Chunks rendered and encoded at once (a GIF is always one pass). */
+  readonly jobs: number | 'auto';
 }
 
 export async function exportCommand(args: ExportArgs, io: CliIo): Promise<ExitCode> {
@@ -75,9 +77,10 @@ export async function exportCommand(args: ExportArgs, io: CliIo): Promise<ExitCo
       signal: controller.signal,
       sidecars: args.sidecars,
       replace: args.force ? 'always' : 'never',
+      jobs: args.jobs,
       onProgress: (p) => progress.update(p),
       log: (line) => {
-        if (debug || line.startsWith('Using ffmpeg')) {
+        if (debug || line.startsWith('Using ffmpeg') || line.startsWith('Exporting in ')) {
           progress.finish();
           io.err(`${line}\n`);
         }

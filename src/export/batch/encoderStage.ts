@@ -3,10 +3,15 @@ import type { Project } from '../../core/schema';
 import { ffmpegFeaturesFor, rawFrameBytes, type EncodeSettings, type InputPixFmt } from '../encodeSettings';
 import type { Encoder } from '../encoder/encoder';
 import { createFluentEncoder } from '../encoder/fluentEncoder';
+import { writeFileSync } from 'node:fs';
+import type { Chunk } from '../chunks/chunkPlan';
 import {
+  buildChunkInvocation,
   buildFfmpegInvocation,
   buildGifInvocation,
   buildRemuxInvocation,
+  concatInput,
+  concatList,
   toArgList,
   type FfmpegInvocation,
 } from '../ffmpeg/args';
@@ -65,12 +70,58 @@ export function startEncoders(input: EncoderStageInput): void {
       outputPath: videoFile,
     });
     const label = members.map((m) => m.id).join('+');
-    const shared = new SharedVideo(encoderFor(label, invocation, 'yuv420p'), videoFile);
+    const shared = new SharedVideo(
+      [encoderFor(label, invocation, 'yuv420p')],
+      { options: [], source: videoFile },
+      videoFile,
+    );
     for (const run of members) {
       const settings = encodeSettingsFor(run, group, renderedCount, audioClips, ffmpeg, project);
       run.beginShared(renderedCount, shared, buildRemuxInvocation(settings, videoFile), ffmpeg.path, log);
     }
   }
+}
+
+/**
+ * The encoder stage of a chunked export (video outputs only): for each distinct video, one
+ * ffmpeg per chunk, each encoding its chunk's frames to its own file in `tempDir` with the very
+ * settings of a single pass. The outputs then share that video as they would share one encode:
+ * each joins the chunk files without re-encoding and adds its sound. Returns the videos, whose
+ * `sinkOf(chunk)` takes the chunk's frames.
+ */
+export function startChunkedEncoders(input: EncoderStageInput, chunks: readonly Chunk[]): SharedVideo[] {
+  const { group, renderedCount, audioClips, ffmpeg, project, tempDir, log } = input;
+  const videos: SharedVideo[] = [];
+  sameVideo(input.runs).forEach((members, v) => {
+    const first = members[0] as OutputRun;
+    if (first.planned.preset.id === 'gif') throw new Error('a GIF cannot be made in chunks');
+    const names = chunks.map((c) => `video-${v}-chunk-${c.index}.mp4`);
+    const encoders = chunks.map((chunk, c) => {
+      const invocation = buildChunkInvocation({
+        ...encodeSettingsFor(first, group, chunk.count, [], ffmpeg, project),
+        outputPath: path.join(tempDir, names[c] as string),
+      });
+      const label = `${members.map((m) => m.id).join('+')} chunk ${chunk.index + 1}/${chunks.length}`;
+      log(`ffmpeg (${label}) ${toArgList(invocation).join(' ')}`);
+      return createFluentEncoder({
+        ffmpegPath: ffmpeg.path,
+        invocation,
+        frameBytes: rawFrameBytes('yuv420p', group.width, group.height),
+        onLogLine: (line) => log(`ffmpeg (${label}): ${line}`),
+      });
+    });
+    const listFile = path.join(tempDir, `video-${v}-chunks.txt`);
+    // Written before the encoders start: the names are known, and a failure here throws early.
+    writeFileSync(listFile, concatList(names));
+    const joined = concatInput(listFile);
+    const video = new SharedVideo(encoders, joined, path.join(tempDir, `video-${v}.mp4`));
+    for (const run of members) {
+      const settings = encodeSettingsFor(run, group, renderedCount, audioClips, ffmpeg, project);
+      run.beginShared(renderedCount, video, buildRemuxInvocation(settings, joined), ffmpeg.path, log);
+    }
+    videos.push(video);
+  });
+  return videos;
 }
 
 function invocationFor(

@@ -20,7 +20,11 @@ import {
 } from '../pipeline/prepare';
 import { readabilityReport } from '../readabilityReport';
 import { planBatch, type BatchOutputRequest, type RenderGroup } from './batchPlan';
-import { startEncoders } from './encoderStage';
+import { startChunkedEncoders, startEncoders } from './encoderStage';
+import { jobsFor, planChunks, type Chunk } from '../chunks/chunkPlan';
+import { openChunkFrames, parallelChunksAvailable, pumpChunks } from '../chunks/chunkStage';
+import { gopFrames } from '../ffmpeg/args';
+import type { ExportPreset } from '../presets';
 import { finishOutputs } from './finishStage';
 import { pumpFrames } from './framePump';
 import { openFrameSource } from './frameSourceStage';
@@ -87,6 +91,12 @@ export interface ExportBatchOptions {
     ((request: FrameSourceRequest) => FrameSource | Promise<FrameSource>) | undefined;
   /** Report every frame rather than a few times a second (a single export's progress). */
   readonly progressEveryFrame?: boolean | undefined;
+  /**
+   * Chunks of the range rendered and encoded at once, then joined without re-encoding
+   * (video outputs only; a render group with a GIF is made in one pass). Default 'auto':
+   * one pass up to 2 cores (see chunks/chunkPlan.ts).
+   */
+  readonly jobs?: number | 'auto' | undefined;
 }
 
 export interface BatchJob {
@@ -268,23 +278,9 @@ async function runGroup(
           audioWarnings,
         )
       : [];
-    source = await openFrameSource(
-      {
-        width: group.width,
-        height: group.height,
-        fps: group.fps,
-        firstFrame: range.first,
-        watermark: group.watermark,
-        log,
-        signal,
-      },
-      options.project,
-      options.assets,
-      options.createFrameSource,
-    );
     const live = runs.filter((r) => r.live);
     for (const run of live) if (run.planned.preset.id !== 'gif') run.warnings.push(...audioWarnings);
-    startEncoders({
+    const encoderInput = {
       group,
       runs: live,
       renderedCount: range.count,
@@ -293,8 +289,31 @@ async function runGroup(
       project: options.project,
       tempDir,
       log,
-    });
-    counts = await pumpFrames(source, runs, range.count, signal);
+    };
+    const chunks = chunksFor(group, live, range.count, options);
+    if (chunks.length > 1) {
+      log(`Exporting in ${chunks.length} chunks at once, joined without re-encoding.`);
+      const videos = startChunkedEncoders(encoderInput, chunks);
+      const renderInput = {
+        project: options.project,
+        assets: options.assets,
+        width: group.width,
+        height: group.height,
+        fps: group.fps,
+        watermark: group.watermark,
+        rangeFirst: range.first,
+        createFrameSource: options.createFrameSource,
+        log,
+      };
+      counts = await pumpChunks(chunks, videos, runs, (c, s) => openChunkFrames(renderInput, c, s), signal);
+      // The cover is drawn in this thread, once the chunks' renderers are gone.
+      if (options.sidecars !== false)
+        source = await openGroupSource(group, range.first, options, log, signal);
+    } else {
+      source = await openGroupSource(group, range.first, options, log, signal);
+      startEncoders(encoderInput);
+      counts = await pumpFrames(source, runs, range.count, signal);
+    }
     await finishOutputs(runs, {
       project: options.project,
       source,
@@ -320,6 +339,49 @@ async function runGroup(
     await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
   }
   return counts;
+}
+
+function openGroupSource(
+  group: RenderGroup,
+  firstFrame: number,
+  options: ExportBatchOptions,
+  log: (line: string) => void,
+  signal: AbortSignal,
+): Promise<FrameSource> {
+  return openFrameSource(
+    {
+      width: group.width,
+      height: group.height,
+      fps: group.fps,
+      firstFrame,
+      watermark: group.watermark,
+      log,
+      signal,
+    },
+    options.project,
+    options.assets,
+    options.createFrameSource,
+  );
+}
+
+/**
+ * The chunks of a render group's range: one (a single pass) unless more jobs were asked for or
+ * auto finds them worth it, and always one with a GIF (its palette is made over the whole clip).
+ * Auto chunks only where they are drawn in parallel (worker threads).
+ */
+function chunksFor(
+  group: RenderGroup,
+  runs: readonly OutputRun[],
+  count: number,
+  options: ExportBatchOptions,
+): Chunk[] {
+  const whole = [{ index: 0, first: 0, count }];
+  const requested = options.jobs ?? 'auto';
+  if (requested !== 'auto' && !(requested > 1)) return whole;
+  if (runs.length === 0 || runs.some((r) => r.planned.preset.id === 'gif')) return whole;
+  if (requested === 'auto' && !parallelChunksAvailable(options.createFrameSource)) return whole;
+  const gop = gopFrames(group.fps, (runs[0]?.planned.preset as ExportPreset).video.gopSeconds);
+  return planChunks(count, jobsFor(requested, count, gop), gop);
 }
 
 function lazyFfprobe(ffmpegPath: string): () => Promise<string | null> {

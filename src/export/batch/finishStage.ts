@@ -7,7 +7,8 @@ import type { OutputRun } from './outputRun';
 
 export interface FinishStageInput {
   readonly project: Project;
-  readonly source: FrameSource;
+  /** Draws the cover; null when no sidecars are wanted. */
+  readonly source: FrameSource | null;
   /** The range in project seconds, and its frame rate. */
   readonly rangeStart: number;
   readonly rangeEnd: number;
@@ -38,7 +39,7 @@ export async function finishOutputs(runs: readonly OutputRun[], input: FinishSta
             rangeEnd: input.rangeEnd,
             fps: input.fps,
             platform: run.planned.preset.platform,
-            renderPng: source.renderPng?.bind(source),
+            renderPng: source?.renderPng?.bind(source),
             replace: input.replace,
           });
           run.sidecars.push(...sidecars.files);

@@ -169,7 +169,7 @@ export class OutputRun {
     this.shared = { video, remux, ffmpegPath };
     this.ffmpegPath = ffmpegPath;
     video.join(this);
-    video.encoder.finished.catch((err: unknown) => {
+    video.finished.catch((err: unknown) => {
       if (this.live) void this.fail(toExportError(err, undefined, () => 0));
     });
     log(`${this.id} shares its video encode; its own file is made by ${toArgList(remux).join(' ')}`);
@@ -180,9 +180,7 @@ export class OutputRun {
   write(index: number, frame: FrameFormats, eta: number | null): Promise<void> {
     if (this.shared !== null) {
       if (!this.live) return Promise.resolve();
-      this.sent++;
-      this.eta = eta;
-      this.progress(false);
+      this.counted(eta);
       return this.shared.video.write(index, frame);
     }
     const sink = this.sink;
@@ -191,6 +189,14 @@ export class OutputRun {
     this.eta = eta;
     this.progress(false);
     return writeWithDrain(sink, frame.get(this.pixFmt));
+  }
+
+  /** One more frame reached this output's encoder (a chunked export's frames come in any order). */
+  counted(eta: number | null): void {
+    if (!this.live) return;
+    this.sent++;
+    this.eta = eta;
+    this.progress(false);
   }
 
   /** Ends the input, waits for ffmpeg and renames the file; false when it did not get there. */

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Encoder } from '../encoder/encoder';
 import { ExportError, isDiskFull } from '../errors';
-import { toArgList, type FfmpegInvocation } from '../ffmpeg/args';
+import { toArgList, type FfmpegInput, type FfmpegInvocation } from '../ffmpeg/args';
 import { runTool } from '../ffmpeg/runTool';
 import type { FrameFormats } from '../pipeline/frameConversion';
 import { endSink, writeWithDrain } from '../pipeline/sink';
@@ -13,40 +13,62 @@ const REMUX_TIMEOUT_MS = 10 * 60_000;
 /**
  * One video encode feeding several outputs. It takes each frame once, however many outputs
  * share it, and is stopped when every one of them has been cancelled or has failed.
+ *
+ * A chunked export's video is also one of these: one encoder per chunk, each writing its own
+ * file, joined without re-encoding (ffmpeg's concat demuxer) when each output adds its sound.
  */
 export class SharedVideo {
-  private readonly sink: Writable;
+  private readonly sinks: Writable[];
   private readonly members = new Set<OutputRun>();
   private lastFrame = -1;
   private lastWrite: Promise<void> = Promise.resolve();
   private finishing: Promise<boolean> | null = null;
   private readonly sameFiles = new Map<string, Promise<string | ExportError>>();
+  /** Resolves when every encoder has finished well; rejects with the first failure. */
+  readonly finished: Promise<void>;
 
+  /**
+   * `input` is how ffmpeg reads the finished video (the file, or the list of chunk files);
+   * `fileBase` names the files made from it (`-0.mp4`, `-1.mp4`, ... replace its `.mp4`).
+   */
   constructor(
-    readonly encoder: Encoder,
-    readonly file: string,
+    readonly encoders: readonly Encoder[],
+    readonly input: FfmpegInput,
+    private readonly fileBase: string,
   ) {
-    this.sink = encoder.start();
-    this.sink.on('error', () => undefined);
+    this.sinks = encoders.map((encoder) => {
+      const sink = encoder.start();
+      sink.on('error', () => undefined);
+      return sink;
+    });
+    this.finished = Promise.all(encoders.map((e) => e.finished)).then(() => undefined);
+    this.finished.catch(() => undefined);
   }
 
   join(run: OutputRun): void {
     this.members.add(run);
   }
 
-  /** Hands frame `index` over once, whichever member asks first. */
+  /** The input of chunk `chunk`'s encoder. */
+  sinkOf(chunk: number): Writable {
+    const sink = this.sinks[chunk];
+    if (sink === undefined) throw new Error(`no encoder for chunk ${chunk}`);
+    return sink;
+  }
+
+  /** Hands frame `index` over once, whichever member asks first (a single encoder's video). */
   write(index: number, frame: FrameFormats): Promise<void> {
     if (index === this.lastFrame) return this.lastWrite;
     this.lastFrame = index;
-    this.lastWrite = writeWithDrain(this.sink, frame.get('yuv420p'));
+    this.lastWrite = writeWithDrain(this.sinkOf(0), frame.get('yuv420p'));
     return this.lastWrite;
   }
 
-  /** Ends the input and waits for the video file; false when the encode failed or was stopped. */
+  /** Ends the inputs and waits for the video files; false when an encode failed or was stopped. */
   finish(): Promise<boolean> {
     this.finishing ??= (async () => {
-      await endSink(this.sink);
-      return this.encoder.finished.then(
+      await Promise.all(this.sinks.map((sink) => endSink(sink)));
+      return this.finished.then(
         () => true,
         () => false,
       );
@@ -63,8 +85,11 @@ export class SharedVideo {
     const key = JSON.stringify(toArgList({ ...remux, output: '' }));
     let made = this.sameFiles.get(key);
     if (made === undefined) {
-      const file = this.file.replace(/\.mp4$/, `-${this.sameFiles.size}.mp4`);
-      made = addSound({ ...remux, output: file }, ffmpegPath).then((failure) => failure ?? file);
+      const file = this.fileBase.replace(/\.mp4$/, `-${this.sameFiles.size}.mp4`);
+      const [, ...sound] = remux.inputs;
+      made = addSound({ ...remux, inputs: [this.input, ...sound], output: file }, ffmpegPath).then(
+        (failure) => failure ?? file,
+      );
       this.sameFiles.set(key, made);
     }
     return made;
@@ -74,8 +99,8 @@ export class SharedVideo {
   async leave(run: OutputRun): Promise<void> {
     this.members.delete(run);
     if ([...this.members].some((m) => m.live)) return;
-    this.sink.destroy();
-    await this.encoder.abort();
+    for (const sink of this.sinks) sink.destroy();
+    await Promise.all(this.encoders.map((encoder) => encoder.abort()));
   }
 }
 

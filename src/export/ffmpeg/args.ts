@@ -55,9 +55,33 @@ export function buildFfmpegInvocation(s: EncodeSettings): FfmpegInvocation {
   const filterComplex = s.audioClips.length === 0 ? null : audioGraph(s.audioClips, s.features.amixNormalize);
   const audioMap = filterComplex === null ? '1:a:0' : `[${MIX_LABEL}]`;
 
-  const gop = String(Math.max(1, Math.round(s.fps * s.video.gopSeconds)));
   const outputOptions = [
     ...['-map', '0:v:0', '-map', audioMap],
+    ...videoEncodeOptions(s, scaled, pixFmt),
+    ...['-c:a', s.audio.codec, '-b:a', `${s.audio.bitrateKbps}k`],
+    ...['-ar', String(s.audio.sampleRate), '-ac', String(s.audio.channels)],
+    // The audio inputs are padded without end: the output stops with the last video frame.
+    ...['-t', duration],
+    ...(s.faststart ? ['-movflags', '+faststart'] : []),
+    ...metadataOptions(s.metadata),
+    ...['-f', 'mp4'],
+  ];
+
+  return {
+    inputs: [videoInput, ...audioInputs],
+    // `-stats` keeps the progress lines when the log level hides everything below warnings.
+    globalOptions: ['-hide_banner', '-loglevel', 'warning', '-stats'],
+    filterComplex,
+    outputOptions,
+    output: s.outputPath,
+  };
+}
+
+/** The video half of an export's output options: scaling, x264 and its settings, colour tags. */
+function videoEncodeOptions(s: EncodeSettings, scaled: boolean, pixFmt: InputPixFmt): string[] {
+  const fps = String(s.fps);
+  const gop = String(gopFrames(s.fps, s.video.gopSeconds));
+  return [
     ...videoFilter(s.width, s.height, scaled, pixFmt),
     ...['-c:v', s.video.codec, '-preset', s.video.x264Preset, '-profile:v', s.video.profile],
     ...['-pix_fmt', s.video.pixFmt],
@@ -84,23 +108,63 @@ export function buildFfmpegInvocation(s: EncodeSettings): FfmpegInvocation {
     ],
     ...['-r', fps, ...(s.features.fpsMode ? ['-fps_mode', 'cfr'] : ['-vsync', 'cfr'])],
     ...['-color_primaries', 'bt709', '-color_trc', 'bt709', '-colorspace', 'bt709', '-color_range', 'tv'],
-    ...['-c:a', s.audio.codec, '-b:a', `${s.audio.bitrateKbps}k`],
-    ...['-ar', String(s.audio.sampleRate), '-ac', String(s.audio.channels)],
-    // The audio inputs are padded without end: the output stops with the last video frame.
-    ...['-t', duration],
-    ...(s.faststart ? ['-movflags', '+faststart'] : []),
-    ...metadataOptions(s.metadata),
-    ...['-f', 'mp4'],
   ];
+}
 
+/** Frames in one GOP (a keyframe every `gopSeconds`). */
+export function gopFrames(fps: number, gopSeconds: number): number {
+  return Math.max(1, Math.round(fps * gopSeconds));
+}
+
+/**
+ * One chunk of a chunked export: `frameCount` raw frames from stdin, encoded with exactly the
+ * export's video settings into a video-only MP4 (the chunks are joined and the sound added
+ * afterwards, see buildRemuxInvocation). x264 starts every encode with an IDR frame, and the
+ * GOPs are closed, so the joined chunks decode as one stream.
+ */
+export function buildChunkInvocation(s: EncodeSettings): FfmpegInvocation {
+  const source = s.source ?? { width: s.width, height: s.height };
+  const scaled = source.width !== s.width || source.height !== s.height;
+  const pixFmt = s.inputPixFmt ?? 'rgba';
   return {
-    inputs: [videoInput, ...audioInputs],
-    // `-stats` keeps the progress lines when the log level hides everything below warnings.
+    inputs: [
+      {
+        options: [
+          '-f',
+          'rawvideo',
+          '-pix_fmt',
+          pixFmt,
+          '-s',
+          `${source.width}x${source.height}`,
+          '-r',
+          String(s.fps),
+        ],
+        source: VIDEO_INPUT,
+      },
+    ],
     globalOptions: ['-hide_banner', '-loglevel', 'warning', '-stats'],
-    filterComplex,
-    outputOptions,
+    filterComplex: null,
+    outputOptions: [
+      ...['-map', '0:v:0'],
+      ...videoEncodeOptions(s, scaled, pixFmt),
+      ...['-t', formatNumber(s.frameCount / s.fps)],
+      ...['-f', 'mp4'],
+    ],
     output: s.outputPath,
   };
+}
+
+/** ffmpeg's input for chunk files joined without re-encoding: a concat list beside them. */
+export function concatInput(listFile: string): FfmpegInput {
+  return { options: ['-f', 'concat'], source: listFile };
+}
+
+/** The concat list's text: file names relative to the list (plain names: safe mode accepts them). */
+export function concatList(chunkFileNames: readonly string[]): string {
+  for (const name of chunkFileNames) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(name)) throw new Error(`not a plain chunk file name: ${name}`);
+  }
+  return ['ffconcat version 1.0', ...chunkFileNames.map((name) => `file ${name}`), ''].join('\n');
 }
 
 /**
@@ -256,7 +320,8 @@ export function buildGifInvocation(s: GifSettings): FfmpegInvocation {
  * settings: the video is copied as it is, and the platform's own audio (bitrate, clips) and
  * metadata are added. A batch encodes identical video once this way.
  */
-export function buildRemuxInvocation(s: EncodeSettings, videoFile: string): FfmpegInvocation {
+export function buildRemuxInvocation(s: EncodeSettings, video: string | FfmpegInput): FfmpegInvocation {
+  const videoInput: FfmpegInput = typeof video === 'string' ? { options: [], source: video } : video;
   const duration = formatNumber(s.frameCount / s.fps);
   const audioInputs: FfmpegInput[] =
     s.audioClips.length === 0
@@ -265,7 +330,7 @@ export function buildRemuxInvocation(s: EncodeSettings, videoFile: string): Ffmp
   const filterComplex = s.audioClips.length === 0 ? null : audioGraph(s.audioClips, s.features.amixNormalize);
   const audioMap = filterComplex === null ? '1:a:0' : `[${MIX_LABEL}]`;
   return {
-    inputs: [{ options: [], source: videoFile }, ...audioInputs],
+    inputs: [videoInput, ...audioInputs],
     globalOptions: ['-hide_banner', '-loglevel', 'warning'],
     filterComplex,
     outputOptions: [

@@ -47,6 +47,7 @@ describe('reading the command line', () => {
       ffmpeg: '/opt/ffmpeg',
       sidecars: false,
       force: false,
+      jobs: 'auto',
     });
   });
 
@@ -61,7 +62,19 @@ describe('reading the command line', () => {
       ffmpeg: null,
       sidecars: true,
       force: false,
+      jobs: 'auto',
     });
+  });
+
+  it('reads --jobs as a number of chunks or auto, and refuses anything else', () => {
+    expect(parseCommand(['export', 'p.json', '--jobs', '3'])).toMatchObject({ jobs: 3 });
+    expect(parseCommand(['export', 'p.json', '-j', '1'])).toMatchObject({ jobs: 1 });
+    expect(parseCommand(['export', 'p.json', '--jobs', 'auto'])).toMatchObject({ jobs: 'auto' });
+    for (const bad of ['0', '2.5', 'many', '65']) {
+      expect(usageError(['export', 'p.json', '--jobs', bad]).message).toBe(
+        `--jobs takes a whole number from 1 to 64, or auto (got "${bad}").`,
+      );
+    }
   });
 
   it('reads validate, render-frame, bench, help and version', () => {
