@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
+import { toneWav } from '../helpers/sounds';
 import { expect, openStudio, startFromTemplate, test } from './fixtures';
 
 /**
@@ -90,4 +91,64 @@ test('the offline review page at both sizes', async ({ page, studio, context }, 
     await reviewPage.setViewportSize(size);
     await expectNoSeriousProblems(reviewPage, `the review page at ${size.width}x${size.height}`);
   }
+});
+
+/**
+ * Every panel and dialog a creator opens while making a video, checked as it opens: the tool
+ * options and the onion skin popover, a drawing layer, a caption, a sound, the end card, the post
+ * text, the save and export dialogs and the command palette. Every control has a name there.
+ */
+test('every panel and dialog of making a video, at 1280x720', async ({ page, studio }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openStudio(page, studio.server.url);
+  await page.getByRole('button', { name: /^Blank project/ }).click();
+
+  await page.keyboard.press('p');
+  await expectNoSeriousProblems(page, 'the brush and its options');
+  await page.getByRole('button', { name: 'Add a drawing layer (frame by frame)' }).click();
+  await page.getByRole('button', { name: 'Onion skin', exact: true }).click();
+  await page.getByRole('button', { name: /^Onion skin: 1 · 1/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Onion skin settings' })).toBeVisible();
+  await expectNoSeriousProblems(page, 'a drawing layer with the onion skin settings open');
+  await page.keyboard.press('Escape');
+  await page.getByRole('toolbar', { name: 'Drawing frames' }).getByRole('button', { name: 'Done' }).click();
+
+  await page.keyboard.press('c');
+  await page.keyboard.type('Be kind');
+  await page.keyboard.press('Enter');
+  await page
+    .getByRole('group', { name: /^Captions/ })
+    .getByRole('button', { name: /Be kind/ })
+    .click();
+  await expectNoSeriousProblems(page, 'a caption selected');
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add sound at the playhead' }).click();
+  await (await chooser).setFiles({ name: 'tone.wav', mimeType: 'audio/wav', buffer: toneWav(2) });
+  await expect(page.getByRole('button', { name: /^tone:/ })).toBeVisible();
+  await page.getByRole('button', { name: /^tone:/ }).click();
+  await expectNoSeriousProblems(page, 'the sound inspector');
+
+  await page.getByRole('button', { name: /^End card/ }).click();
+  await page.getByRole('checkbox', { name: 'Show an end card with where to find help' }).check();
+  await expectNoSeriousProblems(page, 'the end card editor');
+
+  await page.getByRole('button', { name: 'Post text' }).click();
+  await expect(page.getByRole('dialog', { name: 'Post text' })).toBeVisible();
+  await expectNoSeriousProblems(page, 'the post text dialog');
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('dialog', { name: 'Save as' })).toBeVisible();
+  await expectNoSeriousProblems(page, 'the save dialog');
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('Control+e');
+  await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible();
+  await expectNoSeriousProblems(page, 'the export dialog');
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog').last()).toBeVisible();
+  await expectNoSeriousProblems(page, 'the command palette');
 });
