@@ -1,4 +1,4 @@
-import { ref } from 'vue';
+import { ref, type Ref } from 'vue';
 import type { Host } from '../../host/contract';
 import type { ImageSource } from '../../render/backend';
 
@@ -7,15 +7,22 @@ export const imagesVersion = ref(0);
 
 type Slot = HTMLImageElement | 'loading' | 'failed';
 
+/** A picture's bytes as the host answers them (base64), or a refusal. */
+type PictureAnswer = { ok: true; mime: string; data: string } | { ok: false };
+
 /**
- * Pictures of one document, fetched from the host the first time the renderer asks for them.
- * Until a picture arrives the renderer draws its placeholder.
+ * Pictures fetched through `read` the first time the renderer asks for them, decoded once and
+ * kept. Until a picture arrives the renderer draws its placeholder; `version` is bumped when it
+ * does, so what drew the placeholder draws again.
  */
-export function createAssetImages(host: Host, docId: string): ImageSource {
+export function cachedPictures(
+  read: (assetId: string) => Promise<PictureAnswer>,
+  version: Ref<number>,
+): ImageSource {
   const slots = new Map<string, Slot>();
 
   async function load(assetId: string): Promise<void> {
-    const result = await host.readAsset({ docId, assetId });
+    const result = await read(assetId);
     if (!result.ok) {
       slots.set(assetId, 'failed');
       return;
@@ -25,7 +32,7 @@ export function createAssetImages(host: Host, docId: string): ImageSource {
     try {
       await image.decode();
       slots.set(assetId, image);
-      imagesVersion.value++;
+      version.value++;
     } catch {
       slots.set(assetId, 'failed');
     }
@@ -40,4 +47,9 @@ export function createAssetImages(host: Host, docId: string): ImageSource {
     }
     return typeof slot === 'string' ? null : slot;
   };
+}
+
+/** Pictures of one document, fetched from the host. */
+export function createAssetImages(host: Host, docId: string): ImageSource {
+  return cachedPictures((assetId) => host.readAsset({ docId, assetId }), imagesVersion);
 }
