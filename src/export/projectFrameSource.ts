@@ -1,6 +1,6 @@
 import { evaluate } from '../core/frame/evaluate';
 import { usedPictureIds } from '../core/load';
-import { pictureRefusal } from '../core/pictures';
+import { pictureFileRefusal, pictureRefusal } from '../core/pictures';
 import { projectTexts } from '../core/projectTexts';
 import type { Project } from '../core/schema';
 import type { DecodedImage, RenderBackend } from '../render/backend';
@@ -8,7 +8,7 @@ import { installKonvaNodeBackend } from '../render/backends/node';
 import { createRenderer } from '../render/renderer';
 import type { FrameSource, FrameSourceRequest } from './frameSource';
 import { metered } from './pipeline/stageMeter';
-import { readAssetBytes, type AssetMap } from '../node/assets';
+import { assetSize, readAssetBytes, type AssetMap } from '../node/assets';
 
 /**
  * Frames of a project, drawn by the same Konva renderer as the editor, on @napi-rs/canvas
@@ -75,6 +75,11 @@ export async function decodeImages(
     const info = project.assets[assetId];
     const data = assets.get(assetId);
     if (info === undefined || data === undefined) continue;
+    const tooLarge = pictureFileRefusal(info.name, assetSize(data));
+    if (tooLarge !== null) {
+      log?.(tooLarge);
+      continue;
+    }
     try {
       // A large picture's file is read for its decode only, one picture at a time.
       const bytes = await readAssetBytes(data);

@@ -115,6 +115,22 @@ export function pictureSize(bytes: Uint8Array): PictureSize | null {
 }
 
 /**
+ * The largest picture file the studio reads to decode: a 40-megapixel photo is far smaller, and
+ * a bigger file (padded on purpose) would be read whole before its pixels could be counted.
+ */
+export const MAX_PICTURE_FILE_BYTES = 100 * 1024 * 1024;
+
+/** Why a picture file is too large to read at all (placeholder instead); null when it is not. */
+export function pictureFileRefusal(name: string, byteCount: number): string | null {
+  if (byteCount <= MAX_PICTURE_FILE_BYTES) return null;
+  return (
+    `The picture "${displayName(name)}" is a ${Math.round(byteCount / 1024 / 1024)} MB file, more than the ` +
+    `${MAX_PICTURE_FILE_BYTES / 1024 / 1024} MB the studio reads for a picture, so it shows as a placeholder. ` +
+    'Save a smaller copy and add that instead.'
+  );
+}
+
+/**
  * Why a picture is not drawn (placeholder instead), for the creator, naming the file; null when
  * it may be decoded. `name` is the picture's file name as the project lists it.
  */

@@ -21,7 +21,8 @@ import { createSettingsStore } from './settings/settingsStore';
 import { createSafetyHandlers } from './safety/safetyDirectoryStore';
 import { createReviewHandlers } from './review/shareForReview';
 import { voiceHandlers } from './voice/voiceHandlers';
-import { readAssetBytes } from '../../node/assets';
+import { assetSize, readAssetBytes } from '../../node/assets';
+import { formatBytes } from './projectFile/limits';
 import type { VoiceRunner } from './voice/voiceRunner';
 import { createLibraryHandlers } from './library/libraryStore';
 
@@ -249,6 +250,14 @@ export async function createNodeHostHandlers(options: NodeHostOptions): Promise<
       const data = documents.assets(docId).get(assetId);
       const missing = () => failure('not-found', 'This picture or sound is missing from the project.');
       if (data === undefined) return missing();
+      // The answer goes whole to the page as base64 (about 2.3 times its size in this process
+      // while it is made): past the largest file the studio takes in, it is refused, so a project
+      // with huge sounds or pictures cannot take the host past its memory budget.
+      if (assetSize(data) > MAX_ASSET_BYTES)
+        return failure(
+          'too-large',
+          `This file is ${formatBytes(assetSize(data))}, more than the ${formatBytes(MAX_ASSET_BYTES)} the studio's preview shows or plays. It stays in the project, and the export uses it.`,
+        );
       // A large one's file is read for this answer only.
       const bytes = await readAssetBytes(data).catch(() => null);
       if (bytes === null) return missing();

@@ -1,5 +1,5 @@
 import { readRegularFile, readRegularFileHead, statRegularFile } from '../../../node/files';
-import { isAssetFile, readAssetBytes, releaseAssets, type AssetData } from '../../../node/assets';
+import { assetSize, isAssetFile, readAssetBytes, releaseAssets, type AssetData } from '../../../node/assets';
 import { basename } from 'node:path';
 import {
   loadProject,
@@ -8,7 +8,7 @@ import {
   type LoadError,
   type Repair,
 } from '../../../core/load';
-import { pictureRefusal, pictureSize } from '../../../core/pictures';
+import { pictureFileRefusal, pictureRefusal, pictureSize } from '../../../core/pictures';
 import type { Project } from '../../../core/schema';
 import { DEFAULT_LIMITS, formatBytes, type ZipLimits } from './limits';
 import { damagedMessage, errorCode, notFoundMessage, unreadableMessage } from './messages';
@@ -84,6 +84,11 @@ async function pictureWarnings(project: Project, assets: ReadonlyMap<string, Ass
     const data = assets.get(id);
     const info = project.assets[id];
     if (data === undefined || info === undefined) continue;
+    const tooLarge = pictureFileRefusal(info.name, assetSize(data));
+    if (tooLarge !== null) {
+      repairs.push({ path: formatAssetPath(id), message: tooLarge });
+      continue;
+    }
     // A large picture is read for this moment only (one at a time), then dropped.
     const bytes = isAssetFile(data) ? await readAssetBytes(data).catch(() => null) : data;
     if (bytes === null) continue;
