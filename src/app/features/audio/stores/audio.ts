@@ -69,12 +69,22 @@ export const useAudio = defineStore('audio', () => {
     return { state: player.state(), scheduled: player.scheduled() };
   });
 
+  const tooLargeToPlay = new Set<string>();
+
   /** The page's own decoder first; the host's WAV version when it does not know the format. */
   async function decodeSound(context: BaseAudioContext, assetId: string): Promise<AudioBuffer> {
     const docId = documentStore.docId;
     if (docId === null) throw new Error('no document');
     const original = await host.readAsset({ docId, assetId });
-    if (!original.ok) throw new Error(original.error.message);
+    if (!original.ok) {
+      // Too large to play in the preview: said once, so silence is never a mystery.
+      if (original.error.kind === 'too-large' && !tooLargeToPlay.has(assetId)) {
+        tooLargeToPlay.add(assetId);
+        const name = documentStore.project?.assets[assetId]?.name ?? 'A sound';
+        notices.show('warning', `“${name}” is not played in the preview. ${original.error.message}`);
+      }
+      throw new Error(original.error.message);
+    }
     try {
       return await context.decodeAudioData(base64ToBytes(original.data).buffer);
     } catch {
