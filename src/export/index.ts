@@ -35,4 +35,4 @@ export {
   type AudioAnalysis,
   type AudioAnalysisProblem,
 } from './audio/analyzeAudio';
-export { writePreviewWav } from './audio/previewAudio';
+export { previewWavBytes, writePreviewWav } from './audio/previewAudio';

@@ -8,6 +8,12 @@ import { runFfmpeg, AudioAnalysisError } from './analyzeAudio';
  */
 export const PREVIEW_FULL_QUALITY_SECONDS = 8 * 60;
 
+/** How many bytes the preview of a sound of `duration` seconds takes (stereo 44.1 kHz, or mono 22.05 kHz when long). */
+export function previewWavBytes(duration: number): number {
+  const perSecond = duration > PREVIEW_FULL_QUALITY_SECONDS ? 22_050 * 2 : 44_100 * 4;
+  return 44 + Math.ceil(duration * perSecond);
+}
+
 export async function writePreviewWav(
   ffmpegPath: string,
   file: string,

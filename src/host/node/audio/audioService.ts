@@ -7,10 +7,12 @@ import {
   discoverFfmpeg,
   FfmpegNotFoundError,
   INSTALL_HINT,
+  previewWavBytes,
   writePreviewWav,
   type AudioAnalysis,
 } from '../../../export';
 import { failure, type AudioInfo, type Failure } from '../../contract';
+import { MAX_ASSET_BYTES } from '../assetBytes';
 import { placeAsset, readAssetHead, type AssetData } from '../../../node/assets';
 import { AUDIO_MIME, sniffAudio, SUPPORTED_AUDIO_TEXT, type AudioFormat } from './sniffAudio';
 
@@ -92,6 +94,13 @@ export function createAudioService(options: AudioServiceOptions = {}): AudioServ
       if (format === null) return notASound('This file');
       try {
         const { duration } = await analysisOf(assetId, bytes, format);
+        // The preview goes whole to the page as base64: a sound so long that it would be larger
+        // than the largest file the studio takes in is not previewed (the export still mixes it).
+        if (previewWavBytes(duration) > MAX_ASSET_BYTES)
+          return failure(
+            'too-large',
+            `This sound is ${Math.round(duration / 60)} minutes long, too long for the studio's preview to play. It stays in the project, and the export uses it.`,
+          );
         const wav = await withTempFile(bytes, format, async (file) => {
           const out = path.join(path.dirname(file), 'preview.wav');
           await writePreviewWav(await ffmpeg(), file, out, duration);
