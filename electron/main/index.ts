@@ -18,6 +18,8 @@ import { utilityProcessRunner } from './exportProcess';
 import { dialogFolder, showOpenProjectDialog, showSaveProjectDialog } from './dialogs';
 import { denyPermissions, hardenWebContents } from './hardening';
 import { registerIpc, type ShellHandlers } from './ipc';
+import { createWindowPages } from './windowPages';
+import { createPageSessions } from '../../src/host/node/pageSessions';
 import { installStudioMenu } from './menu';
 import { MicrophoneRequests } from './microphone';
 import { projectPathFromArgv, suggestedFileName } from './projectPaths';
@@ -145,7 +147,10 @@ async function start(): Promise<void> {
       });
     });
   }
-  registerIpc(dispatch, shellHandlers(studio), devOrigin);
+  const windowPages = createWindowPages(
+    createPageSessions({ closeDocument: async (docId) => void (await dispatch('closeDocument', { docId })) }),
+  );
+  registerIpc(dispatch, shellHandlers(studio), devOrigin, windowPages);
   await openStudioWindow(studio);
 }
 

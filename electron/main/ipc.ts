@@ -10,6 +10,7 @@ import {
 } from '../../src/host/contract';
 import type { z } from 'zod';
 import { isTrustedSender, type DevServerOrigin } from './security';
+import type { WindowPages } from './windowPages';
 
 type ShellChannels = typeof SHELL_CHANNELS;
 /** The shell side of each shell channel: a validated request and the window it came from. */
@@ -40,11 +41,15 @@ export function registerIpc(
   dispatch: Dispatch,
   shellHandlers: ShellHandlers,
   devOrigin: DevServerOrigin,
+  windowPages?: WindowPages,
 ): void {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(`${IPC_PREFIX.host}${channel}`, async (event, body: unknown) => {
       if (!trusted(event, devOrigin)) return failure('forbidden', REFUSED);
-      return dispatch(channel, body);
+      const result = await dispatch(channel, body);
+      // The documents a window opens are closed when it reloads or closes (windowPages.ts).
+      windowPages?.noteRequest(event.sender, channel, body, result);
+      return result;
     });
   }
   for (const channel of SHELL_CHANNEL_NAMES) {

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BOUNDARY_ERRORS, type Dispatch } from '../host/contract';
-import { createPageSessions, PAGE_ID } from './pageSessions';
+import { createPageSessions, PAGE_ID } from '../host/node/pageSessions';
 import { readStaticFile } from './staticFiles';
 
 /** The header the page sends the per-run token in, after reading it from the URL once. */

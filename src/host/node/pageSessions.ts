@@ -1,7 +1,8 @@
 /**
  * Which open documents belong to which page, so a page that goes away without closing its
- * documents (a reload, a closed tab) does not keep them, and their assets, in the web host for
- * good.
+ * documents (a reload, a closed tab or window) does not keep them, and their assets, in the host
+ * for good. The web host (src/web/server.ts) and the desktop shell (electron/main/windowPages.ts)
+ * both use it; what follows is how the web host knows its pages.
  *
  * Every page load has an id of its own, sent with each request; a document belongs to every page
  * that opened it or named it in a request. A page is known to be gone in two ways, and its
