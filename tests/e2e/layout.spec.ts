@@ -92,6 +92,14 @@ test('screens of review mode, end card, post text and export', async ({ page }) 
   await page.getByTestId('comment-text').fill('Nice pacing here.');
   await page.getByTestId('add-comment').click();
   await expect(page.getByTestId('comment-marker')).toHaveCount(1);
+  // The player's bar runs across the top of the player, above the frame (not squeezed into a
+  // column beside it, as the editor's tools are).
+  const bar = await page.getByRole('toolbar', { name: 'Player' }).boundingBox();
+  const frame = await page.getByTestId('preview').boundingBox();
+  const player = await page.getByRole('region', { name: 'Review player' }).boundingBox();
+  if (!bar || !frame || !player) throw new Error('the review player is not on screen');
+  expect(bar.y + bar.height).toBeLessThanOrEqual(frame.y);
+  expect(bar.width).toBeGreaterThan(player.width * 0.9);
   await page.screenshot({ path: `${SCREENS}/layout-review.png` });
   await page.getByTestId('review-toggle').click();
 
