@@ -8,8 +8,8 @@ export default defineConfig({
     // Integration tests spawn ffmpeg and encode video: generous limits, never assertions on time.
     testTimeout: 180_000,
     hookTimeout: 180_000,
-    // Two cores, but the slowest files mostly wait on child processes (ffmpeg, the CLI, a killed
-    // saver): three at a time keeps both cores busy without starving ffmpeg.
-    maxWorkers: 3,
+    // Two cores: run test files one or two at a time so ffmpeg and the renderer are not starved
+    // (three at a time was no faster, and raced the app tests' cleanup with their backups).
+    maxWorkers: 2,
   },
 });

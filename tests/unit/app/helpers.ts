@@ -40,6 +40,8 @@ export async function storeHarness(): Promise<StoreHarness> {
     host,
     workspace,
     run: (work) => app.runWithContext(work),
-    cleanup: () => rm(root, { recursive: true, force: true }),
+    // A backup of unsaved work may still be landing in the data folder as the test ends: the
+    // removal tries again until it is done (ENOTEMPTY otherwise, seen on a loaded machine).
+    cleanup: () => rm(root, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 }),
   };
 }
