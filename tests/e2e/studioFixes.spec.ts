@@ -1,6 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { toneWav } from '../helpers/sounds';
-import { SCREENS, expect, openStudio, startFromTemplate, test } from './fixtures';
+import { HOST_DOWN, SCREENS, expect, openStudio, startFromTemplate, test } from './fixtures';
 
 /** Smaller things a creator ran into in the studio (issue 11), each checked as they met it. */
 // The shared machine is slow at times: room for the whole walk-through (no timing is asserted).
@@ -124,19 +124,23 @@ test('Discard of unsaved work asks first', async ({ page, studio }) => {
   await expect(page.getByRole('heading', { name: 'Unsaved work' })).toHaveCount(0);
 });
 
-test('after the host restarts, reloading the page finds the studio again', async ({ page, studio }) => {
-  await openStudio(page, studio.server.url);
-  const before = new URL(page.url());
-  // The creator's page had finished loading (fonts included) before the host went down: a load
-  // cut off by the kill itself would be logged as an error that is not the studio's.
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-  });
-  await studio.restart();
-  // The page as the creator left it: reloaded, it still reaches the host.
-  await page.reload();
-  expect(new URL(page.url()).origin).toBe(before.origin);
-  await expect(page.getByRole('heading', { name: 'Kindness Studio' })).toBeVisible();
-  await startFromTemplate(page, 'be-the-reason');
-});
+test(
+  'after the host restarts, reloading the page finds the studio again',
+  { tag: HOST_DOWN },
+  async ({ page, studio }) => {
+    await openStudio(page, studio.server.url);
+    const before = new URL(page.url());
+    // The creator's page had finished loading (fonts included) before the host went down: a load
+    // cut off by the kill itself would be logged as an error that is not the studio's.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
+    await studio.restart();
+    // The page as the creator left it: reloaded, it still reaches the host.
+    await page.reload();
+    expect(new URL(page.url()).origin).toBe(before.origin);
+    await expect(page.getByRole('heading', { name: 'Kindness Studio' })).toBeVisible();
+    await startFromTemplate(page, 'be-the-reason');
+  },
+);
