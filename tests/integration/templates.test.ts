@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,6 +54,8 @@ describe.each(manifest.templates.map((t) => [t.id, t] as const))('template %s', 
 
   it('renders its key frame with render-frame', async () => {
     const out = path.join(stills, `${id}.png`);
+    // The still of an earlier run: the CLI rightly refuses to write over a file it did not make.
+    rmSync(out, { force: true });
     const run = await kindness(['render-frame', file, '--time', String(entry.keyFrame), '-o', out]);
     expect(run.code).toBe(0);
     expect(existsSync(out)).toBe(true);
