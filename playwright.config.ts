@@ -10,7 +10,7 @@ export default defineConfig({
   globalSetup: './tests/e2e/globalSetup.ts',
   // Two cores. Locally (a shared, busy machine) one browser at a time keeps the tests steady; on
   // CI's own machine two overlap the time each test spends waiting (server start, page load,
-  // ffmpeg), which keeps the whole run under its 30 minutes. No test asserts a timing.
+  // ffmpeg, a recording's count-in). No test asserts a timing.
   workers: process.env.CI ? 2 : 1,
   timeout: 90_000,
   expect: { timeout: 15_000 },
@@ -20,6 +20,10 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 1440, height: 900 },
     launchOptions: chromiumWith([]),
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace of actions, console and network, and a screenshot. No
+    // screencast or DOM snapshots: recording those for every test cost about a third of the
+    // suite's CPU (storyboard.spec.ts: 52 CPU-s with them, 33 without).
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false, sources: false },
+    screenshot: 'only-on-failure',
   },
 });

@@ -91,6 +91,11 @@ export const test = base.extend<{ studio: Studio }>({
 
 export { expect };
 
+/** The two window sizes the studio is tested at: a small laptop and a full-HD screen. */
+export const SMALL_SCREEN = { width: 1280, height: 720 };
+export const LARGE_SCREEN = { width: 1920, height: 1080 };
+export const SCREEN_SIZES = [SMALL_SCREEN, LARGE_SCREEN];
+
 /** Where the screenshots of the main screens go (looked at by people, kept as artifacts). */
 export const SCREENS = 'test-results/screens';
 

@@ -6,7 +6,15 @@ import { join } from 'node:path';
 import { readKindnessFile } from '../../src/host/node/projectFile';
 import { readAssetBytes } from '../../src/node/assets';
 import { chromiumWith } from './browser';
-import { expect, openStudio, startFromTemplate, test, type Studio } from './fixtures';
+import {
+  LARGE_SCREEN,
+  SMALL_SCREEN,
+  expect,
+  openStudio,
+  startFromTemplate,
+  test,
+  type Studio,
+} from './fixtures';
 
 /**
  * Record voice, end to end, with a WAV file as the microphone: Chromium's fake capture device
@@ -25,11 +33,6 @@ test.use({ launchOptions: chromiumWith(FAKE_MIC) });
 
 const SHOTS = 'test-results/recording';
 mkdirSync(SHOTS, { recursive: true });
-
-const SIZES = [
-  { width: 1280, height: 720 },
-  { width: 1920, height: 1080 },
-];
 
 const playhead = (page: Page) => page.getByRole('slider', { name: 'Playhead' });
 
@@ -115,127 +118,147 @@ async function recordTake(
   await expect(card).toBeHidden();
 }
 
-for (const size of SIZES) {
-  test.describe(`at ${size.width}x${size.height}`, () => {
-    test.use({ viewport: size });
+// Recording does not depend on the window's size: each flow runs once, at one of the two sizes,
+// and what it leaves on screen is also pictured at the other.
+test.describe('at 1280x720', () => {
+  test.use({ viewport: SMALL_SCREEN });
 
-    test('records a voice-over at the playhead, keeps it in the project and opens it again', async ({
-      page,
-      studio,
-    }) => {
-      test.slow();
-      await openStudio(page, studio.server.url);
-      await startFromTemplate(page, 'be-the-reason');
-      await playheadTo(page, 1);
+  test('records a voice-over at the playhead, keeps it in the project and opens it again', async ({
+    page,
+    studio,
+  }) => {
+    test.slow();
+    await openStudio(page, studio.server.url);
+    await startFromTemplate(page, 'be-the-reason');
+    await playheadTo(page, 1);
 
-      await recordTake(page, 2, 'Space', `take-${size.width}`);
-      // A new clip, starting where the take started, with a waveform that is not flat.
-      const clip = page.getByRole('button', { name: /^Voice 1: 0:01\.0 to (?!0:0[0-2]\.)/ });
-      await expect(clip).toBeVisible();
-      await expect.poll(() => waveformInk(page, /^Voice 1:/)).toBeGreaterThan(100);
-      await page.screenshot({ path: `${SHOTS}/clip-${size.width}.png` });
+    await recordTake(page, 2, 'Space', 'take-1280');
+    // A new clip, starting where the take started, with a waveform that is not flat.
+    const clip = page.getByRole('button', { name: /^Voice 1: 0:01\.0 to (?!0:0[0-2]\.)/ });
+    await expect(clip).toBeVisible();
+    await expect.poll(() => waveformInk(page, /^Voice 1:/)).toBeGreaterThan(100);
+    await page.screenshot({ path: `${SHOTS}/clip-1280.png` });
+    await page.setViewportSize(LARGE_SCREEN);
+    await expect(clip).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/clip-1920.png` });
+    await page.setViewportSize(SMALL_SCREEN);
 
-      // One undo step takes the take away, redo brings it back.
-      await page.keyboard.press('Control+z');
-      await expect(clip).toHaveCount(0);
-      await page.keyboard.press('Control+Shift+z');
-      await expect(clip).toBeVisible();
+    // One undo step takes the take away, redo brings it back.
+    await page.keyboard.press('Control+z');
+    await expect(clip).toHaveCount(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(clip).toBeVisible();
 
-      // Save, open again: the sound is in the file.
-      await page.keyboard.press('Control+s');
-      await expect(page.getByRole('dialog')).toBeVisible();
-      await page.keyboard.type('My voice');
-      await page.keyboard.press('Enter');
-      await expect(page.getByText('All changes saved')).toBeVisible();
-      const saved = join(studio.workspace, 'My voice.kindness');
-      await page.reload();
-      await page.getByRole('button', { name: /My voice\.kindness/ }).click();
-      await expect(page.getByRole('button', { name: /^Voice 1: 0:01\.0 to / })).toBeVisible();
-      await expect.poll(() => waveformInk(page, /^Voice 1:/)).toBeGreaterThan(100);
+    // Save, open again: the sound is in the file.
+    await page.keyboard.press('Control+s');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.keyboard.type('My voice');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('All changes saved')).toBeVisible();
+    const saved = join(studio.workspace, 'My voice.kindness');
+    await page.reload();
+    await page.getByRole('button', { name: /My voice\.kindness/ }).click();
+    await expect(page.getByRole('button', { name: /^Voice 1: 0:01\.0 to / })).toBeVisible();
+    await expect.poll(() => waveformInk(page, /^Voice 1:/)).toBeGreaterThan(100);
 
-      // The stored recording holds the voice: not silence.
-      const file = await readKindnessFile(saved);
-      if (!file.ok) throw new Error(file.error.message);
-      const project = JSON.parse(file.projectJson) as { audio: { assetId: string; name: string }[] };
-      const voice = project.audio.find((t) => t.name === 'Voice 1');
-      const bytes = voice && file.assets.get(voice.assetId);
-      if (!bytes) throw new Error('the recording is not in the file');
-      const levels = wavLevels(await readAssetBytes(bytes));
-      expect(levels.seconds).toBeGreaterThan(1.5);
-      expect(levels.peak).toBeGreaterThan(0.1);
-      expect(levels.rms).toBeGreaterThan(0.01);
-    });
-
-    test('records over a range and replaces only that part of the clip', async ({ page, studio }) => {
-      test.slow();
-      await openStudio(page, studio.server.url);
-      await startFromTemplate(page, 'be-the-reason');
-      await playheadTo(page, 0);
-      await recordTake(page, 3, 'Escape');
-      await expect(page.getByRole('button', { name: /^Voice 1: 0:00\.0 to (?!0:0[0-2]\.)/ })).toBeVisible();
-
-      // Mark 1 s to 2 s with the In and Out buttons; the range shows on the lanes.
-      await playheadTo(page, 1);
-      await page.getByRole('button', { name: 'In', exact: true }).click();
-      await playheadTo(page, 2);
-      await page.getByRole('button', { name: 'Out', exact: true }).click();
-      await expect(page.getByText('Record over 0:01.0–0:02.0')).toBeVisible();
-      await page.getByRole('button', { name: /^Voice 1:/ }).click();
-      await page.getByRole('button', { name: 'Record over range', exact: true }).click();
-      await expect(page.getByText(/^Recording in [123]$/)).toBeAttached();
-      await page.screenshot({ path: `${SHOTS}/punch-in-count-${size.width}.png` });
-      // It stops by itself at the end of the range.
-      await expect(page.getByRole('button', { name: /^Voice 2: 0:01\.0 to 0:02\.0/ })).toBeVisible({
-        timeout: 30_000,
-      });
-      await expect(page.getByRole('button', { name: /^Voice 1: 0:00\.0 to 0:01\.0/ })).toBeVisible();
-      await expect(page.getByRole('button', { name: /^Voice 1: 0:02\.0 to / })).toBeVisible();
-      await expect(page.getByRole('button', { name: /^Voice \d:/ })).toHaveCount(3);
-      await page.screenshot({ path: `${SHOTS}/punch-in-${size.width}.png` });
-
-      // One undo step: the clip is whole again.
-      await page.keyboard.press('Control+z');
-      await expect(page.getByRole('button', { name: /^Voice \d:/ })).toHaveCount(1);
-      await expect(page.getByRole('button', { name: /^Voice 1: 0:00\.0 to (?!0:0[0-2]\.)/ })).toBeVisible();
-    });
-
-    test('says so when there is no microphone, when it is refused and when it is busy', async ({
-      playwright,
-      studio,
-    }) => {
-      // Three browsers of its own, one after the other.
-      test.slow();
-      const cases: { flags: string[]; busy?: boolean; message: RegExp; name: string }[] = [
-        // No capture device at all (this machine has no sound card; the fake one is not on).
-        { name: 'none', flags: ['--use-fake-ui-for-media-stream'], message: /^No microphone found/ },
-        // A microphone, but no answer to the permission prompt: Chromium refuses.
-        {
-          name: 'refused',
-          flags: ['--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${VOICE}`],
-          message: /^The studio was not allowed to use the microphone/,
-        },
-        // Another app holds it: the browser reports NotReadableError.
-        { name: 'busy', flags: FAKE_MIC, busy: true, message: /^The microphone is busy/ },
-      ];
-      for (const c of cases) {
-        const browser = await playwright.chromium.launch(chromiumWith(c.flags));
-        try {
-          await checkMessage(browser, studio, size, c);
-        } finally {
-          await browser.close();
-        }
-      }
-    });
+    // The stored recording holds the voice: not silence.
+    const file = await readKindnessFile(saved);
+    if (!file.ok) throw new Error(file.error.message);
+    const project = JSON.parse(file.projectJson) as { audio: { assetId: string; name: string }[] };
+    const voice = project.audio.find((t) => t.name === 'Voice 1');
+    const bytes = voice && file.assets.get(voice.assetId);
+    if (!bytes) throw new Error('the recording is not in the file');
+    const levels = wavLevels(await readAssetBytes(bytes));
+    expect(levels.seconds).toBeGreaterThan(1.5);
+    expect(levels.peak).toBeGreaterThan(0.1);
+    expect(levels.rms).toBeGreaterThan(0.01);
   });
+});
+
+test.describe('at 1920x1080', () => {
+  test.use({ viewport: LARGE_SCREEN });
+
+  test('records over a range and replaces only that part of the clip', async ({ page, studio }) => {
+    test.slow();
+    await openStudio(page, studio.server.url);
+    await startFromTemplate(page, 'be-the-reason');
+    await playheadTo(page, 0);
+    await recordTake(page, 3, 'Escape');
+    await expect(page.getByRole('button', { name: /^Voice 1: 0:00\.0 to (?!0:0[0-2]\.)/ })).toBeVisible();
+
+    // Mark 1 s to 2 s with the In and Out buttons; the range shows on the lanes.
+    await playheadTo(page, 1);
+    await page.getByRole('button', { name: 'In', exact: true }).click();
+    await playheadTo(page, 2);
+    await page.getByRole('button', { name: 'Out', exact: true }).click();
+    await expect(page.getByText('Record over 0:01.0–0:02.0')).toBeVisible();
+    await page.getByRole('button', { name: /^Voice 1:/ }).click();
+    await page.getByRole('button', { name: 'Record over range', exact: true }).click();
+    await expect(page.getByText(/^Recording in [123]$/)).toBeAttached();
+    await page.screenshot({ path: `${SHOTS}/punch-in-count-1920.png` });
+    // It stops by itself at the end of the range.
+    await expect(page.getByRole('button', { name: /^Voice 2: 0:01\.0 to 0:02\.0/ })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.getByRole('button', { name: /^Voice 1: 0:00\.0 to 0:01\.0/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Voice 1: 0:02\.0 to / })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Voice \d:/ })).toHaveCount(3);
+    await page.screenshot({ path: `${SHOTS}/punch-in-1920.png` });
+    await page.setViewportSize(SMALL_SCREEN);
+    await expect(page.getByRole('button', { name: /^Voice \d:/ })).toHaveCount(3);
+    await page.screenshot({ path: `${SHOTS}/punch-in-1280.png` });
+
+    // One undo step: the clip is whole again.
+    await page.keyboard.press('Control+z');
+    await expect(page.getByRole('button', { name: /^Voice \d:/ })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: /^Voice 1: 0:00\.0 to (?!0:0[0-2]\.)/ })).toBeVisible();
+  });
+});
+
+interface Case {
+  name: string;
+  size: { width: number; height: number };
+  flags: string[];
+  busy?: boolean;
+  message: RegExp;
 }
 
-async function checkMessage(
-  browser: Browser,
-  studio: Studio,
-  size: { width: number; height: number },
-  c: { busy?: boolean; message: RegExp; name: string },
-): Promise<void> {
-  const page = await browser.newPage({ viewport: size });
+test('says so when there is no microphone, when it is refused and when it is busy', async ({
+  playwright,
+  studio,
+}) => {
+  // Three browsers of its own, one after the other, each case at one of the two sizes.
+  test.slow();
+  const cases: Case[] = [
+    // No capture device at all (this machine has no sound card; the fake one is not on).
+    {
+      name: 'none',
+      size: SMALL_SCREEN,
+      flags: ['--use-fake-ui-for-media-stream'],
+      message: /^No microphone found/,
+    },
+    // A microphone, but no answer to the permission prompt: Chromium refuses.
+    {
+      name: 'refused',
+      size: LARGE_SCREEN,
+      flags: ['--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${VOICE}`],
+      message: /^The studio was not allowed to use the microphone/,
+    },
+    // Another app holds it: the browser reports NotReadableError.
+    { name: 'busy', size: SMALL_SCREEN, flags: FAKE_MIC, busy: true, message: /^The microphone is busy/ },
+  ];
+  for (const c of cases) {
+    const browser = await playwright.chromium.launch(chromiumWith(c.flags));
+    try {
+      await checkMessage(browser, studio, c);
+    } finally {
+      await browser.close();
+    }
+  }
+});
+
+async function checkMessage(browser: Browser, studio: Studio, c: Case): Promise<void> {
+  const page = await browser.newPage({ viewport: c.size });
   if (c.busy) {
     await page.addInitScript(() => {
       navigator.mediaDevices.getUserMedia = () =>
@@ -247,7 +270,7 @@ async function checkMessage(
   await page.getByRole('button', { name: 'Record voice', exact: true }).click();
   const message = page.getByText(c.message);
   await expect(message).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/no-mic-${c.name}-${size.width}.png` });
+  await page.screenshot({ path: `${SHOTS}/no-mic-${c.name}-${c.size.width}.png` });
   // The studio carries on: no take card, and the button works again.
   await expect(page.getByRole('group', { name: 'Recording' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Record voice', exact: true })).toBeEnabled();
