@@ -8,6 +8,10 @@ import { pageIdentity, sayGoodbyeOnPageEnd } from './host/pagePresence';
 import { SHELL_KEY } from './host/shell';
 import { HOST_KEY } from './host/useHost';
 import { loadStudioFonts } from './render/fonts';
+import './styles/tokens.css';
+import './styles/controls.css';
+import './styles/panels.css';
+import './styles/dialogs.css';
 import './styles/studio.css';
 import './features/captions/captions.css';
 
