@@ -311,6 +311,28 @@ test('draws Arabic and Japanese captions with the shipped Noto fonts', async ({ 
     .screenshot({ path: `${SCREENS}/captions-scripts.png` });
 });
 
+test('curly quotes and dashes fetch no Arabic, Japanese or Chinese font file; Arabic does', async ({
+  page,
+}) => {
+  const scriptFiles: string[] = [];
+  page.on('request', (request) => {
+    if (/noto-sans-(arabic|jp|sc)/.test(request.url())) scriptFiles.push(request.url());
+  });
+  // Typed as a person would: C adds a caption at the playhead and its text takes the keys.
+  await page.keyboard.press('c');
+  await page.keyboard.type('It’s “kind” — really…');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('It’s “kind” — really…').first()).toBeVisible();
+  // The Latin faces have these characters: no script face is asked for them.
+  await page.evaluate(() => document.fonts.ready);
+  expect(scriptFiles).toEqual([]);
+
+  await page.keyboard.press('c');
+  await page.keyboard.type('كن لطيفا');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => scriptFiles.some((url) => url.includes('noto-sans-arabic'))).toBe(true);
+});
+
 test('draws emoji in colour in the preview, as the export does', async ({ page }) => {
   const before = await ink(page, 'colour');
   await page.getByTestId('add-caption').click();

@@ -20,6 +20,7 @@ import '@fontsource/noto-sans-sc/700.css';
 import { ref } from 'vue';
 import { FONT_FAMILIES, SCRIPT_FONT_FAMILIES, SCRIPT_FONT_WEIGHTS } from '../../core/fonts';
 import { ensureColourEmoji, type EmojiSource } from './colourEmoji';
+import { inRanges, parseUnicodeRange, type CodeRange } from './unicodeRange';
 
 /**
  * The same font files the exporter registers (from @fontsource), bundled with the UI. Canvas
@@ -61,21 +62,46 @@ const FACES_FOR_GLYPHS = [
   ),
 ];
 
+/** What each Latin family's subset files cover, read from their @font-face rules. */
+function coverage(family: string): CodeRange[] {
+  const ranges: CodeRange[] = [];
+  document.fonts.forEach((face) => {
+    if (face.family.replace(/["']/g, '') === family) ranges.push(...parseUnicodeRange(face.unicodeRange));
+  });
+  return ranges;
+}
+let latinRanges: CodeRange[][] | null = null;
+/**
+ * Whether both Latin families have this character (curly quotes, dashes, accented letters):
+ * then no text falls back to a script or emoji face for it, and those faces' files are not
+ * fetched. Text in either family falls back through the same chain in the export, so a
+ * character only one of them has still asks for the script faces.
+ */
+function bothLatinFacesHave(code: number): boolean {
+  latinRanges ??= [coverage(FONT_FAMILIES.text), coverage(FONT_FAMILIES.display)];
+  return latinRanges.every((ranges) => inRanges(ranges, code));
+}
+
 /**
  * Asks the browser for the font files that draw these characters. Emoji and non-Latin text
  * come in subset files loaded on demand, and a canvas does not ask for them by itself; when they
  * arrive, `fontsVersion` changes and the canvases redraw.
  */
 export function ensureGlyphs(texts: Iterable<string>): void {
-  let fresh = '';
+  let latin = '';
+  let other = '';
   for (const text of texts) {
     for (const char of text) {
-      // Basic Latin is in the files loaded at start.
-      if (char.charCodeAt(0) < 0x250 || requested.has(char)) continue;
+      // Basic Latin and Latin-1 are in the files loaded at start.
+      const code = char.codePointAt(0) ?? 0;
+      if (code < 0x100 || requested.has(char)) continue;
       requested.add(char);
-      fresh += char;
+      if (bothLatinFacesHave(code)) latin += char;
+      else other += char;
     }
   }
-  if (fresh === '') return;
-  for (const face of FACES_FOR_GLYPHS) void document.fonts.load(face, fresh).catch(() => {});
+  if (latin !== '') for (const face of FACES) void document.fonts.load(face, latin).catch(() => {});
+  if (other !== '') {
+    for (const face of FACES_FOR_GLYPHS) void document.fonts.load(face, other).catch(() => {});
+  }
 }
