@@ -261,6 +261,39 @@ for (const size of [
       await expect(page.getByTestId('element-inspector')).toHaveCount(0);
     });
 
+    test('a text clicked near a side of the frame starts at the click and stays inside the frame', async ({
+      page,
+      studio,
+    }) => {
+      await openStudio(page, studio.server.url);
+      await page.getByRole('button', { name: /Blank project/ }).click();
+      const frame = await frameOnPage(page);
+      const editor = page.getByRole('textbox', { name: 'Text on the canvas' });
+      // Near the left side: typing runs rightwards from the click, never off the frame.
+      await page.keyboard.press('t');
+      await page.mouse.click(frame.at(150, 1250).x, frame.at(150, 1250).y);
+      await page.keyboard.type('You are not alone');
+      const typing = await editor.boundingBox();
+      expect(typing?.x ?? -1).toBeGreaterThanOrEqual(frame.at(140, 0).x);
+      await page.screenshot({ path: `${SCREENS}/text-left-side-${tag}.png` });
+      await page.keyboard.press('Escape');
+      expect(await inspected(page, 'X')).toBe(150);
+      await expect
+        .poll(() => brightPixels(page, { x: 150, y: 1180, width: 890, height: 140 }))
+        .toBeGreaterThan(0);
+      expect(await brightPixels(page, { x: 0, y: 1150, width: 140, height: 200 })).toBe(0);
+
+      // Near the right side it ends at the click.
+      await page.keyboard.press('t');
+      await page.mouse.click(frame.at(1000, 400).x, frame.at(1000, 400).y);
+      await page.keyboard.type('Kind');
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(() => brightPixels(page, { x: 600, y: 330, width: 400, height: 140 }))
+        .toBeGreaterThan(0);
+      expect(await brightPixels(page, { x: 1010, y: 300, width: 70, height: 200 })).toBe(0);
+    });
+
     test('a double-click types over a text or a bubble in place; Escape keeps it', async ({
       page,
       studio,

@@ -25,7 +25,7 @@ const NEW_SHAPE_FILLS = { rect: '#9d8cff', ellipse: '#ffb870', star: '#ffe066', 
 /** The smallest shape a drag makes, in frame pixels. */
 export const MIN_SHAPE = 8;
 /** Width a clicked (not dragged) text wraps at, in frame pixels. */
-const TEXT_WIDTH = 800;
+export const TEXT_WIDTH = 800;
 const TEXT_SIZE = 96;
 
 /**
@@ -95,20 +95,26 @@ export const useNewElements = defineStore('newElements', () => {
    * A line of text whose first line is centred on a point, wrapping at `width` frame pixels.
    * `text` is empty for a text about to be typed.
    */
-  function text(x: number, y: number, content = 'Be kind', width = TEXT_WIDTH): NewElement {
+  function text(
+    x: number,
+    y: number,
+    content = 'Be kind',
+    width = TEXT_WIDTH,
+    align: 'left' | 'center' | 'right' = 'center',
+  ): NewElement {
     return {
       kind: 'text',
       text: content,
       x,
       y,
       width,
-      anchorX: width / 2,
+      anchorX: align === 'left' ? 0 : align === 'right' ? width : width / 2,
       // The middle of the first line (line height 1.15) is on the point.
       anchorY: Math.round((TEXT_SIZE * 1.15) / 2),
       fontFamily: 'Fredoka',
       fontSize: TEXT_SIZE,
       fill: '#ffffff',
-      align: 'center',
+      align,
     };
   }
 

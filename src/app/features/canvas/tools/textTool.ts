@@ -1,7 +1,9 @@
+import { useDocument } from '../../../state/document';
 import { useCanvas } from '../stores/canvas';
-import { useNewElements } from '../stores/newElements';
+import { TEXT_WIDTH, useNewElements } from '../stores/newElements';
 import { textEditKey } from '../stores/textEditing';
 import { distance, type CanvasTool, type FramePoint, type ToolContext, type ToolPointer } from './canvasTool';
+import { clickedTextBox } from './textPlacement';
 
 type State = 'idle' | 'pointing' | 'dragging';
 
@@ -9,8 +11,8 @@ type State = 'idle' | 'pointing' | 'dragging';
 const MIN_WIDTH = 80;
 
 /**
- * Text: click to start typing a new line of text there, or drag across to set the width it
- * wraps at. The text is made on release (not on press: the press would take the focus back
+ * Text: click to start typing a new line of text there (near a side of the frame it starts at
+ * the click rather than centred on it), or drag across to set the width it wraps at. The text is made on release (not on press: the press would take the focus back
  * from the editor) and opens empty in the in-place editor, so what is typed is the text.
  *
  *   idle --down--> pointing --move--> dragging --up--> idle (text added, typing)
@@ -21,6 +23,13 @@ export function createTextTool(context: ToolContext): CanvasTool {
   const defaults = useNewElements();
   let state: State = 'idle';
   let start: FramePoint = { x: 0, y: 0 };
+
+  /** A text started by a click: kept inside the frame whichever side it is near. */
+  function clickedText(at: FramePoint) {
+    const frameWidth = useDocument().project?.video.width ?? TEXT_WIDTH;
+    const box = clickedTextBox(at.x, frameWidth, TEXT_WIDTH);
+    return defaults.text(at.x, at.y, '', box.width, box.align);
+  }
 
   return {
     id: 'text',
@@ -40,7 +49,7 @@ export function createTextTool(context: ToolContext): CanvasTool {
       const input =
         state === 'dragging' && width >= MIN_WIDTH
           ? defaults.text((start.x + point.x) / 2, start.y, '', width)
-          : defaults.text(start.x, start.y, '');
+          : clickedText(start);
       state = 'idle';
       const id = canvas.add(input, 'Add text', undefined, textEditKey);
       if (id !== null) context.editText(id, true);
