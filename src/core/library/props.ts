@@ -277,8 +277,8 @@ export const PROP_DESIGNS: readonly PropDesign[] = [
     name: 'Heart',
     category: 'hearts',
     tags: ['heart', 'love', 'like', 'kind'],
-    width: 80,
-    height: 70,
+    width: 160,
+    height: 140,
     build: (s, at) => heart(s, 'heart', at, '#ff4d6d', 2),
   },
   {
@@ -312,7 +312,7 @@ export const PROP_DESIGNS: readonly PropDesign[] = [
     category: 'sky',
     tags: ['cloud', 'sad', 'grey', 'storm', 'mood'],
     width: 270,
-    height: 220,
+    height: 280,
     build: (s, at) =>
       s.group('storm', { name: 'Grey cloud', x: at.x, y: at.y }, [
         cloud(s, 'storm-cloud', { x: 0, y: 0 }, '#8b90a8'),
@@ -477,7 +477,7 @@ export const PROP_DESIGNS: readonly PropDesign[] = [
     category: 'school',
     tags: ['school', 'pencil', 'write', 'draw'],
     width: 300,
-    height: 50,
+    height: 150,
     build: (s, at) =>
       s.group('pencil', { name: 'Pencil', x: at.x, y: at.y, rotation: -30 }, [
         s.rect('pencil-body', { name: 'Body', x: -110, y: -20, width: 200, height: 40, fill: '#ffc23d' }),
@@ -658,8 +658,8 @@ export const PROP_DESIGNS: readonly PropDesign[] = [
     name: 'Lamp',
     category: 'home',
     tags: ['home', 'lamp', 'light', 'bedroom', 'night'],
-    width: 200,
-    height: 400,
+    width: 300,
+    height: 440,
     build: (s, at) =>
       s.group('lamp', { name: 'Lamp', x: at.x, y: at.y }, [
         s.ellipse('lamp-glow', {

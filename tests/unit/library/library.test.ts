@@ -12,7 +12,7 @@ import {
   usedIds,
 } from '../../../src/core/edit';
 import type { Renderer } from '../../../src/render/renderer';
-import { countPixels, differsFrom, hex } from '../../helpers/pixels';
+import { countOutside, countPixels, differsFrom, hex } from '../../helpers/pixels';
 import { frame, layer, nodeRenderer, render, solid } from '../render/fixtures';
 
 let renderer: Renderer | undefined;
@@ -144,6 +144,26 @@ describe('library items render in Node', () => {
     );
     // At least a tenth of its box is drawn (a thin pencil or a speech bubble still passes).
     expect(inside).toBeGreaterThan((w - 40) * (h - 40) * 0.1);
+  });
+
+  // The declared size is what the library's thumbnail fits and where an insert lands; an item
+  // drawn bigger than it is cropped in its tile (the Heart prop showed as a shield).
+  // Backgrounds are the frame's size and may reach past it (hills, a moon): the frame crops them.
+  const framed = LIBRARY.filter((i) => i.category !== 'background');
+  it.each(framed.map((i) => [i.id] as const))('%s draws nothing far outside its declared size', (id) => {
+    const item = must(libraryItem(id));
+    const slack = { x: Math.ceil(item.width * 0.08) + 8, y: Math.ceil(item.height * 0.08) + 8 };
+    const w = Math.ceil(item.width) * 2 + 80;
+    const h = Math.ceil(item.height) * 2 + 80;
+    const el = item.create({ x: w / 2, y: h / 2 }, new Set());
+    const rgba = draw([el], w, h);
+    const allowed = {
+      x: Math.floor(w / 2 - item.width / 2 - slack.x),
+      y: Math.floor(h / 2 - item.height / 2 - slack.y),
+      width: Math.ceil(item.width + 2 * slack.x),
+      height: Math.ceil(item.height + 2 * slack.y),
+    };
+    expect(countOutside(rgba, w, allowed, differsFrom(hex(BG), 12))).toBe(0);
   });
 
   it('a scene with inserted items renders the same as the items drawn directly (evaluate applies no surprises)', () => {
