@@ -1,6 +1,6 @@
 import type { InputPixFmt } from '../encodeSettings';
 import { changedRowSpans } from '../pixels/changedRows';
-import { rgbaToYuv420p, rgbaToYuv420pRows, yuv420pBytes } from '../pixels/rgbaToYuv420p';
+import { createYuvKernel, type YuvKernel } from '../pixels/yuvKernel';
 import { metered } from './stageMeter';
 
 /**
@@ -13,7 +13,8 @@ import { metered } from './stageMeter';
  * Converted frames take turns in a few buffers rather than a new one each: the frame before
  * may still be on its way into a pipe, but the pump waits for every encoder to take a frame
  * before it draws the next, so the one two frames back is never in use. Fewer 3 MB allocations
- * mean fewer of the garbage collections that external memory sets off.
+ * mean fewer of the garbage collections that external memory sets off. The conversion itself is
+ * the SIMD kernel's where the runtime has WebAssembly SIMD (pixels/yuvKernel.ts).
  */
 export class FrameFormats {
   private rgba: Uint8Array | null = null;
@@ -21,11 +22,14 @@ export class FrameFormats {
   private yuvOf: Uint8Array | null = null;
   private readonly pool: Uint8Array[] = [];
   private turn = 0;
+  private readonly kernel: YuvKernel;
 
   constructor(
     private readonly width: number,
     private readonly height: number,
-  ) {}
+  ) {
+    this.kernel = createYuvKernel(width, height, POOL_SIZE);
+  }
 
   /** The frame now being handed out (RGBA, as drawn). */
   set(rgba: Uint8Array): void {
@@ -41,7 +45,7 @@ export class FrameFormats {
       const beforeYuv = this.yuv;
       this.yuv = metered('convert', () =>
         before === null || beforeYuv === null
-          ? rgbaToYuv420p(rgba, this.width, this.height, this.nextBuffer(null))
+          ? this.convertWhole(rgba)
           : this.convertChanges(before, beforeYuv, rgba),
       );
       this.yuvOf = rgba;
@@ -49,20 +53,25 @@ export class FrameFormats {
     return this.yuv;
   }
 
+  private convertWhole(rgba: Uint8Array): Uint8Array {
+    const yuv = this.nextBuffer(null);
+    this.kernel.convertRows(rgba, yuv, 0, this.height);
+    return yuv;
+  }
+
   /** `rgba` converted from `beforeYuv`, the conversion of `before`, redoing only what changed. */
   private convertChanges(before: Uint8Array, beforeYuv: Uint8Array, rgba: Uint8Array): Uint8Array {
-    const { width, height } = this;
-    const spans = changedRowSpans(before, rgba, width, height);
+    const spans = changedRowSpans(before, rgba, this.width, this.height);
     const yuv = this.nextBuffer(beforeYuv);
     yuv.set(beforeYuv);
-    for (const [from, to] of spans) rgbaToYuv420pRows(rgba, width, height, yuv, from, to);
+    for (const [from, to] of spans) this.kernel.convertRows(rgba, yuv, from, to);
     return yuv;
   }
 
   /** The buffer whose turn it is (never `inUse`, the conversion being copied from). */
   private nextBuffer(inUse: Uint8Array | null): Uint8Array {
     if (this.pool.length < POOL_SIZE) {
-      const fresh = new Uint8Array(yuv420pBytes(this.width, this.height));
+      const fresh = this.kernel.buffer();
       this.pool.push(fresh);
       return fresh;
     }

@@ -37,6 +37,9 @@ const VB = fix((-KB / (2 * (1 - KR))) * C_SCALE);
 const C_SHIFT = SHIFT + 2;
 const C_OFFSET = (128 << C_SHIFT) + (1 << (C_SHIFT - 1));
 
+/** The fixed-point sums above, in the order the SIMD kernel (rgbaToYuv420p.wat) takes them. */
+export const YUV_COEFFICIENTS = [YR, YG, YB, Y_OFFSET, UR, UG, UB, VR, VG, VB, C_OFFSET] as const;
+
 /** Bytes of one yuv420p frame (sides even). */
 export function yuv420pBytes(width: number, height: number): number {
   return width * height + 2 * (width >> 1) * (height >> 1);
