@@ -13,7 +13,6 @@ import './styles/controls.css';
 import './styles/panels.css';
 import './styles/dialogs.css';
 import './styles/studio.css';
-import './features/captions/captions.css';
 
 /**
  * The studio's entry: in Electron the preload provides the host (and the shell's menus and

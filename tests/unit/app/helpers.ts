@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPinia, setActivePinia } from 'pinia';
+import { vi } from 'vitest';
 import { createApp, type App } from 'vue';
 import { createDispatcher, createHostClient, type Host } from '../../../src/host/contract';
 import { createNodeHostHandlers } from '../../../src/host/node/host';
@@ -44,4 +45,17 @@ export async function storeHarness(): Promise<StoreHarness> {
     // removal tries again until it is done (ENOTEMPTY otherwise, seen on a loaded machine).
     cleanup: () => rm(root, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 }),
   };
+}
+
+/**
+ * The page the stores read: its address (`search`, e.g. '?token=x&review=1' for review mode) and
+ * an empty localStorage (the reviewer's name). Undo with vi.unstubAllGlobals().
+ */
+export function stubPage(search: string): void {
+  const memory = new Map<string, string>();
+  vi.stubGlobal('window', { location: { search } });
+  vi.stubGlobal('localStorage', {
+    getItem: (k: string) => memory.get(k) ?? null,
+    setItem: (k: string, v: string) => memory.set(k, v),
+  });
 }

@@ -6,17 +6,12 @@ import { usePlayback } from '../../../src/app/state/playback';
 import { reviewRequested, useReview } from '../../../src/app/features/review/stores/review';
 import { setReviewStatus, type ReviewFileContent } from '../../../src/core/review';
 import { signReview } from '../../../src/review/integrity';
-import { storeHarness, type StoreHarness } from './helpers';
+import { storeHarness, stubPage, type StoreHarness } from './helpers';
 
 let harness: StoreHarness;
 
 beforeEach(async () => {
-  const memory = new Map<string, string>();
-  vi.stubGlobal('window', { location: { search: '?token=x&review=1' } });
-  vi.stubGlobal('localStorage', {
-    getItem: (k: string) => memory.get(k) ?? null,
-    setItem: (k: string, v: string) => memory.set(k, v),
-  });
+  stubPage('?token=x&review=1');
   harness = await storeHarness();
 });
 

@@ -5,18 +5,13 @@ import { syncShellMenu } from '../../../src/app/host/shellMenu';
 import { useFiles } from '../../../src/app/features/files/stores/files';
 import { useSelection } from '../../../src/app/features/canvas/stores/selection';
 import { useDocument } from '../../../src/app/state/document';
-import { storeHarness, type StoreHarness } from './helpers';
+import { storeHarness, stubPage, type StoreHarness } from './helpers';
 
 let harness: StoreHarness;
 
 beforeEach(async () => {
   // The studio's page, not review mode: the review store reads the address and the reviewer's name.
-  const memory = new Map<string, string>();
-  vi.stubGlobal('window', { location: { search: '?token=x' } });
-  vi.stubGlobal('localStorage', {
-    getItem: (k: string) => memory.get(k) ?? null,
-    setItem: (k: string, v: string) => memory.set(k, v),
-  });
+  stubPage('?token=x');
   harness = await storeHarness();
 });
 
