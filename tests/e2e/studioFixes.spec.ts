@@ -41,6 +41,29 @@ test.describe('at 1280x720', () => {
       'time',
     );
     await page.screenshot({ path: `${SCREENS}/storyboard-playhead-1280.png` });
+
+    // Played from the start, the mark follows the picture, not the selected card: a click on the
+    // first card selects it, Play runs on into the second scene ("A real person", from 4 s).
+    const first = page.getByRole('option', { name: /One comment/ });
+    const firstBox = await boxOf(first);
+    await page.mouse.click(firstBox.x + firstBox.width / 3, firstBox.y + firstBox.height / 2);
+    await expect(first).toHaveAttribute('aria-selected', 'true');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect
+      .poll(async () => Number(await slider.getAttribute('aria-valuenow')), { timeout: 30_000 })
+      .toBeGreaterThan(4.5);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const second = page.getByRole('option', { name: /A real person/ });
+    await expect(second).toHaveAttribute('aria-current', 'time');
+    await expect(first).not.toHaveAttribute('aria-current', 'time');
+    // The mark is seen, not only announced: the marked card's number looks unlike the others'.
+    const numberLook = (card: Locator) =>
+      card.locator('.scene-number').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await numberLook(second)).not.toBe(await numberLook(first));
+    expect(await numberLook(second)).not.toBe(
+      await numberLook(page.getByRole('option', { name: /Choose kindness/ })),
+    );
+    await page.screenshot({ path: `${SCREENS}/storyboard-playhead-playing-1280.png` });
   });
 
   test('the post text preview scrolls inside the dialog, above its footer', async ({ page, studio }) => {
