@@ -130,6 +130,13 @@ test.describe('at 1920x1080', () => {
     const label = (await first.getAttribute('aria-label')) ?? '';
     const match = /Keyframe at (\d+):(\d+\.\d+)/.exec(label);
     expect(Number(match?.[1]) * 60 + Number(match?.[2])).toBeGreaterThanOrEqual(4);
+    // The tip a person sees on hover leads with the same clock time (the scene's own time after).
+    const at = await boxOf(first);
+    await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+    const clock = `${match?.[1]}:${match?.[2]}`;
+    await expect
+      .poll(() => first.evaluate((el) => getComputedStyle(el, '::after').content))
+      .toContain(`"${clock} (scene`);
   });
 });
 
