@@ -10,6 +10,7 @@ import {
   startFromTemplate,
   test,
 } from './fixtures';
+import { frameOnPage } from './person';
 
 /** Smaller things a creator ran into in the studio (issue 11), each checked as they met it. */
 // The shared machine is slow at times: room for the whole walk-through (no timing is asserted).
@@ -117,6 +118,12 @@ test.describe('at 1920x1080', () => {
     await page.mouse.click(card.x + card.width / 3, card.y + card.height / 2);
     await expect(page.getByRole('heading', { name: 'Sound' })).toHaveCount(0);
     await expect(page.getByRole('textbox', { name: 'Scene name' })).toHaveValue('A real person');
+    // The sound again, then a press on the frame: the sound inspector gives way there too.
+    await page.mouse.click(clipBox.x + clipBox.width / 2, clipBox.y + clipBox.height / 2);
+    await expect(page.getByRole('heading', { name: 'Sound' })).toBeVisible();
+    const centre = (await frameOnPage(page)).at(540, 960);
+    await page.mouse.click(centre.x, centre.y);
+    await expect(page.getByRole('heading', { name: 'Sound' })).toHaveCount(0);
   });
 
   test('keyframe times read as on the clock', async ({ page, studio }) => {
