@@ -49,6 +49,7 @@ async function seriousProblems(page: Page): Promise<Finding[]> {
 async function expectNoSeriousProblems(page: Page, screen: string): Promise<void> {
   const problems = await seriousProblems(page);
   expect(problems, `serious or critical axe findings on ${screen}`).toEqual([]);
+  expect(await unnamedFields(page), `fields without a name on ${screen}`).toEqual([]);
 }
 
 for (const size of SIZES) {
@@ -71,6 +72,37 @@ for (const size of SIZES) {
     await expectNoSeriousProblems(page, 'review mode');
   });
 }
+
+/**
+ * Form controls the accessibility tree gives no name: axe counts a field inside a <label> as
+ * named even when the label names another field (a label names only its first control).
+ */
+async function unnamedFields(page: Page): Promise<string[]> {
+  const tree = await page.locator('body').ariaSnapshot();
+  return tree
+    .split('\n')
+    .filter((line) =>
+      /^\s*- (textbox|searchbox|spinbutton|slider|combobox|checkbox|radio|switch)(:|$| \[)/.test(line),
+    );
+}
+
+test('the scene fields have names a screen reader reads, and the length takes a typed number', async ({
+  page,
+  studio,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openStudio(page, studio.server.url);
+  await startFromTemplate(page, 'be-the-reason');
+  expect(await unnamedFields(page), 'fields without a name in the studio').toEqual([]);
+  await expect(page.getByRole('textbox', { name: 'Scene name' })).toHaveValue('One comment');
+  await expect(page.getByRole('slider', { name: 'Scene length slider' })).toBeVisible();
+  const length = page.getByRole('spinbutton', { name: 'Scene length in seconds' });
+  await length.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('6');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('option', { name: /One comment/ })).toContainText('6 s');
+});
 
 test('the offline review page at both sizes', async ({ page, studio, context }, testInfo) => {
   testInfo.setTimeout(240_000);

@@ -10,6 +10,7 @@ import {
   startFromTemplate,
   test,
 } from './fixtures';
+import { frameOnPage } from './person';
 
 /** Smaller things a creator ran into in the studio (issue 11), each checked as they met it. */
 // The shared machine is slow at times: room for the whole walk-through (no timing is asserted).
@@ -41,6 +42,29 @@ test.describe('at 1280x720', () => {
       'time',
     );
     await page.screenshot({ path: `${SCREENS}/storyboard-playhead-1280.png` });
+
+    // Played from the start, the mark follows the picture, not the selected card: a click on the
+    // first card selects it, Play runs on into the second scene ("A real person", from 4 s).
+    const first = page.getByRole('option', { name: /One comment/ });
+    const firstBox = await boxOf(first);
+    await page.mouse.click(firstBox.x + firstBox.width / 3, firstBox.y + firstBox.height / 2);
+    await expect(first).toHaveAttribute('aria-selected', 'true');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect
+      .poll(async () => Number(await slider.getAttribute('aria-valuenow')), { timeout: 30_000 })
+      .toBeGreaterThan(4.5);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    const second = page.getByRole('option', { name: /A real person/ });
+    await expect(second).toHaveAttribute('aria-current', 'time');
+    await expect(first).not.toHaveAttribute('aria-current', 'time');
+    // The mark is seen, not only announced: the marked card's number looks unlike the others'.
+    const numberLook = (card: Locator) =>
+      card.locator('.scene-number').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await numberLook(second)).not.toBe(await numberLook(first));
+    expect(await numberLook(second)).not.toBe(
+      await numberLook(page.getByRole('option', { name: /Choose kindness/ })),
+    );
+    await page.screenshot({ path: `${SCREENS}/storyboard-playhead-playing-1280.png` });
   });
 
   test('the post text preview scrolls inside the dialog, above its footer', async ({ page, studio }) => {
@@ -94,6 +118,12 @@ test.describe('at 1920x1080', () => {
     await page.mouse.click(card.x + card.width / 3, card.y + card.height / 2);
     await expect(page.getByRole('heading', { name: 'Sound' })).toHaveCount(0);
     await expect(page.getByRole('textbox', { name: 'Scene name' })).toHaveValue('A real person');
+    // The sound again, then a press on the frame: the sound inspector gives way there too.
+    await page.mouse.click(clipBox.x + clipBox.width / 2, clipBox.y + clipBox.height / 2);
+    await expect(page.getByRole('heading', { name: 'Sound' })).toBeVisible();
+    const centre = (await frameOnPage(page)).at(540, 960);
+    await page.mouse.click(centre.x, centre.y);
+    await expect(page.getByRole('heading', { name: 'Sound' })).toHaveCount(0);
   });
 
   test('keyframe times read as on the clock', async ({ page, studio }) => {
@@ -107,6 +137,13 @@ test.describe('at 1920x1080', () => {
     const label = (await first.getAttribute('aria-label')) ?? '';
     const match = /Keyframe at (\d+):(\d+\.\d+)/.exec(label);
     expect(Number(match?.[1]) * 60 + Number(match?.[2])).toBeGreaterThanOrEqual(4);
+    // The tip a person sees on hover leads with the same clock time (the scene's own time after).
+    const at = await boxOf(first);
+    await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+    const clock = `${match?.[1]}:${match?.[2]}`;
+    await expect
+      .poll(() => first.evaluate((el) => getComputedStyle(el, '::after').content))
+      .toContain(`"${clock} (scene`);
   });
 });
 

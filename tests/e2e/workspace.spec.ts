@@ -162,6 +162,13 @@ for (const size of SIZES) {
       const times = (label: string) =>
         [...label.matchAll(/(\d+):(\d+\.\d)/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
       const [start, end] = times(await describe());
+      // The clip's name is in sight: the trim handle at its start is a thin strip left of it.
+      const name = await boxOf(clip.getByText('gentle piano', { exact: true }));
+      const trim = await boxOf(clip.getByTestId('audio-trim-start'));
+      expect(trim.x + trim.width, 'the trim handle ends before the name').toBeLessThanOrEqual(name.x + 1);
+      expect(trim.height, 'the trim handle is no taller than the clip').toBeLessThanOrEqual(
+        (await boxOf(clip)).height,
+      );
       const box = await boxOf(clip);
       await page.mouse.move(box.x + 40, box.y + box.height / 2);
       await page.mouse.down();

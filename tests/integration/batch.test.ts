@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBatch, type BatchResult, type OutputProgress } from '../../src/export/batch/exportBatch';
 import type { FrameSource, FrameSourceRequest } from '../../src/export/frameSource';
+import { discoverFfmpeg } from '../../src/export/ffmpeg/discover';
 import { createProjectFrameSource } from '../../src/export/projectFrameSource';
 import { smallProject } from './fixtures';
 import { ffprobe } from './helpers/media';
@@ -118,6 +119,48 @@ describe('a batch of TikTok, Reels, Shorts and a GIF', () => {
     expect(files.filter((f) => f.endsWith('.part'))).toEqual([]);
     expect(files).toContain('clip-tiktok.srt');
     expect(files).toContain('clip-reels.vtt');
+  });
+});
+
+describe('TikTok and Reels in one batch', () => {
+  const folder = (): string => path.join(dir, 'same-file');
+  /** Every ffmpeg run of the batch, one line of arguments each (a wrapper writes them down). */
+  const runs = (): Promise<string[]> =>
+    readFile(path.join(folder(), 'ffmpeg-runs.log'), 'utf8').then((text) => text.trim().split('\n'));
+
+  beforeAll(async () => {
+    await mkdir(folder());
+    const real = await discoverFfmpeg();
+    const wrapper = path.join(folder(), 'ffmpeg');
+    await writeFile(
+      wrapper,
+      `#!/bin/sh\nprintf '%s\\n' "$*" >> '${path.join(folder(), 'ffmpeg-runs.log')}'\nexec '${real.path}' "$@"\n`,
+    );
+    await chmod(wrapper, 0o755);
+    const result = await exportBatch({
+      project,
+      assets,
+      ffmpeg: wrapper,
+      sidecars: false,
+      check: false,
+      jobs: 1,
+      outputs: [
+        { id: 'tiktok', preset: 'tiktok', outputPath: path.join(folder(), 'same-tiktok.mp4') },
+        { id: 'reels', preset: 'reels', outputPath: path.join(folder(), 'same-reels.mp4') },
+      ],
+    });
+    expect(result.outputs.map((o) => o.state)).toEqual(['done', 'done']);
+  });
+
+  it('encodes the video once and adds the sound once: the second name is a copy', async () => {
+    const all = await runs();
+    expect(all.filter((args) => args.includes('libx264'))).toHaveLength(1);
+    // The sound is added by copying the video stream: one such run for the two names.
+    expect(all.filter((args) => args.includes('-c:v copy'))).toHaveLength(1);
+    const [tiktok, reels] = await Promise.all(
+      ['same-tiktok.mp4', 'same-reels.mp4'].map((name) => readFile(path.join(folder(), name))),
+    );
+    expect((tiktok as Buffer).equals(reels as Buffer)).toBe(true);
   });
 });
 
