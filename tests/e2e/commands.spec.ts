@@ -146,6 +146,26 @@ test.describe('at 1920x1080', () => {
     await expect.poll(() => position(page)).toEqual({ x: 541, y: 970 });
   });
 
+  test('a tool chosen with Tab and Enter on its button hands the keys to the frame: Enter places, arrows move', async ({
+    page,
+  }) => {
+    // Tab through the tools column from the one before, as a keyboard user reaches a tool.
+    await page.getByRole('button', { name: /^Select/ }).focus();
+    const rectangle = page.getByRole('button', { name: /^Rectangle/ });
+    for (let i = 0; i < 4 && !(await rectangle.evaluate((b) => b === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    await expect(rectangle).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(rectangle).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('region', { name: 'Preview' })).toBeFocused();
+    await expect(page.getByText(/Press Enter to put it in the middle of the frame/)).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('X', { exact: true })).toBeVisible();
+    expect(await position(page)).toEqual({ x: 540, y: 960 });
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => position(page)).toEqual({ x: 550, y: 960 });
+  });
+
   test('Ctrl+K opens the palette: a few letters and Enter run a command, Esc closes', async ({ page }) => {
     await page.keyboard.press('Control+k');
     const palette = page.getByRole('dialog', { name: 'Commands' });

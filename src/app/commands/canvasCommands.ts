@@ -23,7 +23,7 @@ export const TOOL_COMMANDS: readonly { tool: Tool; label: string; key: string }[
 ];
 
 /** Tools whose element Enter places at the centre of the frame (the keyboard's way to draw). */
-const PLACEABLE: ReadonlySet<Tool> = new Set(['rect', 'ellipse', 'star', 'line', 'bubble', 'text']);
+export const PLACEABLE: ReadonlySet<Tool> = new Set(['rect', 'ellipse', 'star', 'line', 'bubble', 'text']);
 /** Sizes of an element placed from the keyboard, in frame pixels (a 1080x1920 frame). */
 const PLACED_SIZE = {
   rect: { width: 480, height: 320 },
