@@ -123,6 +123,33 @@ async function recordTake(
 test.describe('at 1280x720', () => {
   test.use({ viewport: SMALL_SCREEN });
 
+  test('while recording a marked range, the timeline bar keeps every label on one line', async ({
+    page,
+    studio,
+  }) => {
+    await openStudio(page, studio.server.url);
+    await page.getByRole('button', { name: /^Blank project/ }).click();
+    await page.getByRole('button', { name: 'In', exact: true }).click();
+    await page.keyboard.press('End');
+    await page.getByRole('button', { name: 'Out', exact: true }).click();
+    await page.getByRole('button', { name: /^Record voice/ }).click();
+    await expect(page.getByRole('button', { name: 'Stop recording', exact: true })).toBeVisible();
+    // Stop recording and the range's buttons take room: no label or time breaks onto a second
+    // line (the caption button keeps its icon only, its name in its tooltip).
+    for (const text of ['Add caption at playhead', 'Keyframe rows', '/ 0:03.0']) {
+      const shown = page.getByText(text, { exact: true });
+      if ((await shown.count()) === 0) continue;
+      const lines = await shown.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+      expect(lines, text).toBe(1);
+    }
+    await page.screenshot({ path: `${SHOTS}/recording-bar-1280.png` });
+    await page.getByRole('button', { name: 'Stop recording', exact: true }).click();
+  });
+
   test('records a voice-over at the playhead, keeps it in the project and opens it again', async ({
     page,
     studio,
