@@ -7,9 +7,10 @@ import { SMALL_SCREEN, expect, openStudio, test } from './fixtures';
 /**
  * Issue 11: "every file of a batch gets (2)". A creator ticks several outputs at once in an empty
  * folder; each output must be saved under its own plain name, with its captions and post text
- * beside it, and nothing numbered, left over or half-written. Then the same after a save, when the
- * name comes from the project. Made the way a person makes it: the mouse, keys typed one by one,
- * and what the screen says.
+ * beside it, and nothing numbered, left over or half-written. When one output's name is taken,
+ * only that output gets a number (it used to give every output of the batch one). Then the same
+ * after a save, when the name comes from the project. Made the way a person makes it: the mouse,
+ * keys typed one by one, and what the screen says.
  */
 test.use({ viewport: SMALL_SCREEN });
 
@@ -104,6 +105,25 @@ test('a batch of TikTok, Reels, Shorts and a GIF keeps each output its own plain
   }
   const gif = await ffprobe(join(studio.workspace, 'kind.gif'));
   expect(gif.streams[0]).toMatchObject({ codec_name: 'gif', width: 540, height: 960 });
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // ---- TikTok again with a new output: only the name that is taken gets a number ----
+  await page.keyboard.press('Control+e');
+  await expect(dialog).toBeVisible();
+  const another = dialog.getByRole('button', { name: 'Export again' });
+  if (await another.isVisible()) await another.click();
+  await choose(page, ['TikTok', 'Review draft']);
+  await dialog.getByRole('textbox', { name: 'File name' }).click();
+  await retype(page, 'kind');
+  await exportAndWait(page, 2);
+  for (const name of ['kind-tiktok (2).mp4', 'kind-draft.mp4']) {
+    await expect(
+      dialog.getByRole('list', { name: 'Outputs' }).getByText(name, { exact: true }),
+    ).toBeVisible();
+  }
+  first.push(...videoFiles('kind-tiktok (2)'), ...videoFiles('kind-draft'));
+  expect((await readdir(studio.workspace)).sort()).toEqual([...first].sort());
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toHaveCount(0);
 

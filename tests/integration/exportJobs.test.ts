@@ -58,7 +58,7 @@ describe('export jobs in the host', () => {
     expect(answer).toMatchObject({ ok: false, error: { kind: 'outside-folders' } });
   });
 
-  it('never replaces a file: a taken name gets the next number for every output', async () => {
+  it('never replaces a file: an output whose name is taken gets the next number, the others keep theirs', async () => {
     const folder = join(workspace, 'out');
     await writeFile(join(folder, 'kind-draft.mp4'), 'keep me');
     const { host, docId } = await startHost();
@@ -67,7 +67,7 @@ describe('export jobs in the host', () => {
     );
     expect(started.outputs.map((o) => o.path)).toEqual([
       join(folder, 'kind-draft (2).mp4'),
-      join(folder, 'kind (2).gif'),
+      join(folder, 'kind.gif'),
     ]);
     const status = await waitFinished(host, started.jobId);
     expect(status.outputs.map((o) => o.state)).toEqual(['done', 'done']);
@@ -75,7 +75,8 @@ describe('export jobs in the host', () => {
     const files = await readdir(folder);
     expect(files).toContain('kind-draft.mp4');
     expect(files).toContain('kind-draft (2).mp4');
-    expect(files).toContain('kind (2).gif');
+    expect(files).toContain('kind.gif');
+    expect(files).not.toContain('kind (2).gif');
   });
 
   it('checks the captions again on the exported frames and lists their problems with the output', async () => {
