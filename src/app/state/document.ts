@@ -119,6 +119,10 @@ export const useDocument = defineStore('document', () => {
     if (current === null || docId.value === null || saving.value) return 'failed';
     saving.value = true;
     try {
+      // A backup still on its way would land after the save removed the backups, and the start
+      // screen would offer to recover work that is saved: let it land first.
+      cancelBackup();
+      await backupInFlight;
       const result = asNew
         ? await host.saveProjectAs({ docId: docId.value, path: target, project: current, overwrite })
         : await host.saveProject({ docId: docId.value, path: target, project: current });
@@ -134,6 +138,9 @@ export const useDocument = defineStore('document', () => {
       return 'saved';
     } finally {
       saving.value = false;
+      // An edit made while saving waited for the save: back it up now.
+      if (dirty.value && backupTimer === null)
+        backupTimer = setTimeout(() => void backupNow(), BACKUP_DELAY_MS);
     }
   }
 
@@ -152,11 +159,16 @@ export const useDocument = defineStore('document', () => {
     if (backupTimer !== null) clearTimeout(backupTimer);
     backupTimer = null;
   }
+  /** The backup being written, if any (a save waits for it). */
+  let backupInFlight: Promise<unknown> | null = null;
   async function backupNow(): Promise<void> {
     backupTimer = null;
     const current = project.value;
-    if (current === null || docId.value === null || !dirty.value) return;
-    const result = await host.writeRecovery({ docId: docId.value, project: current, path: path.value });
+    // During a save no backup starts: the save removes them, and an edit made meanwhile backs up after.
+    if (current === null || docId.value === null || !dirty.value || saving.value) return;
+    const writing = host.writeRecovery({ docId: docId.value, project: current, path: path.value });
+    backupInFlight = writing.catch(() => undefined);
+    const result = await writing;
     if (result.ok) {
       backedUpAt.value = result.savedAt;
       backedUpProject.value = current;
