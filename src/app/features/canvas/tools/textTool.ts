@@ -12,8 +12,9 @@ const MIN_WIDTH = 80;
 
 /**
  * Text: click to start typing a new line of text there (near a side of the frame it starts at
- * the click rather than centred on it), or drag across to set the width it wraps at. The text is made on release (not on press: the press would take the focus back
- * from the editor) and opens empty in the in-place editor, so what is typed is the text.
+ * the click rather than centred on it), or drag across to set the width it wraps at. The text is
+ * made on release (not on press: the press would take the focus back from the editor) and opens
+ * empty in the in-place editor, so what is typed is the text.
  *
  *   idle --down--> pointing --move--> dragging --up--> idle (text added, typing)
  *                  pointing --up (a click)----------> idle (text added, typing)
