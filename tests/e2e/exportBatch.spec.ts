@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ffprobe } from '../integration/helpers/media';
 import { SMALL_SCREEN, expect, openStudio, test } from './fixtures';
+import { saveWithKeyboard } from './person';
 
 /**
  * Issue 11: "every file of a batch gets (2)". A creator ticks several outputs at once in an empty
@@ -128,12 +129,7 @@ test('a batch of TikTok, Reels, Shorts and a GIF keeps each output its own plain
   await expect(dialog).toHaveCount(0);
 
   // ---- Saved: the next batch takes the project's name, and still no number ----
-  await page.keyboard.press('Control+s');
-  const save = page.getByRole('dialog', { name: /Save/ });
-  await expect(save).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(save).toHaveCount(0);
-  await expect(page.getByText('All changes saved')).toBeVisible();
+  await saveWithKeyboard(page);
 
   await page.keyboard.press('Control+e');
   await expect(dialog).toBeVisible();

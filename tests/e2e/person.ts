@@ -67,3 +67,16 @@ export function picturePng(): Buffer {
   context.fill();
   return canvas.toBuffer('image/png');
 }
+
+/**
+ * Saves with Ctrl+S and Enter in the studio's Save dialog (its suggested name and folder), and
+ * waits until the studio says everything is saved.
+ */
+export async function saveWithKeyboard(page: Page): Promise<void> {
+  await page.keyboard.press('Control+s');
+  const save = page.getByRole('dialog', { name: /Save/ });
+  await expect(save).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(save).toHaveCount(0);
+  await expect(page.getByText('All changes saved')).toBeVisible();
+}

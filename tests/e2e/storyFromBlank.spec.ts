@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { ffprobe } from '../integration/helpers/media';
 import { toneWav } from '../helpers/sounds';
 import { SCREENS, expect, openStudio, test } from './fixtures';
-import { drag, frameOnPage, inspected, picturePng, playheadTo } from './person';
+import { drag, frameOnPage, inspected, picturePng, playheadTo, saveWithKeyboard } from './person';
 
 /**
  * A three-scene story made from a blank project the way a creator makes one (issue 11, point 6):
@@ -199,12 +199,7 @@ for (const size of SIZES) {
       await expect(post).toHaveCount(0);
 
       // ---- Save, in the studio's own dialog ----
-      await page.keyboard.press('Control+s');
-      const save = page.getByRole('dialog', { name: /Save/ });
-      await expect(save).toBeVisible();
-      await page.keyboard.press('Enter');
-      await expect(save).toHaveCount(0);
-      await expect(page.getByText('All changes saved')).toBeVisible();
+      await saveWithKeyboard(page);
       expect(
         (await readFile(join(studio.workspace, 'Sit with Maya.kindness'))).subarray(0, 2).toString(),
       ).toBe('PK');
