@@ -1,4 +1,5 @@
 import { FrameFormats } from '../pipeline/frameConversion';
+import { releaseFrameMemory } from '../pipeline/frameMemory';
 import { createProjectFrameSource } from '../projectFrameSource';
 import type { ChunkJob, ChunkProcessMessage } from './chunkWorkerProtocol';
 
@@ -40,6 +41,7 @@ async function run(job: ChunkJob): Promise<void> {
       previous = pixels;
       formats.set(pixels);
       await writeFrame(formats.get('yuv420p'));
+      await releaseFrameMemory();
     }
     source.destroy();
     await send({ type: 'done', reused });
