@@ -28,6 +28,7 @@ export async function createProjectFrameSource(
     backend,
     images: (assetId) => images.get(assetId) ?? null,
     watermark: request.watermark,
+    keepStillPrefix: true,
   });
   let closed = false;
   return {

@@ -4,6 +4,7 @@ import type { Background } from '../core/schema';
 import type { ImageSource } from './backend';
 import { gradientLine } from './geometry/gradient';
 import { ElementList } from './nodes/elementList';
+import type { PaintUnit } from './stillPrefix';
 import type { FrameContext } from './nodes/elementView';
 
 /**
@@ -35,14 +36,29 @@ export class LayerView {
     this.group.add(this.background, this.content);
   }
 
-  /** True when anything this layer draws may have changed. */
-  update(layer: SceneLayer, width: number, height: number, fps: number): boolean {
-    let changed = this.updateBackground(layer.background, width, height);
-    if (this.updatePlacement(layer)) changed = true;
+  /**
+   * True when anything this layer draws may have changed. With `units`, what it paints is added
+   * to it in paint order (see PaintUnit): its background and each element while it is shown
+   * plainly, else the whole layer as one unit (a fading scene is composited as one picture, a
+   * wiping one is clipped).
+   */
+  update(layer: SceneLayer, width: number, height: number, fps: number, units?: PaintUnit[]): boolean {
+    const background = this.updateBackground(layer.background, width, height);
+    const placement = this.updatePlacement(layer);
     this.context.sceneTime = layer.sceneTime;
     this.context.fps = fps;
-    if (this.elements.sync(layer.elements, this.context)) changed = true;
-    return changed;
+    const plain = units !== undefined && this.opacity === 1 && this.clipWidth < 0 && this.clipHeight < 0;
+    if (!plain) {
+      const changed = this.elements.sync(layer.elements, this.context) || background || placement;
+      units?.push({ node: this.group, changed });
+      return changed;
+    }
+    const from = units.length;
+    units.push({ node: this.background, changed: background });
+    const elements = this.elements.sync(layer.elements, this.context, units);
+    // A moved layer moves everything in it.
+    if (placement) for (const unit of units.slice(from)) unit.changed = true;
+    return background || placement || elements;
   }
 
   find(elementId: string): Konva.Node | undefined {

@@ -5,6 +5,7 @@ import { browserBackend } from './backends/browser';
 import { CaptionView } from './caption/captionView';
 import type { CaptionLayout } from './caption/layout';
 import { LayerView } from './layerView';
+import { StillPrefix, type PaintUnit } from './stillPrefix';
 import { WatermarkView } from './watermark';
 
 export interface RendererOptions {
@@ -25,6 +26,11 @@ export interface RendererOptions {
   readonly backend?: RenderBackend;
   /** Let the editor pick elements with the pointer (draws Konva's hit canvas too). Default false. */
   readonly listening?: boolean;
+  /**
+   * Start each frame from a kept picture of the bottom of the frame that stopped changing
+   * (stillPrefix.ts): the same pixels, less drawing. For the exporter; default false.
+   */
+  readonly keepStillPrefix?: boolean;
 }
 
 /** A rectangle of whole canvas pixels. */
@@ -95,7 +101,8 @@ function buildRenderer(options: RendererOptions): Renderer {
   if (options.pixelRatio !== undefined) layer.getCanvas().setPixelRatio(options.pixelRatio);
 
   // An opaque base: exported pixels are never transparent, whatever the scenes leave uncovered.
-  layer.add(new Konva.Rect({ width, height, fill: '#000000', listening: false }));
+  const base = new Konva.Rect({ width, height, fill: '#000000', listening: false });
+  layer.add(base);
   const root = new Konva.Group();
   const scenes = new Konva.Group();
   const caption = new CaptionView(options.measureText ?? canvasMeasure());
@@ -104,6 +111,9 @@ function buildRenderer(options: RendererOptions): Renderer {
   if (watermark) root.add(watermark.node);
   layer.add(root);
 
+  const stillPrefix = options.keepStillPrefix ? new StillPrefix(backend) : null;
+  /** What this frame paints, in order, while the still prefix is kept. */
+  const units: PaintUnit[] = [];
   let views = new Map<string, LayerView>();
   let pass = 0;
   let drawn = false;
@@ -111,7 +121,7 @@ function buildRenderer(options: RendererOptions): Renderer {
   let frameWidth = 0;
   let frameHeight = 0;
 
-  function syncLayers(frame: FrameState): boolean {
+  function syncLayers(frame: FrameState, paint: PaintUnit[] | undefined): boolean {
     const thisPass = ++pass;
     let changed = false;
     let position = 0;
@@ -125,7 +135,7 @@ function buildRenderer(options: RendererOptions): Renderer {
       }
       if (view.pass === thisPass) continue; // the same scene twice in one frame: drawn once
       view.pass = thisPass;
-      if (view.update(sceneLayer, frame.width, frame.height, frame.fps)) changed = true;
+      if (view.update(sceneLayer, frame.width, frame.height, frame.fps, paint)) changed = true;
       if (view.group.zIndex() !== position) {
         view.group.zIndex(position);
         changed = true;
@@ -163,12 +173,23 @@ function buildRenderer(options: RendererOptions): Renderer {
     draw(frame) {
       assertAlive();
       let changed = !drawn;
+      units.length = 0;
+      const paint = stillPrefix === null ? undefined : units;
       withoutAutoDraw(() => {
-        if (fitFrame(frame)) changed = true;
-        if (syncLayers(frame)) changed = true;
-        if (caption.update(frame.caption, frame.width, frame.height)) changed = true;
+        const fitted = fitFrame(frame);
+        paint?.push({ node: base, changed: !drawn });
+        const layers = syncLayers(frame, paint);
+        const captionChanged = caption.update(frame.caption, frame.width, frame.height);
+        paint?.push({ node: caption.node, changed: captionChanged });
+        if (watermark) paint?.push({ node: watermark.node, changed: fitted });
+        // A new frame size moves everything.
+        if (fitted) for (const unit of units) unit.changed = true;
+        if (fitted || layers || captionChanged) changed = true;
       });
-      if (changed) layer.draw();
+      if (changed) {
+        if (stillPrefix === null) layer.draw();
+        else stillPrefix.draw(layer, units);
+      }
       drawn = true;
       return changed;
     },
@@ -212,11 +233,14 @@ function buildRenderer(options: RendererOptions): Renderer {
       frameWidth = 0;
       frameHeight = 0;
       drawn = false;
+      stillPrefix?.reset();
     },
 
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      stillPrefix?.destroy();
+      units.length = 0;
       withoutAutoDraw(() => {
         for (const view of views.values()) view.destroy();
         views.clear();

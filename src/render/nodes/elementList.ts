@@ -15,6 +15,7 @@ import { BrushView, DrawingView } from './brushView';
 import type { ElementView, FrameContext } from './elementView';
 import { applyTransform } from './elementView';
 import { ImageView } from './imageView';
+import type { PaintUnit } from '../stillPrefix';
 
 interface Entry {
   view: ElementView;
@@ -32,13 +33,17 @@ export class ElementList {
 
   constructor(private readonly container: Konva.Group) {}
 
-  /** True when anything this list draws may have changed. */
-  sync(elements: readonly Element[], frame: FrameContext): boolean {
+  /**
+   * True when anything this list draws may have changed. With `units`, each element's node is
+   * added to it in paint order, with whether that element may have changed.
+   */
+  sync(elements: readonly Element[], frame: FrameContext, units?: PaintUnit[]): boolean {
     const pass = ++this.pass;
     let changed = false;
     let position = 0;
     for (const el of elements) {
       let entry = this.entries.get(el.id);
+      let moved = false;
       if (entry !== undefined && entry.view.variant !== variantOf(el)) {
         entry.view.destroy();
         entry = undefined;
@@ -47,16 +52,18 @@ export class ElementList {
         entry = { view: createView(el), seen: 0 };
         this.entries.set(el.id, entry);
         this.container.add(entry.view.node);
-        changed = true;
+        moved = true;
       }
       // A repeated id in one list is drawn once, at its first place.
       if (entry.seen === pass) continue;
       entry.seen = pass;
-      if (entry.view.update(el, frame)) changed = true;
+      if (entry.view.update(el, frame)) moved = true;
       if (entry.view.node.zIndex() !== position) {
         entry.view.node.zIndex(position);
-        changed = true;
+        moved = true;
       }
+      units?.push({ node: entry.view.node, changed: moved });
+      if (moved) changed = true;
       position++;
     }
     if (this.entries.size > position) {
