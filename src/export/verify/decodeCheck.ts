@@ -6,7 +6,7 @@ const DECODE_TIMEOUT_MS = 10 * 60 * 1000;
 
 /**
  * Decodes every stream of a finished file to the end with ffmpeg (`-xerror`: the first damaged
- * packet is an error), as a player would. Returns null when it decodes, or ffmpeg's complaint in
+ * packet is an error), as a player would (but for the deblocking filter). Returns null when it decodes, or ffmpeg's complaint in
  * printable words when it does not (cut short, damaged, empty). A video is reported done only
  * after this passed, so "done" never names a file that does not play.
  */
@@ -18,7 +18,23 @@ export async function decodeProblem(
   try {
     const result = await runTool(
       ffmpegPath,
-      ['-nostdin', '-v', 'error', '-xerror', '-i', file, '-map', '0', '-f', 'null', '-'],
+      // The deblocking filter only smooths block edges of frames already decoded: it finds no
+      // damage of its own, and skipping it saves a sixth of the decode (decodeCheck.test.ts).
+      [
+        '-nostdin',
+        '-v',
+        'error',
+        '-xerror',
+        '-skip_loop_filter',
+        'all',
+        '-i',
+        file,
+        '-map',
+        '0',
+        '-f',
+        'null',
+        '-',
+      ],
       DECODE_TIMEOUT_MS,
       { signal, track: true },
     );
