@@ -5,12 +5,12 @@
 import Konva from 'konva';
 import { DOMMatrix, GlobalFonts, Image, Path2D, createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Canvas } from '@napi-rs/canvas';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FONT_FAMILIES } from '../../core/fonts';
 import type { DecodedImage, RenderBackend } from '../backend';
-import { registerScriptFontsFor } from './nodeScriptFonts';
+import { parseFontsourceCss, registerScriptFontsFor } from './nodeScriptFonts';
 
 // @napi-rs/canvas implements the canvas API but not the DOM's class types; the renderer only
 // uses the standard members, so its objects stand in for the DOM ones at these boundaries.
@@ -50,11 +50,12 @@ export const nodeBackend: RenderBackend = {
 let konvaInstalled = false;
 
 /**
- * Points Konva at @napi-rs/canvas and registers the app's fonts, plus the Arabic, Japanese and
- * Chinese font files these texts need (pass every text the project draws). Safe to call many
- * times. Konva's factories are process-wide, so this is done once for the whole process.
+ * Points Konva at @napi-rs/canvas and registers the app's fonts, plus the Arabic, Japanese,
+ * Chinese and colour emoji font files these texts need (pass every text the project draws).
+ * Without texts, the emoji font is registered in case. Safe to call many times. Konva's
+ * factories are process-wide, so this is done once for the whole process.
  */
-export function installKonvaNodeBackend(texts: Iterable<string> = []): RenderBackend {
+export function installKonvaNodeBackend(texts?: Iterable<string>): RenderBackend {
   if (!konvaInstalled) {
     const globals = globalThis as { DOMMatrix?: unknown; Path2D?: unknown };
     globals.DOMMatrix = DOMMatrix;
@@ -64,7 +65,9 @@ export function installKonvaNodeBackend(texts: Iterable<string> = []): RenderBac
     konvaInstalled = true;
   }
   registerNodeFonts();
-  registerScriptFontsFor(texts, packageFolder);
+  const drawn = texts === undefined ? null : [...texts];
+  registerScriptFontsFor(drawn ?? [], packageFolder);
+  if (drawn === null || needsEmojiFont(drawn)) registerEmojiFont();
   return nodeBackend;
 }
 
@@ -140,16 +143,48 @@ function register(path: string, family: string, packageName: string): void {
 }
 
 let fontsRegistered = false;
+let emojiRegistered = false;
+let emojiRanges: readonly (readonly [number, number])[] | null = null;
 
-/**
- * Registers Inter, Fredoka and Noto Color Emoji with Skia. Every emoji subset file goes under
- * one family name so any emoji falls back to colour. System fonts are never relied on.
- */
+/** Registers Inter and Fredoka with Skia. System fonts are never relied on. */
 export function registerNodeFonts(): void {
   if (fontsRegistered) return;
   for (const font of TEXT_FONT_FILES) {
     register(resolveFontFile(font.packageName, font.file), font.family, font.packageName);
   }
+  fontsRegistered = true;
+}
+
+/**
+ * Whether these texts have a character the colour emoji font draws and the Latin faces do not.
+ * Registering it takes about 0.2 s (ten files, 10 MB), a tenth of a short export's start, so a
+ * project without emoji goes without. Below U+0250 the Latin faces, first in every family chain,
+ * draw every character, so the emoji font is never reached there.
+ */
+export function needsEmojiFont(texts: readonly string[]): boolean {
+  emojiRanges ??= parseFontsourceCss(
+    readFileSync(join(packageFolder(EMOJI_PACKAGE), '400.css'), 'utf8'),
+    packageFolder(EMOJI_PACKAGE),
+    FONT_FAMILIES.emoji,
+    400,
+  ).flatMap((face) => face.ranges);
+  const ranges = emojiRanges;
+  return texts.some((text) => {
+    for (const char of text) {
+      const codePoint = char.codePointAt(0) ?? 0;
+      if (codePoint >= 0x250 && ranges.some(([first, last]) => codePoint >= first && codePoint <= last))
+        return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * Registers Noto Color Emoji with Skia, once. Every subset file goes under one family name so
+ * any emoji falls back to colour, and a sequence (a flag, a family) never splits between files.
+ */
+export function registerEmojiFont(): void {
+  if (emojiRegistered) return;
   const emojiFolder = fontFolder(EMOJI_PACKAGE);
   const emojiFiles = existsSync(emojiFolder)
     ? readdirSync(emojiFolder).filter((file) => file.endsWith('.woff2'))
@@ -161,5 +196,5 @@ export function registerNodeFonts(): void {
     );
   }
   for (const file of emojiFiles) register(join(emojiFolder, file), FONT_FAMILIES.emoji, EMOJI_PACKAGE);
-  fontsRegistered = true;
+  emojiRegistered = true;
 }
