@@ -137,3 +137,4 @@ export {
 } from './selection';
 export { keyframeCharacterChoice, setCharacterChoice, setMouthTrack, type MouthCue } from './character';
 export { frameCentre, insertItem, insertLibraryItem } from './library';
+export { DARK_INK, LIGHT_INK, inkOn } from './ink';

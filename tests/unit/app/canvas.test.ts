@@ -4,6 +4,9 @@ import { useDocument } from '../../../src/app/state/document';
 import { useFiles } from '../../../src/app/features/files/stores/files';
 import { usePlayback } from '../../../src/app/state/playback';
 import { storeHarness, type StoreHarness } from './helpers';
+import { createTextTool } from '../../../src/app/features/canvas/tools/textTool';
+import type { ToolPointer } from '../../../src/app/features/canvas/tools/canvasTool';
+import { DARK_INK, LIGHT_INK } from '../../../src/core/edit';
 
 let harness: StoreHarness;
 
@@ -125,5 +128,50 @@ describe('clipboard store', () => {
       'One comment',
       'Be the reason',
     ]);
+  });
+});
+
+describe('the colour of a new text or arrow', () => {
+  async function fromTemplate(id: string) {
+    return harness.run(async () => {
+      expect(await useFiles().newFromTemplate(id)).toBe(true);
+      return { canvas: useCanvas() };
+    });
+  }
+
+  it('is dark ink on a light scene (white could hardly be seen on cream) and white on a dark one', async () => {
+    const light = await fromTemplate('power-of-words');
+    light.canvas.addText(540, 1500);
+    expect(light.canvas.selectedElement).toMatchObject({ kind: 'text', fill: DARK_INK });
+    light.canvas.addArrow({ x: 100, y: 100 }, { x: 400, y: 100 });
+    expect(light.canvas.selectedElement).toMatchObject({ kind: 'line', stroke: DARK_INK });
+
+    const dark = await fromTemplate('blank');
+    dark.canvas.addText(540, 960);
+    expect(dark.canvas.selectedElement).toMatchObject({ kind: 'text', fill: LIGHT_INK });
+  });
+
+  it('is what the text tool gives a clicked or dragged text', async () => {
+    await fromTemplate('walk-away');
+    const doc = harness.run(() => useDocument());
+    const edited: string[] = [];
+    const tool = harness.run(() =>
+      createTextTool({
+        overlay: () => null,
+        scale: () => 0.5,
+        elementAt: () => null,
+        measure: () => new Map(),
+        editText: (id) => edited.push(id),
+      }),
+    );
+    const at = (x: number, y: number) => ({ point: { x, y } }) as unknown as ToolPointer;
+    tool.pointerDown(at(540, 800));
+    tool.pointerUp(at(540, 800));
+    tool.pointerDown(at(200, 1200));
+    tool.pointerMove(at(800, 1200));
+    tool.pointerUp(at(800, 1200));
+    expect(edited).toHaveLength(2);
+    const texts = doc.project?.scenes[0]?.elements.filter((el) => edited.includes(el.id)) ?? [];
+    expect(texts.map((el) => el.fill)).toEqual([DARK_INK, DARK_INK]);
   });
 });

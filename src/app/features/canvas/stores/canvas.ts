@@ -1,11 +1,13 @@
 import { defineStore, storeToRefs } from 'pinia';
 import { computed, ref } from 'vue';
 import {
+  LIGHT_INK,
   addElement,
   changeAtTime,
   deleteElement,
   findElement,
   deleteKeyframesAt,
+  inkOn,
   moveKeyframesAt,
   nextId,
   reorderElement,
@@ -157,12 +159,17 @@ export const useCanvas = defineStore('canvas', () => {
 
   /** Adds an arrow from one point to another (frame pixels). */
   function addArrow(from: { x: number; y: number }, to: { x: number; y: number }): void {
-    add(newElements.arrow(from, to), 'Add arrow');
+    add(newElements.arrow(from, to, ink()), 'Add arrow');
   }
 
   /** Adds a line of text centred on a point ("Be kind", to be typed over). */
   function addText(x: number, y: number): string | null {
-    return add(newElements.text(x, y), 'Add text');
+    return add(newElements.text(x, y, undefined, undefined, undefined, ink()), 'Add text');
+  }
+
+  /** The colour a new text or arrow takes: the one that reads on this scene's background. */
+  function ink(): string {
+    return scene.value ? inkOn(scene.value.background) : LIGHT_INK;
   }
 
   /**
@@ -241,6 +248,7 @@ export const useCanvas = defineStore('canvas', () => {
 
   return {
     tool,
+    ink,
     safeZonesVisible,
     safeZonePlatform,
     toggleSafeZones: view.toggleSafeZones,

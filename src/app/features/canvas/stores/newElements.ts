@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import { LIGHT_INK } from '../../../../core/edit';
 
 /** One sampled point of a brush stroke, in frame pixels; pressure 0..1 from the pen (0.5 for a mouse). */
 export interface BrushPoint {
@@ -74,8 +75,11 @@ export const useNewElements = defineStore('newElements', () => {
     }
   }
 
-  /** An arrow from one point to another (frame pixels); a click makes a short one to the right. */
-  function arrow(from: { x: number; y: number }, to: { x: number; y: number }): NewElement {
+  /**
+   * An arrow from one point to another (frame pixels); a click makes a short one to the right.
+   * `ink` is its colour (`inkOn` the scene's background).
+   */
+  function arrow(from: { x: number; y: number }, to: { x: number; y: number }, ink = LIGHT_INK): NewElement {
     const dx = to.x - from.x;
     const dy = to.y - from.y;
     const end = Math.hypot(dx, dy) < MIN_SHAPE ? { x: 240, y: 0 } : { x: dx, y: dy };
@@ -85,15 +89,16 @@ export const useNewElements = defineStore('newElements', () => {
       y: from.y,
       points: [0, 0, end.x, end.y],
       arrowEnd: true,
-      stroke: '#ffffff',
+      stroke: ink,
       strokeWidth: 12,
-      fill: '#ffffff',
+      fill: ink,
     };
   }
 
   /**
    * A line of text whose first line is centred on a point, wrapping at `width` frame pixels.
-   * `text` is empty for a text about to be typed.
+   * `text` is empty for a text about to be typed. `ink` is its colour (`inkOn` the scene's
+   * background).
    */
   function text(
     x: number,
@@ -101,6 +106,7 @@ export const useNewElements = defineStore('newElements', () => {
     content = 'Be kind',
     width = TEXT_WIDTH,
     align: 'left' | 'center' | 'right' = 'center',
+    ink = LIGHT_INK,
   ): NewElement {
     return {
       kind: 'text',
@@ -113,7 +119,7 @@ export const useNewElements = defineStore('newElements', () => {
       anchorY: Math.round((TEXT_SIZE * 1.15) / 2),
       fontFamily: 'Fredoka',
       fontSize: TEXT_SIZE,
-      fill: '#ffffff',
+      fill: ink,
       align,
     };
   }

@@ -29,7 +29,7 @@ export function createTextTool(context: ToolContext): CanvasTool {
   function clickedText(at: FramePoint) {
     const frameWidth = useDocument().project?.video.width ?? TEXT_WIDTH;
     const box = clickedTextBox(at.x, frameWidth, TEXT_WIDTH);
-    return defaults.text(at.x, at.y, '', box.width, box.align);
+    return defaults.text(at.x, at.y, '', box.width, box.align, canvas.ink());
   }
 
   return {
@@ -49,7 +49,7 @@ export function createTextTool(context: ToolContext): CanvasTool {
       const width = Math.abs(point.x - start.x);
       const input =
         state === 'dragging' && width >= MIN_WIDTH
-          ? defaults.text((start.x + point.x) / 2, start.y, '', width)
+          ? defaults.text((start.x + point.x) / 2, start.y, '', width, 'center', canvas.ink())
           : clickedText(start);
       state = 'idle';
       const id = canvas.add(input, 'Add text', undefined, textEditKey);
