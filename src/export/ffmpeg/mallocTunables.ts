@@ -18,3 +18,16 @@ export const FRAME_FRIENDLY_GLIBC_TUNABLES = [
 export function useFrameFriendlyMalloc(env: NodeJS.ProcessEnv = process.env): void {
   env.GLIBC_TUNABLES ??= FRAME_FRIENDLY_GLIBC_TUNABLES;
 }
+
+/**
+ * The environment for any other tool we run (the decode check, probes, the sound remux): without
+ * our setting, which only suits a process fed whole frames. It kept the decode check of a 10 min
+ * video at 187 MB instead of 101 MB (freed memory is never given back under it). A setting the
+ * user made is kept.
+ */
+export function toolEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  if (env.GLIBC_TUNABLES !== FRAME_FRIENDLY_GLIBC_TUNABLES) return env;
+  const rest = { ...env };
+  delete rest.GLIBC_TUNABLES;
+  return rest;
+}

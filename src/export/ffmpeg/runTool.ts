@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { trackChildProcess } from './childProcesses';
+import { toolEnvironment } from './mallocTunables';
 
 export interface ToolResult {
   readonly code: number | null;
@@ -34,6 +35,7 @@ export function runTool(
       child = spawn(file, args, {
         shell: false,
         stdio: ['ignore', 'pipe', 'pipe'],
+        env: toolEnvironment(),
         windowsHide: true,
         detached: process.platform !== 'win32',
       });
