@@ -78,21 +78,30 @@ async function openProject(page: Page, url: string, path: string, project: Proje
   await expect(page.getByText('Every kind').first()).toBeVisible();
 }
 
-/** How many bright pixels the canvas (not the page) draws inside a frame box. */
-async function brightPixels(page: Page, box: { x: number; y: number; width: number; height: number }) {
+/** How many bright (or, with `dark`, dark) pixels the canvas (not the page) draws inside a frame box. */
+async function brightPixels(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+  dark = false,
+) {
   return page
     .locator('[data-testid="preview"] canvas')
     .first()
-    .evaluate((canvas: HTMLCanvasElement, b) => {
-      const context = canvas.getContext('2d');
-      if (!context) throw new Error('no 2D context');
-      const k = canvas.width / 1080;
-      const data = context.getImageData(b.x * k, b.y * k, b.width * k, b.height * k).data;
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4)
-        if ((data[i] ?? 0) > 200 && (data[i + 1] ?? 0) > 200 && (data[i + 2] ?? 0) > 200) count++;
-      return count;
-    }, box);
+    .evaluate(
+      (canvas: HTMLCanvasElement, { b, dark }) => {
+        const context = canvas.getContext('2d');
+        if (!context) throw new Error('no 2D context');
+        const k = canvas.width / 1080;
+        const data = context.getImageData(b.x * k, b.y * k, b.width * k, b.height * k).data;
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const [r, g, bl] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
+          if (dark ? r < 70 && g < 70 && bl < 70 : r > 200 && g > 200 && bl > 200) count++;
+        }
+        return count;
+      },
+      { b: box, dark },
+    );
 }
 
 for (const size of [
@@ -292,6 +301,22 @@ for (const size of [
         .poll(() => brightPixels(page, { x: 600, y: 330, width: 400, height: 140 }))
         .toBeGreaterThan(0);
       expect(await brightPixels(page, { x: 1010, y: 300, width: 70, height: 200 })).toBe(0);
+    });
+
+    test('a text typed on a light story scene is dark ink, so it can be read', async ({ page, studio }) => {
+      await openStudio(page, studio.server.url);
+      await page.getByRole('button', { name: /^Power of Words Theme/ }).click();
+      await expect(page.getByLabel('Project title')).toHaveValue('Power of Words');
+      const frame = await frameOnPage(page);
+      // The cream floor under the character: nothing dark there yet.
+      const words = { x: 140, y: 1590, width: 800, height: 120 };
+      await expect.poll(() => brightPixels(page, words, true)).toBe(0);
+      await page.keyboard.press('t');
+      await page.mouse.click(frame.at(540, 1650).x, frame.at(540, 1650).y);
+      await page.keyboard.type('Words can heal');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => brightPixels(page, words, true)).toBeGreaterThan(300);
+      await page.screenshot({ path: `${SCREENS}/text-on-light-scene-${tag}.png` });
     });
 
     test('a double-click types over a text or a bubble in place; Escape keeps it', async ({
