@@ -1,4 +1,5 @@
 import { utilityProcess } from 'electron';
+import { EXPORT_PROCESS_FLAGS } from '../../src/export/pipeline/exportProcessFlags';
 import { workerRunner, type ExportRunner, type FromWorker } from '../../src/host/node/host';
 
 /**
@@ -10,6 +11,7 @@ export function utilityProcessRunner(script: string): ExportRunner {
   return workerRunner(() => {
     const child = utilityProcess.fork(script, [], {
       serviceName: 'Kindness Studio export',
+      execArgv: [...EXPORT_PROCESS_FLAGS],
       stdio: 'inherit',
     });
     let ended = false;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { withExportProcessFlags } from '../../export/pipeline/exportProcessFlags';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -366,7 +367,16 @@ function runChildExport(
   if (script === undefined) return Promise.reject(new Error('cannot tell which script to run'));
   const child = spawn(
     process.execPath,
-    [...process.execArgv, script, 'bench-run', ...childArgs, '--dir', dir, '--ffmpeg', ffmpegPath],
+    [
+      ...withExportProcessFlags(process.execArgv),
+      script,
+      'bench-run',
+      ...childArgs,
+      '--dir',
+      dir,
+      '--ffmpeg',
+      ffmpegPath,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let out = '';

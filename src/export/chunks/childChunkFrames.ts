@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { EXPORT_PROCESS_FLAGS } from '../pipeline/exportProcessFlags';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { trackChildProcess } from '../ffmpeg/childProcesses';
@@ -37,7 +38,7 @@ export function childChunkFrames(
   const child: ChildProcess = fork(script, [], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     serialization: 'advanced',
-    execArgv: [],
+    execArgv: [...EXPORT_PROCESS_FLAGS],
   });
   trackChildProcess(child);
   const stdout = child.stdout;

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { withExportProcessFlags } from '../../../export/pipeline/exportProcessFlags';
 import {
   startBatch,
   type BatchOutputRequest,
@@ -104,6 +105,7 @@ export function workerRunner(spawnWorker: () => WorkerChannel): ExportRunner {
 export function childProcessRunner(options: { readonly script: string }): ExportRunner {
   return workerRunner(() => {
     const child: ChildProcess = fork(options.script, [], {
+      execArgv: withExportProcessFlags(process.execArgv),
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

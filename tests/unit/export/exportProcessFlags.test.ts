@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  EXPORT_PROCESS_FLAGS,
+  withExportProcessFlags,
+} from '../../../src/export/pipeline/exportProcessFlags';
+
+const root = join(import.meta.dirname, '../../..');
+
+describe('the Node flags of an export process', () => {
+  it('are added to a process’s own flags, without doubling one it already has', () => {
+    expect(withExportProcessFlags(['--enable-source-maps'])).toEqual([
+      '--enable-source-maps',
+      ...EXPORT_PROCESS_FLAGS,
+    ]);
+    expect(withExportProcessFlags(['--initial-old-space-size=256'])).toEqual([
+      '--initial-old-space-size=256',
+    ]);
+  });
+
+  it('are on the command line’s bin line, so `kindness export` runs with them', () => {
+    const built = readFileSync(join(root, 'scripts/build-cli.mjs'), 'utf8');
+    const bin = /banner: '(#![^']+)'/.exec(built)?.[1];
+    expect(bin).toBe(`#!/usr/bin/env -S node ${EXPORT_PROCESS_FLAGS.join(' ')}`);
+  });
+
+  it('are what the export worker, the chunk renderers and the desktop app start with', () => {
+    for (const file of [
+      'src/host/node/export/exportRunner.ts',
+      'src/export/chunks/childChunkFrames.ts',
+      'electron/main/exportProcess.ts',
+      'src/cli/commands/bench.ts',
+    ]) {
+      expect(readFileSync(join(root, file), 'utf8'), file).toMatch(
+        /ExportProcessFlags\(|EXPORT_PROCESS_FLAGS\]/,
+      );
+    }
+  });
+});
