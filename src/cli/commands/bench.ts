@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { withExportProcessFlags } from '../../export/pipeline/exportProcessFlags';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { withExportProcessFlags } from '../../export/pipeline/exportProcessFlags';
 import type { Project } from '../../core/schema';
 import { exportBatch } from '../../export/batch/exportBatch';
 import { ffmpegFeaturesFor, type EncodeSettings } from '../../export/encodeSettings';

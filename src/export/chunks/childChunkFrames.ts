@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { EXPORT_PROCESS_FLAGS } from '../pipeline/exportProcessFlags';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { EXPORT_PROCESS_FLAGS } from '../pipeline/exportProcessFlags';
 import { trackChildProcess } from '../ffmpeg/childProcesses';
 import { FrameRenderError } from '../frameSource';
 import type { ChunkFrames } from './chunkFrames';

@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
  * only once a collection has found it dead and the event loop has turned (N-API finalizers run
  * then). Until both happen, each new frame lands in memory the kernel has to fault in and zero:
  * on these virtual machines that cost 2 to 20 ms a frame in the kernel alone. A collection of the
- * young generation (a tenth of a millisecond: the frame's buffer object is young) and one turn of
+ * young generation (0.35-0.5 ms: the frame's buffer object is young) and one turn of
  * the event loop let the next frame reuse the same memory. Measured in `kindness bench` on the
  * sample: the export's own CPU fell from 17.1 to 12.3 ms a frame (readback 6.7 to 5.4, the rest
  * of the process 5.1 to 2.5, fewer full collections).
@@ -31,9 +31,10 @@ export function collectYoungGeneration(): boolean {
 }
 
 /**
- * V8's `gc` function without starting Node with --expose-gc (the CLI's bin line and the app's
- * worker cannot pass flags everywhere): the flag is set for one new context, which hands its
- * `gc` back, and cleared again so no other context gets it. Jest's leak detector does the same.
+ * V8's `gc` function without starting Node with --expose-gc, so it works in every process that
+ * exports, also one started without the export flags (`node dist/cli/kindness.js`, the tests):
+ * the flag is set for one new context, which hands its `gc` back, and cleared again so no other
+ * context gets it. Jest's leak detector does the same.
  */
 function youngCollector(): Collect | null {
   const exposed = (globalThis as { gc?: unknown }).gc;

@@ -6,8 +6,8 @@ const DECODE_TIMEOUT_MS = 10 * 60 * 1000;
 
 /**
  * Decodes every stream of a finished file to the end with ffmpeg (`-xerror`: the first damaged
- * packet is an error), as a player would (but for the deblocking filter). Returns null when it decodes, or ffmpeg's complaint in
- * printable words when it does not (cut short, damaged, empty). A video is reported done only
+ * packet is an error), as a player would, but for the deblocking filter. Returns null when it
+ * decodes, or ffmpeg's complaint in printable words when it does not (cut short, damaged, empty). A video is reported done only
  * after this passed, so "done" never names a file that does not play.
  */
 export async function decodeProblem(

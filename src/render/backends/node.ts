@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FONT_FAMILIES } from '../../core/fonts';
 import type { DecodedImage, RenderBackend } from '../backend';
-import { parseFontsourceCss, registerScriptFontsFor } from './nodeScriptFonts';
+import { covers, parseFontsourceCss, registerScriptFontsFor, type SubsetFace } from './nodeScriptFonts';
 
 // @napi-rs/canvas implements the canvas API but not the DOM's class types; the renderer only
 // uses the standard members, so its objects stand in for the DOM ones at these boundaries.
@@ -144,7 +144,7 @@ function register(path: string, family: string, packageName: string): void {
 
 let fontsRegistered = false;
 let emojiRegistered = false;
-let emojiRanges: readonly (readonly [number, number])[] | null = null;
+let emojiFaces: readonly SubsetFace[] | null = null;
 
 /** Registers Inter and Fredoka with Skia. System fonts are never relied on. */
 export function registerNodeFonts(): void {
@@ -162,18 +162,17 @@ export function registerNodeFonts(): void {
  * draw every character, so the emoji font is never reached there.
  */
 export function needsEmojiFont(texts: readonly string[]): boolean {
-  emojiRanges ??= parseFontsourceCss(
-    readFileSync(join(packageFolder(EMOJI_PACKAGE), '400.css'), 'utf8'),
-    packageFolder(EMOJI_PACKAGE),
+  const folder = packageFolder(EMOJI_PACKAGE);
+  const faces = (emojiFaces ??= parseFontsourceCss(
+    readFileSync(join(folder, '400.css'), 'utf8'),
+    folder,
     FONT_FAMILIES.emoji,
     400,
-  ).flatMap((face) => face.ranges);
-  const ranges = emojiRanges;
+  ));
   return texts.some((text) => {
     for (const char of text) {
       const codePoint = char.codePointAt(0) ?? 0;
-      if (codePoint >= 0x250 && ranges.some(([first, last]) => codePoint >= first && codePoint <= last))
-        return true;
+      if (codePoint >= 0x250 && faces.some((face) => covers(face, codePoint))) return true;
     }
     return false;
   });

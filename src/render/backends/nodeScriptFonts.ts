@@ -55,7 +55,8 @@ export function parseFontsourceCss(
   return faces;
 }
 
-function covers(face: SubsetFace, codePoint: number): boolean {
+/** Whether the subset file holds this code point (its CSS unicode-range). */
+export function covers(face: SubsetFace, codePoint: number): boolean {
   return face.ranges.some(([first, last]) => codePoint >= first && codePoint <= last);
 }
 
