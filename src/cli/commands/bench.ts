@@ -12,7 +12,13 @@ import { exportVideo } from '../../export/exportVideo';
 import { buildFfmpegInvocation, gopFrames, toArgList } from '../../export/ffmpeg/args';
 import { discoverFfmpeg, type FoundFfmpeg } from '../../export/ffmpeg/discover';
 import { FRAME_FRIENDLY_GLIBC_TUNABLES, useFrameFriendlyMalloc } from '../../export/ffmpeg/mallocTunables';
-import { enableStageMeter, STAGES, stageSeconds, type Stage } from '../../export/pipeline/stageMeter';
+import {
+  enableStageMeter,
+  SAMPLE_EVERY,
+  STAGES,
+  stageSeconds,
+  type Stage,
+} from '../../export/pipeline/stageMeter';
 import { PRESETS } from '../../export/presets';
 import { buildAlignCorpus, EspeakMissingError } from '../bench/alignCorpus';
 import { alignReport, alignSentence, sentenceErrors } from '../bench/alignMeasure';
@@ -275,7 +281,8 @@ export function benchReport(rows: readonly BenchRow[]): string {
   }
   lines.push(
     '',
-    'CPU ms per frame by stage (export process: render, readback, convert, pipe, other; then ffmpeg):',
+    'CPU ms per frame by stage (export process: render, readback, convert, pipe, other; then ffmpeg)',
+    `(stages timed on one call in ${SAMPLE_EVERY}, so the meter barely slows the export it measures):`,
   );
   for (const { run, baseline } of rows) {
     const per = (s: number): string => ((s / run.frames) * 1000).toFixed(2).padStart(7);
