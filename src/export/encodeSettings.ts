@@ -42,16 +42,29 @@ export function rawFrameBytes(pixFmt: InputPixFmt, width: number, height: number
   return pixFmt === 'rgba' ? width * height * 4 : width * height + 2 * (width >> 1) * (height >> 1);
 }
 
-/** Options newer ffmpeg versions have; the 2018 bundled fallback lacks both. */
+/** Options newer ffmpeg versions have; the 2018 bundled fallback lacks them, or is not tested with them. */
 export interface FfmpegFeatures {
   /** `-fps_mode` (ffmpeg 5.1+); otherwise the older `-vsync`. */
   readonly fpsMode: boolean;
   /** amix `normalize` (ffmpeg 4.4+); otherwise the mix is scaled back up with `volume`. */
   readonly amixNormalize: boolean;
+  /**
+   * The decode check beside the encode (a tee muxer copy on stdout, verify/streamCheck.ts),
+   * tested on ffmpeg 5.1+; an older ffmpeg decodes the finished file after the encode instead.
+   */
+  readonly checkWhileEncoding: boolean;
 }
 
-export const MODERN_FFMPEG: FfmpegFeatures = { fpsMode: true, amixNormalize: true };
-export const LEGACY_FFMPEG: FfmpegFeatures = { fpsMode: false, amixNormalize: false };
+export const MODERN_FFMPEG: FfmpegFeatures = {
+  fpsMode: true,
+  amixNormalize: true,
+  checkWhileEncoding: true,
+};
+export const LEGACY_FFMPEG: FfmpegFeatures = {
+  fpsMode: false,
+  amixNormalize: false,
+  checkWhileEncoding: false,
+};
 
 /**
  * Features from a version string such as `5.1.9-0+deb12u1` or `n6.1`. Snapshot builds

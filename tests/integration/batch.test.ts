@@ -259,3 +259,47 @@ describe('cancelling while the renderer is still being prepared', () => {
     expect(await readdir(folder)).toEqual([]);
   });
 });
+
+describe('the decode check of a single video', () => {
+  /** Exports one TikTok video through an ffmpeg wrapper that writes down every run's arguments. */
+  async function exportLogged(name: string, version: string | null): Promise<string[]> {
+    const folder = path.join(dir, name);
+    await mkdir(folder);
+    const real = await discoverFfmpeg();
+    const wrapper = path.join(folder, 'ffmpeg');
+    const log = path.join(folder, 'ffmpeg-runs.log');
+    await writeFile(wrapper, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real.path}' "$@"\n`);
+    await chmod(wrapper, 0o755);
+    const result = await exportBatch({
+      project,
+      assets,
+      ffmpeg: version === null ? wrapper : { ...real, path: wrapper, version },
+      sidecars: false,
+      outputs: [{ id: 'tiktok', preset: 'tiktok', outputPath: path.join(folder, 'clip.mp4') }],
+    });
+    expect(result.outputs[0]?.state).toBe('done');
+    expect((await ffprobe(path.join(folder, 'clip.mp4'))).streams).toHaveLength(2);
+    return (await readFile(log, 'utf8')).trim().split('\n');
+  }
+
+  it('runs beside the encode on ffmpeg 5.1+, then only reads the saved file back', async () => {
+    const runs = await exportLogged('check-beside', null);
+    const encode = runs.filter((args) => args.includes('libx264'));
+    expect(encode).toHaveLength(1);
+    expect(encode[0]).toContain('-f tee');
+    const decodes = runs.filter((args) => args.includes('-xerror'));
+    expect(decodes).toEqual([expect.stringContaining('-i pipe:0')]);
+    // The saved file is demuxed, not decoded again: its packets must be the ones decoded.
+    expect(
+      runs.filter((args) => args.includes('-c copy -f framemd5') && args.includes('clip.mp4')),
+    ).toHaveLength(1);
+  });
+
+  it('decodes the finished file after the encode with an older ffmpeg', async () => {
+    const runs = await exportLogged('check-after', '4.4.2');
+    expect(runs.filter((args) => args.includes('-f tee'))).toEqual([]);
+    const decodes = runs.filter((args) => args.includes('-xerror'));
+    expect(decodes).toHaveLength(1);
+    expect(decodes[0]).toMatch(/-i \S*clip\.mp4/);
+  });
+});

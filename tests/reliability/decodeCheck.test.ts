@@ -20,7 +20,11 @@ const root = process.cwd();
 const cli = path.join(root, 'dist/cli/kindness.js');
 let dir = '';
 let truncatingFfmpeg = '';
-/** An "ffmpeg" whose decode check hangs (it marks that it started, then waits a long time). */
+/**
+ * An "ffmpeg" whose decode check hangs (it marks that it started, then waits a long time). The
+ * check is the ffmpeg started with `-xerror`: beside the encode, or after it for a video made
+ * another way.
+ */
 let hangingCheckFfmpeg = '';
 const { project, assets } = smallProject({ seconds: 1, withAudio: false });
 
@@ -33,7 +37,10 @@ beforeAll(async () => {
       '#!/bin/sh',
       'for a in "$@"; do last="$a"; done',
       'ffmpeg "$@" || exit $?',
-      // The decode check writes to "-": only a real output file is cut.
+      // An encode checked while it runs names its file inside a tee list: [options]'file'|...
+      `file=$(printf '%s' "$last" | sed -n "s/^\\[[^]]*\\]'\\(.*\\)'|.*$/\\1/p")`,
+      '[ -n "$file" ] && last="$file"',
+      // The checks write to "-" or a pipe: only a real output file is cut.
       'case "$last" in -*|pipe:*) exit 0;; esac',
       'if [ -f "$last" ]; then size=$(stat -c %s "$last"); truncate -s $((size / 2)) "$last"; fi',
       'exit 0',
@@ -45,8 +52,7 @@ beforeAll(async () => {
     hangingCheckFfmpeg,
     [
       '#!/bin/sh',
-      'for a in "$@"; do last="$a"; done',
-      `if [ "$last" = "-" ]; then touch "${path.join(dir, 'check-started')}"; exec sleep 300; fi`,
+      `case " $* " in *" -xerror "*) touch "${path.join(dir, 'check-started')}"; exec sleep 300;; esac`,
       'exec ffmpeg "$@"',
     ].join('\n'),
   );

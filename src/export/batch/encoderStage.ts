@@ -13,6 +13,7 @@ import {
   concatInput,
   concatList,
   toArgList,
+  withCheckStream,
   type FfmpegInvocation,
 } from '../ffmpeg/args';
 import type { FoundFfmpeg } from '../ffmpeg/discover';
@@ -21,6 +22,7 @@ import { postText } from '../sidecars/postText';
 import type { RenderGroup } from './batchPlan';
 import type { OutputRun } from './outputRun';
 import { SharedVideo } from './sharedVideo';
+import { startStreamCheck, type StreamCheck } from '../verify/streamCheck';
 
 /** What the encoder stage needs to know about one render group's run. */
 export interface EncoderStageInput {
@@ -45,19 +47,32 @@ export interface EncoderStageInput {
  */
 export function startEncoders(input: EncoderStageInput): void {
   const { group, renderedCount, audioClips, ffmpeg, project, tempDir, log } = input;
-  const encoderFor = (label: string, invocation: FfmpegInvocation, pixFmt: InputPixFmt): Encoder => {
+  const encoderFor = (
+    label: string,
+    invocation: FfmpegInvocation,
+    pixFmt: InputPixFmt,
+    check: StreamCheck | null = null,
+  ): Encoder => {
     log(`ffmpeg (${label}) ${toArgList(invocation).join(' ')}`);
     return createFluentEncoder({
       ffmpegPath: ffmpeg.path,
       invocation,
       frameBytes: rawFrameBytes(pixFmt, group.width, group.height),
       onLogLine: (line) => log(`ffmpeg (${label}): ${line}`),
+      onOutput: check === null ? undefined : (stdout) => check.feed(stdout),
     });
   };
   for (const members of sameVideo(input.runs)) {
     if (members.length === 1) {
       const run = members[0] as OutputRun;
       const invocation = invocationFor(run, group, renderedCount, audioClips, ffmpeg, project);
+      // A video with an encode of its own is decoded while it is encoded (verify/streamCheck.ts).
+      if (run.planned.preset.id !== 'gif' && ffmpegFeaturesFor(ffmpeg.version).checkWhileEncoding) {
+        const check = startStreamCheck(ffmpeg.path);
+        const encoder = encoderFor(run.id, withCheckStream(invocation), run.pixFmt, check);
+        run.begin(renderedCount, encoder, ffmpeg.path, log, check);
+        continue;
+      }
       run.begin(renderedCount, encoderFor(run.id, invocation, run.pixFmt), ffmpeg.path, log);
       continue;
     }

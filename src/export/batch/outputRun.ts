@@ -17,6 +17,7 @@ import type { FrameFormats } from '../pipeline/frameConversion';
 import { endSink, writeWithDrain } from '../pipeline/sink';
 import { checkOutput } from '../verify/checkOutput';
 import { decodeProblem } from '../verify/decodeCheck';
+import { fileMatchesStream, type StreamCheck } from '../verify/streamCheck';
 import type { OutputReport } from '../verify/outputReport';
 import type { OutputPresetId } from '../presets';
 import { presetIdOf, type BatchOutputRequest, type PlannedOutput } from './batchPlan';
@@ -101,6 +102,8 @@ export class OutputRun {
   private shared: { video: SharedVideo; remux: FfmpegInvocation; ffmpegPath: string } | null = null;
   /** The ffmpeg that made it, which also decodes it once more before it is called done. */
   private ffmpegPath: string | null = null;
+  /** The decode check running beside this output's own encode, when it has one. */
+  private streamCheck: StreamCheck | null = null;
   /** Aborted on cancel or failure: stops the decode check at once. */
   private readonly stopped = new AbortController();
   private sent = 0;
@@ -141,9 +144,16 @@ export class OutputRun {
     return this.state === 'waiting' || this.state === 'running' || this.state === 'saving';
   }
 
-  begin(renderedCount: number, encoder: Encoder, ffmpegPath: string, log: (line: string) => void): void {
+  begin(
+    renderedCount: number,
+    encoder: Encoder,
+    ffmpegPath: string,
+    log: (line: string) => void,
+    streamCheck: StreamCheck | null = null,
+  ): void {
     this.total = Math.ceil(renderedCount / this.planned.step);
     this.encoder = encoder;
+    this.streamCheck = streamCheck;
     this.ffmpegPath = ffmpegPath;
     this.state = 'running';
     const sink = encoder.start();
@@ -253,15 +263,36 @@ export class OutputRun {
     return true;
   }
 
-  /** Decodes the finished file to the end before it takes its name (see decodeCheck.ts). */
+  /**
+   * The check a finished file passes before it takes its name: its packets are the ones the
+   * stream check decoded while it was encoded (streamCheck.ts), or, for a video made another
+   * way (shared, joined from chunks), it is decoded to the end now (decodeCheck.ts).
+   */
   private decodeCheck(): FinishedFileCheck | undefined {
     const ffmpegPath = this.ffmpegPath;
     if (ffmpegPath === null) return undefined;
+    const streamCheck = this.streamCheck;
     return async (file) => {
-      const problem = await decodeProblem(ffmpegPath, file, this.stopped.signal);
+      // An encoder that never handed over its stream (it cannot have finished well) leaves a
+      // checker waiting for input: stopped, and the file decoded the old way.
+      if (streamCheck !== null && !streamCheck.fed) streamCheck.stop();
+      const problem =
+        streamCheck !== null && streamCheck.fed
+          ? await this.matchesDecodedStream(ffmpegPath, file, streamCheck)
+          : await decodeProblem(ffmpegPath, file, this.stopped.signal);
       // Cancelled while it was read back: it must not take its name now.
       return this.live ? problem : (problem ?? 'the export was cancelled');
     };
+  }
+
+  private async matchesDecodedStream(
+    ffmpegPath: string,
+    file: string,
+    streamCheck: StreamCheck,
+  ): Promise<string | null> {
+    const decoded = await streamCheck.result;
+    if (typeof decoded === 'string') return decoded;
+    return fileMatchesStream(ffmpegPath, file, decoded, this.stopped.signal);
   }
 
   async check(ffprobePath: string | null, renderedCount: number): Promise<void> {
@@ -318,6 +349,7 @@ export class OutputRun {
 
   private async stop(): Promise<void> {
     this.stopped.abort();
+    this.streamCheck?.stop();
     if (this.shared !== null) await this.shared.video.leave(this);
     this.sink?.destroy();
     if (this.encoder !== null) await this.encoder.abort();

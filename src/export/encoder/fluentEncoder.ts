@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { Writable } from 'node:stream';
+import { Writable, type Readable } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 import { VIDEO_INPUT, type FfmpegInvocation } from '../ffmpeg/args';
 import { trackChildProcess } from '../ffmpeg/childProcesses';
@@ -25,6 +25,8 @@ export interface FluentEncoderOptions extends EncoderEvents {
   readonly invocation: FfmpegInvocation;
   /** Bytes of one frame: the sink buffers at most one frame beyond the one being written. */
   readonly frameBytes: number;
+  /** What ffmpeg writes on its stdout (the stream check's copy), handed over once it starts. */
+  readonly onOutput?: ((stdout: Readable) => void) | undefined;
 }
 
 type CommandWithProcess = ffmpeg.FfmpegCommand & { ffmpegProc?: ChildProcess };
@@ -69,6 +71,8 @@ class FluentEncoder implements Encoder {
     cmd.on('start', () => {
       this.process = cmd.ffmpegProc ?? null;
       if (this.process !== null) trackChildProcess(this.process);
+      const stdout = this.process?.stdout;
+      if (stdout) this.options.onOutput?.(stdout);
       // EPIPE when ffmpeg exits early also reaches the write callback; this keeps it from
       // being thrown as an unhandled stream error.
       this.process?.stdin?.on('error', () => undefined);

@@ -117,6 +117,41 @@ export function gopFrames(fps: number, gopSeconds: number): number {
 }
 
 /**
+ * The same encode, its packets also written to stdout as a fragmented MP4 for the stream check
+ * (verify/streamCheck.ts), through ffmpeg's tee muxer. The file is byte for byte what the plain
+ * invocation writes (the MP4 muxer asks x264 for its headers out of band anyway; with tee in
+ * between that has to be said, `+global_header`). The copy on stdout may fail without failing
+ * the file (`onfail=ignore`): the check then reports it.
+ */
+export function withCheckStream(inv: FfmpegInvocation): FfmpegInvocation {
+  const options = [...inv.outputOptions];
+  const take = (name: string): string | null => {
+    const at = options.indexOf(name);
+    if (at < 0 || at + 1 >= options.length) return null;
+    const [, value] = options.splice(at, 2);
+    return value ?? null;
+  };
+  if (take('-f') !== 'mp4') throw new Error('only an MP4 output can be checked while it is encoded');
+  const movflags = take('-movflags');
+  const flags = take('-flags');
+  options.push('-flags', `${flags ?? ''}+global_header`, '-f', 'tee');
+  const file = `[f=mp4${movflags === null ? '' : `:movflags=${movflags}`}]${teeQuoted(inv.output)}`;
+  return {
+    ...inv,
+    outputOptions: options,
+    output: `${file}|[f=mp4:movflags=frag_keyframe+empty_moov:onfail=ignore]pipe:1`,
+  };
+}
+
+/**
+ * A file name inside a tee muxer's list: single-quoted, so `|`, `[`, `]`, `:` and backslashes
+ * (a Windows folder) are taken literally; a quote in the name is closed, escaped and reopened.
+ */
+export function teeQuoted(file: string): string {
+  return `'${file.split("'").join("'\\''")}'`;
+}
+
+/**
  * One chunk of a chunked export: `frameCount` raw frames from stdin, encoded with exactly the
  * export's video settings into a video-only MP4 (the chunks are joined and the sound added
  * afterwards, see buildRemuxInvocation). x264 starts every encode with an IDR frame, and the

@@ -5,7 +5,9 @@ import {
   buildFfmpegArgs,
   buildFfmpegInvocation,
   formatNumber,
+  teeQuoted,
   toArgList,
+  withCheckStream,
 } from '../../../src/export/ffmpeg/args';
 import { PRESETS, type ExportPreset } from '../../../src/export/presets';
 
@@ -222,6 +224,35 @@ describe('ffmpeg arguments', () => {
       });
       expect(buildFluentCommand(invocation)._getArguments()).toEqual(toArgList(invocation));
     }
+  });
+
+  it('writes the packets twice when checked while encoding: the file, and a stream on stdout', () => {
+    const plain = buildFfmpegInvocation(settings(PRESETS.tiktok));
+    const checked = withCheckStream(plain);
+    const args = toArgList(checked);
+    // The encode itself is unchanged but for x264's headers out of band, which the MP4
+    // muxer asked for anyway; the format and the faststart move into the file's own slot.
+    expect(args).not.toContain('-movflags');
+    expect(args.slice(args.indexOf('-flags'), args.indexOf('-flags') + 2)).toEqual([
+      '-flags',
+      '+cgop+global_header',
+    ]);
+    expect(args.slice(-3)).toEqual([
+      '-f',
+      'tee',
+      "[f=mp4:movflags=+faststart]'/out/clip.mp4.part'|" +
+        '[f=mp4:movflags=frag_keyframe+empty_moov:onfail=ignore]pipe:1',
+    ]);
+    expect(buildFluentCommand(checked)._getArguments()).toEqual(args);
+    const gif = { ...plain, outputOptions: [...plain.outputOptions.slice(0, -1), 'gif'] };
+    expect(() => withCheckStream(gif)).toThrow(/MP4/);
+  });
+
+  it('quotes a file name for the tee list so nothing in it is read as syntax', () => {
+    expect(teeQuoted('/a/b.mp4')).toBe("'/a/b.mp4'");
+    expect(teeQuoted("C:\\Users\\Ana's [draft]|v2:final.mp4")).toBe(
+      "'C:\\Users\\Ana'\\''s [draft]|v2:final.mp4'",
+    );
   });
 
   it('writes numbers plainly', () => {
