@@ -9,7 +9,7 @@ const outfile = 'dist/cli/kindness.js';
 await bundleForNode({
   entry: 'src/cli/main.ts',
   outfile,
-  banner: '#!/usr/bin/env -S node --initial-old-space-size=64',
+  banner: '#!/usr/bin/env -S node --initial-old-space-size=64 --single-threaded-gc',
 });
 await chmod(`${root}${outfile}`, 0o755);
 // A chunked export (--jobs) draws each chunk in a worker thread started from this file.

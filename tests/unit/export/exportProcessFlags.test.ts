@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,16 @@ describe('the Node flags of an export process', () => {
     ]);
     expect(withExportProcessFlags(['--initial-old-space-size=256'])).toEqual([
       '--initial-old-space-size=256',
+      '--single-threaded-gc',
     ]);
+  });
+
+  it('are all flags this Node accepts (a bad one on the bin line would stop every command)', () => {
+    const run = spawnSync(process.execPath, [...EXPORT_PROCESS_FLAGS, '-e', 'process.exit(0)'], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 
   it('are on the command line’s bin line, so `kindness export` runs with them', () => {
