@@ -1,12 +1,17 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toArgList, withCheckStream, type FfmpegInvocation } from '../../src/export/ffmpeg/args';
-import { fileMatchesStream, startStreamCheck, type PacketList } from '../../src/export/verify/streamCheck';
+import {
+  CHECKER_PRIORITY,
+  fileMatchesStream,
+  startStreamCheck,
+  type PacketList,
+} from '../../src/export/verify/streamCheck';
 
 /**
  * The decode check run while the video is encoded: the encoder's packets are decoded from a copy
@@ -121,6 +126,15 @@ describe('the decode check beside the encode', () => {
     expect(typeof (await check.result)).toBe('string');
     // The encoder must never block on a checker that stopped reading: its output is drained.
     await drained;
+  });
+
+  it('runs below normal priority, taking the cores only when the encode leaves them idle', async () => {
+    const check = startStreamCheck('ffmpeg');
+    const pid = check.pid;
+    expect(pid).toBeDefined();
+    expect(getPriority(pid as number)).toBe(CHECKER_PRIORITY);
+    check.stop();
+    await check.result;
   });
 
   it('is stopped at once by a cancel', async () => {
