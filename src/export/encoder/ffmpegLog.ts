@@ -17,6 +17,20 @@ export function printableLogLine(line: string): string {
   return clean.length > MAX_LINE ? `${clean.slice(0, MAX_LINE - 1)}…` : clean;
 }
 
+/**
+ * ffmpeg's last complaint in a stderr text, fit to show; `file`, when given, is named "the file"
+ * (a temp file's full path says nothing to a creator and shows the machine's folders). Null when
+ * it said nothing.
+ */
+export function lastComplaint(stderr: string, file?: string): string | null {
+  const text = file === undefined ? stderr : stderr.split(file).join('the file');
+  const lines = text
+    .split('\n')
+    .map((line) => printableLogLine(line.trim()))
+    .filter((line) => line !== '');
+  return lines.at(-1) ?? null;
+}
+
 export class FfmpegLog {
   private readonly tail: string[] = [];
   encodedFrames = 0;

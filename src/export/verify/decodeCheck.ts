@@ -1,4 +1,4 @@
-import { printableLogLine } from '../encoder/ffmpegLog';
+import { lastComplaint } from '../encoder/ffmpegLog';
 import { runTool, ToolTimeoutError } from '../ffmpeg/runTool';
 
 /** Decoding takes a fraction of the encode; this only guards against a hung ffmpeg. */
@@ -40,12 +40,9 @@ export async function decodeProblem(
     );
     if (signal?.aborted === true) return 'the export was cancelled';
     if (result.code === 0) return null;
-    const lines = result.stderr
-      .split('\n')
-      // The temp file's full path says nothing to a creator (and shows the machine's folders).
-      .map((line) => printableLogLine(line.trim().split(file).join('the file')))
-      .filter((line) => line !== '');
-    return lines.at(-1) ?? `ffmpeg stopped with code ${String(result.code ?? result.signal)}`;
+    return (
+      lastComplaint(result.stderr, file) ?? `ffmpeg stopped with code ${String(result.code ?? result.signal)}`
+    );
   } catch (err) {
     if (err instanceof ToolTimeoutError) return 'reading it back took too long';
     return err instanceof Error ? err.message : String(err);

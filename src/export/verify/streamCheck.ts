@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
-import { printableLogLine } from '../encoder/ffmpegLog';
+import { lastComplaint } from '../encoder/ffmpegLog';
 import { trackChildProcess } from '../ffmpeg/childProcesses';
 import { toolEnvironment } from '../ffmpeg/mallocTunables';
 import { runTool, ToolTimeoutError } from '../ffmpeg/runTool';
@@ -81,7 +81,7 @@ export function startStreamCheck(ffmpegPath: string): StreamCheck {
     child.on('close', (code, signal) => {
       if (stopped) return resolve('the export was cancelled');
       if (code === 0) return resolve(packets.finish());
-      resolve(lastLine(stderr) ?? `ffmpeg stopped with code ${String(code ?? signal)}`);
+      resolve(lastComplaint(stderr) ?? `ffmpeg stopped with code ${String(code ?? signal)}`);
     });
   });
   let fed = false;
@@ -146,7 +146,7 @@ export async function fileMatchesStream(
     );
     if (signal?.aborted === true) return 'the export was cancelled';
     if (result.code !== 0) {
-      const why = lastLine(result.stderr.split(file).join('the file'));
+      const why = lastComplaint(result.stderr, file);
       return why ?? `ffmpeg stopped with code ${String(result.code ?? result.signal)}`;
     }
     const reader = new PacketListReader();
@@ -205,12 +205,4 @@ export class PacketListReader {
     if (list === undefined) this.streams.set(stream, (list = []));
     list.push(`${size} ${md5}`);
   }
-}
-
-function lastLine(stderr: string): string | null {
-  const lines = stderr
-    .split('\n')
-    .map((line) => printableLogLine(line.trim()))
-    .filter((line) => line !== '');
-  return lines.at(-1) ?? null;
 }
