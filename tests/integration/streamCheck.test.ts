@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { toArgList, withCheckStream, type FfmpegInvocation } from '../../src/export/ffmpeg/args';
 import {
   CHECKER_PRIORITY,
@@ -135,6 +135,42 @@ describe('the decode check beside the encode', () => {
     expect(getPriority(pid as number)).toBe(CHECKER_PRIORITY);
     check.stop();
     await check.result;
+  });
+
+  it('never holds the encoder back while the checker lags behind', async () => {
+    // A lossless encode: megabytes, more than the pipe and the checker's input hold.
+    const chunks: Buffer[] = [];
+    await run(
+      [
+        ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=540x960:rate=30:duration=3'],
+        ...['-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-threads', '1'],
+        ...['-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov', 'pipe:1'],
+      ],
+      (out) => out.on('data', (d: Buffer) => chunks.push(d)),
+    );
+    const big = Buffer.concat(chunks);
+    expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
+    const check = startStreamCheck('ffmpeg');
+    const pid = check.pid as number;
+    // The checker gets no CPU at all (a machine busy with other work, at its worst).
+    process.kill(pid, 'SIGSTOP');
+    // In pieces as an encoder writes them.
+    const pieces: Buffer[] = [];
+    for (let at = 0; at < big.length; at += 16_384) pieces.push(big.subarray(at, at + 16_384));
+    // A stopped process left behind by a failing test would wait for ever.
+    onTestFailed(() => {
+      process.kill(pid, 'SIGCONT');
+      check.stop();
+    });
+    const source = Readable.from(pieces);
+    const read = once(source, 'end');
+    check.feed(source);
+    // Everything the encoder wrote was taken from it while the checker stood still.
+    await read;
+    process.kill(pid, 'SIGCONT');
+    const packets = await check.result;
+    expect(typeof packets).not.toBe('string');
+    expect((packets as PacketList).get(0)).toHaveLength(90);
   });
 
   it('is stopped at once by a cancel', async () => {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
-import type { Readable, Writable } from 'node:stream';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { lastComplaint } from '../encoder/ffmpegLog';
 import { trackChildProcess } from '../ffmpeg/childProcesses';
 import { toolEnvironment } from '../ffmpeg/mallocTunables';
@@ -89,11 +89,16 @@ export function startStreamCheck(ffmpegPath: string): StreamCheck {
     feed(encoderOutput) {
       fed = true;
       encoderOutput.on('error', () => undefined);
-      encoderOutput.pipe(stdin);
+      // Room for the checker to fall behind (it runs below normal priority) without holding
+      // the encoder back: at the platforms' bitrates, half a minute of video or more.
+      const slack = new PassThrough({ highWaterMark: CHECK_SLACK_BYTES });
+      encoderOutput.pipe(slack).pipe(stdin);
       // A check that ended early (it found damage, or was stopped) reads no more: the rest is
       // drained here, so the encoder never blocks on a full pipe and still finishes the file.
       void result.then(() => {
-        encoderOutput.unpipe(stdin);
+        encoderOutput.unpipe(slack);
+        slack.unpipe(stdin);
+        slack.resume();
         encoderOutput.resume();
       });
     },
@@ -117,6 +122,13 @@ export function startStreamCheck(ffmpegPath: string): StreamCheck {
  * 6.45 s. Where the system refuses (it never should: lowering is always allowed), it runs as is.
  */
 export const CHECKER_PRIORITY = 10;
+
+/**
+ * How far the checker may fall behind the encoder before the encoder waits for it: 32 MB of
+ * encoded video (at most about 30 s at the platforms' 8 Mbit/s; the sample is 3.4 MB in all).
+ * On a machine busy with other work a low-priority checker can lag; the export should not.
+ */
+export const CHECK_SLACK_BYTES = 32 * 1024 * 1024;
 
 function lowerPriority(pid: number | undefined): void {
   if (pid === undefined) return;
