@@ -27,10 +27,10 @@ let plainFile: string;
 let streamBytes: Buffer;
 let decoded: PacketList | string;
 
-function invocation(output: string): FfmpegInvocation {
+function invocation(output: string, size = '360x640', seconds = 3): FfmpegInvocation {
   return {
     inputs: [
-      { options: ['-f', 'lavfi'], source: 'testsrc2=size=360x640:rate=30:duration=3' },
+      { options: ['-f', 'lavfi'], source: `testsrc2=size=${size}:rate=30:duration=${seconds}` },
       { options: ['-f', 'lavfi'], source: 'anullsrc=r=48000:cl=stereo' },
     ],
     globalOptions: ['-hide_banner', '-v', 'error'],
@@ -40,7 +40,7 @@ function invocation(output: string): FfmpegInvocation {
       // One x264 thread: with several, its output can vary from run to run under load, and the
       // first test compares two encodes byte for byte.
       ...['-pix_fmt', 'yuv420p', '-g', '15', '-flags', '+cgop', '-bf', '2', '-threads', '1'],
-      ...['-c:a', 'aac', '-t', '3', '-movflags', '+faststart', '-metadata', 'title=Be kind'],
+      ...['-c:a', 'aac', '-t', String(seconds), '-movflags', '+faststart', '-metadata', 'title=Be kind'],
       ...['-f', 'mp4'],
     ],
     output,
@@ -135,6 +135,19 @@ describe('the decode check beside the encode', () => {
     expect(getPriority(pid as number)).toBe(CHECKER_PRIORITY);
     check.stop();
     await check.result;
+  });
+
+  it('reads back a long video whole: its packet list is longer than a probe’s output may be', async () => {
+    // Four minutes of a tiny picture with sound: about 17,000 packets, over 1 MB of packet list.
+    const check = startStreamCheck('ffmpeg');
+    await run(toArgList(withCheckStream(invocation(join(dir, 'long.mp4'), '64x64', 240))), (out) =>
+      check.feed(out),
+    );
+    const packets = await check.result;
+    expect(typeof packets).not.toBe('string');
+    const count = [...(packets as PacketList).values()].reduce((n, list) => n + list.length, 0);
+    expect(count).toBeGreaterThan(15_000);
+    expect(await fileMatchesStream('ffmpeg', join(dir, 'long.mp4'), packets as PacketList)).toBeNull();
   });
 
   it('never holds the encoder back while the checker lags behind', async () => {

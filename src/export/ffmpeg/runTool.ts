@@ -26,6 +26,11 @@ export function runTool(
     signal?: AbortSignal | undefined;
     /** Reported as an ffmpeg this process runs, so the studio can end it if this process dies. */
     track?: boolean | undefined;
+    /**
+     * Takes stdout as it comes, whatever its length (the result's `stdout` is then empty): for
+     * output that grows with the video, such as a packet list, which the cap below would cut.
+     */
+    onStdout?: ((text: string) => void) | undefined;
   } = {},
 ): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
@@ -49,7 +54,8 @@ export function runTool(
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d: string) => {
-      if (stdout.length < MAX_OUTPUT_CHARS) stdout += d;
+      if (options.onStdout !== undefined) options.onStdout(d);
+      else if (stdout.length < MAX_OUTPUT_CHARS) stdout += d;
     });
     child.stderr.on('data', (d: string) => {
       if (stderr.length < MAX_OUTPUT_CHARS) stderr += d;
