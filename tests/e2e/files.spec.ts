@@ -66,6 +66,9 @@ test('recovers unsaved edits after the server is killed', async ({ page, studio 
   await page.getByTestId('scene-name-input').fill('Not saved yet');
   await page.getByTestId('scene-card').first().focus();
   await page.keyboard.press('Alt+ArrowDown');
+  // The new name shows on its card once the field has handed it over; only then is it the
+  // storyboard to recover (a CI run read the cards a moment too early and saw an empty name).
+  await expect(page.getByTestId('scene-name').filter({ hasText: 'Not saved yet' })).toHaveCount(1);
   const expected = await sceneNames(page);
   await expect(page.getByTestId('save-status')).toContainText('backed up');
 
