@@ -5,12 +5,12 @@
 import Konva from 'konva';
 import { DOMMatrix, GlobalFonts, Image, Path2D, createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Canvas } from '@napi-rs/canvas';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FONT_FAMILIES } from '../../core/fonts';
 import type { DecodedImage, RenderBackend } from '../backend';
-import { covers, parseFontsourceCss, registerScriptFontsFor, type SubsetFace } from './nodeScriptFonts';
+import { covers, fontsourceFaces, registerScriptFontsFor, type SubsetFace } from './nodeScriptFonts';
 
 // @napi-rs/canvas implements the canvas API but not the DOM's class types; the renderer only
 // uses the standard members, so its objects stand in for the DOM ones at these boundaries.
@@ -161,19 +161,7 @@ export function registerNodeFonts(): void {
  * more 5.8 MB file, named by no stylesheet the app uses; it is never registered.
  */
 function emojiSubsetFaces(): readonly SubsetFace[] {
-  if (emojiFaces !== null) return emojiFaces;
-  const folder = packageFolder(EMOJI_PACKAGE);
-  let css: string;
-  try {
-    css = readFileSync(join(folder, '400.css'), 'utf8');
-  } catch (error) {
-    throw new Error(
-      `The colour emoji font package ${EMOJI_PACKAGE} is incomplete (no 400.css in ${folder}). ` +
-        `Reinstall the app's dependencies (npm install).`,
-      { cause: error },
-    );
-  }
-  emojiFaces = parseFontsourceCss(css, folder, FONT_FAMILIES.emoji, 400);
+  emojiFaces ??= fontsourceFaces(EMOJI_PACKAGE, packageFolder(EMOJI_PACKAGE), FONT_FAMILIES.emoji, 400);
   return emojiFaces;
 }
 

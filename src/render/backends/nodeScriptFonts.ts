@@ -70,21 +70,34 @@ function scriptFaces(packageFolder: (packageName: string) => string): SubsetFace
   for (const [family, packageName] of Object.entries(SCRIPT_FONT_PACKAGES)) {
     const folder = packageFolder(packageName);
     for (const weight of SCRIPT_FONT_WEIGHTS) {
-      let css: string;
-      try {
-        css = readFileSync(join(folder, `${weight}.css`), 'utf8');
-      } catch (error) {
-        throw new Error(
-          `The font package ${packageName} is incomplete (no ${weight}.css in ${folder}). ` +
-            `Reinstall the app's dependencies (npm install).`,
-          { cause: error },
-        );
-      }
-      faces.push(...parseFontsourceCss(css, folder, family, weight));
+      faces.push(...fontsourceFaces(packageName, folder, family, weight));
     }
   }
   allFaces = faces;
   return faces;
+}
+
+/**
+ * The subset faces of one weight of a @fontsource package, from its `<weight>.css`; an error
+ * naming the package when the stylesheet is missing.
+ */
+export function fontsourceFaces(
+  packageName: string,
+  folder: string,
+  family: string,
+  weight: number,
+): SubsetFace[] {
+  let css: string;
+  try {
+    css = readFileSync(join(folder, `${weight}.css`), 'utf8');
+  } catch (error) {
+    throw new Error(
+      `The font package ${packageName} is incomplete (no ${weight}.css in ${folder}). ` +
+        `Reinstall the app's dependencies (npm install).`,
+      { cause: error },
+    );
+  }
+  return parseFontsourceCss(css, folder, family, weight);
 }
 
 /**
