@@ -4,6 +4,7 @@ import { ffmpegFeaturesFor, rawFrameBytes, type EncodeSettings, type InputPixFmt
 import type { Encoder } from '../encoder/encoder';
 import { createFluentEncoder } from '../encoder/fluentEncoder';
 import { writeFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { Chunk } from '../chunks/chunkPlan';
 import {
   buildChunkInvocation,
@@ -51,7 +52,7 @@ export function startEncoders(input: EncoderStageInput): void {
     label: string,
     invocation: FfmpegInvocation,
     pixFmt: InputPixFmt,
-    check: StreamCheck | null = null,
+    onOutput?: (stdout: Readable) => void,
   ): Encoder => {
     log(`ffmpeg (${label}) ${toArgList(invocation).join(' ')}`);
     return createFluentEncoder({
@@ -59,7 +60,7 @@ export function startEncoders(input: EncoderStageInput): void {
       invocation,
       frameBytes: rawFrameBytes(pixFmt, group.width, group.height),
       onLogLine: (line) => log(`ffmpeg (${label}): ${line}`),
-      onOutput: check === null ? undefined : (stdout) => check.feed(stdout),
+      onOutput,
     });
   };
   for (const members of sameVideo(input.runs)) {
@@ -68,8 +69,13 @@ export function startEncoders(input: EncoderStageInput): void {
       const invocation = invocationFor(run, group, renderedCount, audioClips, ffmpeg, project);
       // A video with an encode of its own is decoded while it is encoded (verify/streamCheck.ts).
       if (run.planned.preset.id !== 'gif' && ffmpegFeaturesFor(ffmpeg.version).checkWhileEncoding) {
-        const check = startStreamCheck(ffmpeg.path);
-        const encoder = encoderFor(run.id, withCheckStream(invocation), run.pixFmt, check);
+        let check: StreamCheck | null = null;
+        // The encoder hands over its stdout only once it has started, inside run.begin.
+        const encoder = encoderFor(run.id, withCheckStream(invocation), run.pixFmt, (stdout) =>
+          check?.feed(stdout),
+        );
+        // Started once nothing can throw before the run owns it (its stop() ends the checker).
+        check = startStreamCheck(ffmpeg.path);
         run.begin(renderedCount, encoder, ffmpeg.path, log, check);
         continue;
       }
