@@ -1,5 +1,5 @@
 import type { InputPixFmt } from '../encodeSettings';
-import { changedRowSpans } from '../pixels/changedRows';
+import { changedRowSpans, spansWithout, type RowSpan } from '../pixels/changedRows';
 import { createYuvKernel, type YuvKernel } from '../pixels/yuvKernel';
 import { metered } from './stageMeter';
 
@@ -7,28 +7,31 @@ import { metered } from './stageMeter';
  * The pixel conversion stage: one rendered frame in the formats its encoders take, each made
  * at most once per frame. A frame the renderer reports unchanged comes as the very same RGBA
  * buffer, and gets the very same converted buffer again without converting it twice. A frame
- * that did change is converted only where it differs from the one before (row pairs); the
- * rest is copied from the previous conversion.
+ * that did change is converted only where it differs from the one before (row pairs).
  *
- * Converted frames take turns in a few buffers rather than a new one each: the frame before
- * may still be on its way into a pipe, but the pump waits for every encoder to take a frame
- * before it draws the next, so the one two frames back is never in use. Fewer 3 MB allocations
- * mean fewer of the garbage collections that external memory sets off. The conversion itself is
- * the SIMD kernel's where the runtime has WebAssembly SIMD (pixels/yuvKernel.ts).
+ * Converted frames take turns in two buffers: the frame before may still be on its way into a
+ * pipe, so the new one goes into the other buffer, which holds an older conversion. That one
+ * differs from the frame before only in the rows the frame before changed, so only those rows
+ * are copied across (less the rows about to be converted anyway), not the whole 3 MB. Fewer and
+ * smaller copies mean less memory traffic beside the encoder, and no 3 MB allocation per frame
+ * means fewer of the garbage collections external memory sets off. The conversion itself is the
+ * SIMD kernel's where the runtime has WebAssembly SIMD (pixels/yuvKernel.ts).
  */
 export class FrameFormats {
   private rgba: Uint8Array | null = null;
+  /** The conversion handed out last, and the RGBA frame it was made from. */
   private yuv: Uint8Array | null = null;
   private yuvOf: Uint8Array | null = null;
-  private readonly pool: Uint8Array[] = [];
-  private turn = 0;
+  /** The other buffer, and the rows where it differs from `yuv` ('all' before it holds a frame). */
+  private spare: Uint8Array | null = null;
+  private spareStale: readonly RowSpan[] | 'all' = 'all';
   private readonly kernel: YuvKernel;
 
   constructor(
     private readonly width: number,
     private readonly height: number,
   ) {
-    this.kernel = createYuvKernel(width, height, POOL_SIZE);
+    this.kernel = createYuvKernel(width, height, BUFFERS);
   }
 
   /** The frame now being handed out (RGBA, as drawn). */
@@ -54,32 +57,39 @@ export class FrameFormats {
   }
 
   private convertWhole(rgba: Uint8Array): Uint8Array {
-    const yuv = this.nextBuffer(null);
+    const yuv = this.kernel.buffer();
     this.kernel.convertRows(rgba, yuv, 0, this.height);
     return yuv;
   }
 
-  /** `rgba` converted from `beforeYuv`, the conversion of `before`, redoing only what changed. */
+  /** `rgba` converted into the spare buffer, from `beforeYuv` (the conversion of `before`). */
   private convertChanges(before: Uint8Array, beforeYuv: Uint8Array, rgba: Uint8Array): Uint8Array {
-    const spans = changedRowSpans(before, rgba, this.width, this.height);
-    const yuv = this.nextBuffer(beforeYuv);
-    yuv.set(beforeYuv);
-    for (const [from, to] of spans) this.kernel.convertRows(rgba, yuv, from, to);
+    const changed = changedRowSpans(before, rgba, this.width, this.height);
+    const yuv = this.spare ?? this.kernel.buffer();
+    if (this.spareStale === 'all') yuv.set(beforeYuv);
+    else
+      for (const [from, to] of spansWithout(this.spareStale, changed))
+        this.copyRows(beforeYuv, yuv, from, to);
+    for (const [from, to] of changed) this.kernel.convertRows(rgba, yuv, from, to);
+    // The frame before's buffer becomes the spare: it differs from this one where rows changed.
+    this.spare = beforeYuv;
+    this.spareStale = changed;
     return yuv;
   }
 
-  /** The buffer whose turn it is (never `inUse`, the conversion being copied from). */
-  private nextBuffer(inUse: Uint8Array | null): Uint8Array {
-    if (this.pool.length < POOL_SIZE) {
-      const fresh = this.kernel.buffer();
-      this.pool.push(fresh);
-      return fresh;
+  /** Rows `from`..`to` (even) of one yuv420p frame into another: Y, then their U and V rows. */
+  private copyRows(source: Uint8Array, target: Uint8Array, from: number, to: number): void {
+    const { width, height } = this;
+    target.set(source.subarray(from * width, to * width), from * width);
+    const chromaWidth = width >> 1;
+    const chromaPlane = (width >> 1) * (height >> 1);
+    for (const plane of [width * height, width * height + chromaPlane]) {
+      const start = plane + (from >> 1) * chromaWidth;
+      const end = plane + (to >> 1) * chromaWidth;
+      target.set(source.subarray(start, end), start);
     }
-    this.turn = (this.turn + 1) % POOL_SIZE;
-    const next = this.pool[this.turn] as Uint8Array;
-    return next === inUse ? this.nextBuffer(inUse) : next;
   }
 }
 
-/** Buffers converted frames take turns in: the one being sent, the one before, one spare. */
-const POOL_SIZE = 3;
+/** Converted frames take turns in two buffers: the one being sent and the one being made. */
+const BUFFERS = 2;

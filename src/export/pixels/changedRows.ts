@@ -1,3 +1,6 @@
+/** Rows `[from, to)` of a frame, both even: whole row pairs, as yuv420p's chroma needs. */
+export type RowSpan = readonly [from: number, to: number];
+
 /**
  * Which row pairs of a frame differ from the frame before: consecutive changed pairs merged
  * into `[fromRow, toRow)` spans (even bounds). The comparison is a native memcmp per pair,
@@ -25,4 +28,25 @@ export function changedRowSpans(
     else spans.push([y, y + 2]);
   }
   return spans;
+}
+
+/**
+ * The rows of `spans` that are not in `minus`; both sorted and without overlaps, as
+ * changedRowSpans gives them.
+ */
+export function spansWithout(spans: readonly RowSpan[], minus: readonly RowSpan[]): RowSpan[] {
+  const out: RowSpan[] = [];
+  let k = 0;
+  for (const [from, to] of spans) {
+    let start = from;
+    while (k < minus.length && (minus[k] as RowSpan)[1] <= start) k++;
+    for (let j = k; j < minus.length && start < to; j++) {
+      const [cutFrom, cutTo] = minus[j] as RowSpan;
+      if (cutFrom >= to) break;
+      if (cutFrom > start) out.push([start, cutFrom]);
+      start = Math.max(start, cutTo);
+    }
+    if (start < to) out.push([start, to]);
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FrameFormats } from '../../../src/export/pipeline/frameConversion';
-import { changedRowSpans } from '../../../src/export/pixels/changedRows';
+import { changedRowSpans, spansWithout } from '../../../src/export/pixels/changedRows';
 import { rgbaToYuv420p, yuv420pBytes } from '../../../src/export/pixels/rgbaToYuv420p';
 
 const frame = (grey: number): Uint8Array => new Uint8Array(4 * 2 * 4).fill(grey);
@@ -31,7 +31,7 @@ describe('the pixel conversion stage', () => {
     expect(first[0]).toBe(235);
   });
 
-  it('never overwrites the two frames last handed out (one may still be in a pipe)', () => {
+  it('never overwrites the frame last handed out (it may still be on its way into a pipe)', () => {
     const formats = new FrameFormats(4, 2);
     const handed: { yuv: Uint8Array; copy: number[] }[] = [];
     for (let k = 0; k < 7; k++) {
@@ -39,6 +39,38 @@ describe('the pixel conversion stage', () => {
       const yuv = formats.get('yuv420p');
       handed.push({ yuv, copy: [...yuv] });
       for (const earlier of handed.slice(-2)) expect([...earlier.yuv]).toEqual(earlier.copy);
+    }
+  });
+
+  it('gives every frame of a long run of partial changes exactly its whole conversion', () => {
+    // Two buffers take turns, and each is brought up to date by copying only the rows the
+    // frame before changed: a wrong row in that bookkeeping would show up a frame or two later.
+    const width = 8;
+    const height = 16;
+    let seed = 11;
+    // xorshift32: exact in 32-bit integers, unlike a multiply that overflows a double.
+    const random = (n: number): number => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) % n;
+    };
+    const formats = new FrameFormats(width, height);
+    let rgba = new Uint8Array(width * height * 4).map((_, i) => (i % 4 === 3 ? 255 : random(256)));
+    for (let step = 0; step < 200; step++) {
+      if (step > 0 && random(5) !== 0) {
+        // A new frame: a few bands of rows change (sometimes none, sometimes all).
+        rgba = rgba.slice();
+        const bands = random(4);
+        for (let b = 0; b < bands; b++) {
+          const from = random(height);
+          const to = Math.min(height, from + 1 + random(height / 2));
+          for (let i = from * width * 4; i < to * width * 4; i++) if (i % 4 !== 3) rgba[i] = random(256);
+        }
+      }
+      // Otherwise the very same buffer again: an unchanged frame.
+      formats.set(rgba);
+      expect([...formats.get('yuv420p')], `frame ${step}`).toEqual([...rgbaToYuv420p(rgba, width, height)]);
     }
   });
 
@@ -73,5 +105,43 @@ describe('changed rows', () => {
       [8, 10],
     ]);
     expect(changedRowSpans(a, a.slice(), width, height)).toEqual([]);
+  });
+});
+
+describe('spans without others', () => {
+  it('leaves the rows of the first list that the second does not cover', () => {
+    expect(
+      spansWithout(
+        [
+          [0, 10],
+          [20, 30],
+        ],
+        [
+          [2, 4],
+          [8, 22],
+          [26, 28],
+        ],
+      ),
+    ).toEqual([
+      [0, 2],
+      [4, 8],
+      [22, 26],
+      [28, 30],
+    ]);
+    expect(spansWithout([[0, 10]], [])).toEqual([[0, 10]]);
+    expect(spansWithout([[4, 6]], [[0, 10]])).toEqual([]);
+    expect(spansWithout([], [[0, 10]])).toEqual([]);
+    expect(
+      spansWithout(
+        [
+          [0, 4],
+          [6, 8],
+        ],
+        [[4, 6]],
+      ),
+    ).toEqual([
+      [0, 4],
+      [6, 8],
+    ]);
   });
 });
