@@ -1,5 +1,5 @@
 import { utilityProcess } from 'electron';
-import { EXPORT_PROCESS_FLAGS } from '../../src/export/pipeline/exportProcessFlags';
+import { EXPORT_PROCESS_FLAGS, exportProcessEnvironment } from '../../src/export/pipeline/exportProcessFlags';
 import { workerRunner, type ExportRunner, type FromWorker } from '../../src/host/node/host';
 
 /**
@@ -12,6 +12,7 @@ export function utilityProcessRunner(script: string): ExportRunner {
     const child = utilityProcess.fork(script, [], {
       serviceName: 'Kindness Studio export',
       execArgv: [...EXPORT_PROCESS_FLAGS],
+      env: exportProcessEnvironment(),
       stdio: 'inherit',
     });
     let ended = false;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { withExportProcessFlags } from '../../export/pipeline/exportProcessFlags';
+import { exportProcessEnvironment, withExportProcessFlags } from '../../export/pipeline/exportProcessFlags';
 import type { Project } from '../../core/schema';
 import { exportBatch } from '../../export/batch/exportBatch';
 import { ffmpegFeaturesFor, type EncodeSettings } from '../../export/encodeSettings';
@@ -11,7 +11,7 @@ import { jobsFor } from '../../export/chunks/chunkPlan';
 import { exportVideo } from '../../export/exportVideo';
 import { buildFfmpegInvocation, gopFrames, toArgList } from '../../export/ffmpeg/args';
 import { discoverFfmpeg, type FoundFfmpeg } from '../../export/ffmpeg/discover';
-import { FRAME_FRIENDLY_GLIBC_TUNABLES, useFrameFriendlyMalloc } from '../../export/ffmpeg/mallocTunables';
+import { useFrameFriendlyMalloc, withFrameFriendlyMalloc } from '../../export/ffmpeg/mallocTunables';
 import {
   enableStageMeter,
   SAMPLE_EVERY,
@@ -384,7 +384,7 @@ function runChildExport(
       '--ffmpeg',
       ffmpegPath,
     ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { stdio: ['ignore', 'pipe', 'inherit'], env: exportProcessEnvironment() },
   );
   let out = '';
   child.stdout.setEncoding('utf8');
@@ -558,10 +558,8 @@ async function encodeOnly(
 /** Runs ffmpeg to the end; resolves with its peak memory (0 where unknown). */
 function runFfmpeg(ffmpegPath: string, args: string[]): Promise<number> {
   return new Promise<number>((resolve, reject) => {
-    const env = {
-      ...process.env,
-      GLIBC_TUNABLES: process.env.GLIBC_TUNABLES ?? FRAME_FRIENDLY_GLIBC_TUNABLES,
-    };
+    // As the export's encoder gets it (useFrameFriendlyMalloc).
+    const env = { ...process.env, GLIBC_TUNABLES: withFrameFriendlyMalloc(process.env.GLIBC_TUNABLES) };
     const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     const peaks = child.pid === undefined ? null : watchProcessPeaks(child.pid, true);
     let tail = '';

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EXPORT_PROCESS_FLAGS } from '../pipeline/exportProcessFlags';
+import { EXPORT_PROCESS_FLAGS, exportProcessEnvironment } from '../pipeline/exportProcessFlags';
 import { trackChildProcess } from '../ffmpeg/childProcesses';
 import { FrameRenderError } from '../frameSource';
 import type { ChunkFrames } from './chunkFrames';
@@ -39,6 +39,7 @@ export function childChunkFrames(
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     serialization: 'advanced',
     execArgv: [...EXPORT_PROCESS_FLAGS],
+    env: exportProcessEnvironment(),
   });
   trackChildProcess(child);
   const stdout = child.stdout;

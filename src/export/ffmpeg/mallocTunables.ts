@@ -11,12 +11,29 @@ export const FRAME_FRIENDLY_GLIBC_TUNABLES = [
 ].join(':');
 
 /**
- * fluent-ffmpeg starts ffmpeg with this process's environment, so the setting goes there; a
- * setting the user made is kept. The CLI calls this before exporting; a host that starts a
- * separate export process can put the variable in that process's environment instead.
+ * `current` (a GLIBC_TUNABLES value, or none) with our setting in front. glibc lets a later entry
+ * win, so a setting the user made for the same tunable is kept.
+ */
+export function withFrameFriendlyMalloc(current: string | undefined): string {
+  if (current === undefined || current === '') return FRAME_FRIENDLY_GLIBC_TUNABLES;
+  if (userTunables(current) !== current) return current;
+  return `${FRAME_FRIENDLY_GLIBC_TUNABLES}:${current}`;
+}
+
+/** What is left of a GLIBC_TUNABLES value without our setting in front ('' when nothing). */
+function userTunables(value: string): string {
+  if (value === FRAME_FRIENDLY_GLIBC_TUNABLES) return '';
+  const ours = `${FRAME_FRIENDLY_GLIBC_TUNABLES}:`;
+  return value.startsWith(ours) ? value.slice(ours.length) : value;
+}
+
+/**
+ * fluent-ffmpeg starts ffmpeg with this process's environment, so the setting goes there. The
+ * CLI calls this before exporting; a host that starts a separate export process gives that
+ * process the setting from its start instead (exportProcessEnvironment).
  */
 export function useFrameFriendlyMalloc(env: NodeJS.ProcessEnv = process.env): void {
-  env.GLIBC_TUNABLES ??= FRAME_FRIENDLY_GLIBC_TUNABLES;
+  env.GLIBC_TUNABLES = withFrameFriendlyMalloc(env.GLIBC_TUNABLES);
 }
 
 /**
@@ -26,8 +43,12 @@ export function useFrameFriendlyMalloc(env: NodeJS.ProcessEnv = process.env): vo
  * user made is kept.
  */
 export function toolEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  if (env.GLIBC_TUNABLES !== FRAME_FRIENDLY_GLIBC_TUNABLES) return env;
+  const value = env.GLIBC_TUNABLES;
+  if (value === undefined) return env;
+  const theirs = userTunables(value);
+  if (theirs === value) return env;
   const rest = { ...env };
-  delete rest.GLIBC_TUNABLES;
+  if (theirs === '') delete rest.GLIBC_TUNABLES;
+  else rest.GLIBC_TUNABLES = theirs;
   return rest;
 }

@@ -1,3 +1,5 @@
+import { withFrameFriendlyMalloc } from '../ffmpeg/mallocTunables';
+
 /**
  * Node flags for a process that exports (the export worker, a chunk renderer, the bench's
  * export, the CLI through its bin line).
@@ -26,4 +28,20 @@ export const EXPORT_PROCESS_FLAGS: readonly string[] = [
 export function withExportProcessFlags(execArgv: readonly string[]): string[] {
   const names = new Set(execArgv.map((flag) => flag.split('=')[0]));
   return [...execArgv, ...EXPORT_PROCESS_FLAGS.filter((flag) => !names.has(flag.split('=')[0]))];
+}
+
+/**
+ * The environment for a process that exports: the caller's, with glibc's allocator told to keep
+ * freed blocks of a frame's size (ffmpeg/mallocTunables.ts). The export process itself allocates
+ * 8 MB a frame (the canvas's pixels, Skia's copy-on-write of its surface), and glibc otherwise
+ * maps each block fresh and unmaps it once freed, so the kernel faults in and zeroes 8 MB of new
+ * pages every frame. glibc reads the setting only when a process starts, so it goes into the
+ * environment the process is started with. Sample, alternating runs: 9.16 against 9.32 s wall,
+ * 6.15 against 6.3 CPU-s in the export process, the same peak memory.
+ *
+ * Not on the CLI's bin line: npm's Windows shims cannot read an assignment whose value holds
+ * `=`, and would stop every `kindness` command there.
+ */
+export function exportProcessEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, GLIBC_TUNABLES: withFrameFriendlyMalloc(env.GLIBC_TUNABLES) };
 }

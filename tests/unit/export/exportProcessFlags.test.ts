@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FRAME_FRIENDLY_GLIBC_TUNABLES } from '../../../src/export/ffmpeg/mallocTunables';
 import {
   EXPORT_PROCESS_FLAGS,
+  exportProcessEnvironment,
   withExportProcessFlags,
 } from '../../../src/export/pipeline/exportProcessFlags';
 
@@ -42,9 +44,25 @@ describe('the Node flags of an export process', () => {
       'electron/main/exportProcess.ts',
       'src/cli/commands/bench.ts',
     ]) {
-      expect(readFileSync(join(root, file), 'utf8'), file).toMatch(
-        /ExportProcessFlags\(|EXPORT_PROCESS_FLAGS\]/,
-      );
+      const source = readFileSync(join(root, file), 'utf8');
+      expect(source, file).toMatch(/ExportProcessFlags\(|EXPORT_PROCESS_FLAGS\]/);
+      expect(source, file).toMatch(/env: exportProcessEnvironment\(\)/);
     }
+  });
+
+  it('start with the malloc setting for whole frames, and keep the rest of the environment', () => {
+    const env = exportProcessEnvironment({ PATH: '/usr/bin', HOME: '/home/a' });
+    expect(env).toEqual({ PATH: '/usr/bin', HOME: '/home/a', GLIBC_TUNABLES: FRAME_FRIENDLY_GLIBC_TUNABLES });
+    // A started process sees it (glibc reads it only then).
+    const run = spawnSync(
+      process.execPath,
+      ['-e', 'process.stdout.write(String(process.env.GLIBC_TUNABLES))'],
+      {
+        encoding: 'utf8',
+        env: exportProcessEnvironment({ PATH: process.env.PATH }),
+      },
+    );
+    expect(run.stdout).toBe(FRAME_FRIENDLY_GLIBC_TUNABLES);
+    expect(run.status).toBe(0);
   });
 });

@@ -1,5 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { withExportProcessFlags } from '../../../export/pipeline/exportProcessFlags';
+import {
+  exportProcessEnvironment,
+  withExportProcessFlags,
+} from '../../../export/pipeline/exportProcessFlags';
 import {
   startBatch,
   type BatchOutputRequest,
@@ -106,6 +109,7 @@ export function childProcessRunner(options: { readonly script: string }): Export
   return workerRunner(() => {
     const child: ChildProcess = fork(options.script, [], {
       execArgv: withExportProcessFlags(process.execArgv),
+      env: exportProcessEnvironment(),
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
