@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallProject } from './fixtures';
 import { ffprobe } from './helpers/media';
@@ -47,6 +47,25 @@ describe('the kindness command', () => {
   it('prints its version', async () => {
     const run = await kindness(['--version']);
     expect(run).toMatchObject({ code: 0, stdout: 'kindness 0.1.0\n' });
+  });
+
+  it('carries its plain JavaScript packages inside (Node links an outside one file by file at start)', async () => {
+    const { NOT_BUNDLED } = (await import(
+      pathToFileURL(path.join(root, 'scripts/bundle-node.mjs')).href
+    )) as {
+      NOT_BUNDLED: string[];
+    };
+    const built = await readFile(cli, 'utf8');
+    const imported = new Set(
+      [...built.matchAll(/^(?:import .*|\}) from "([^"]+)";$/gm)].map((m) => m[1] as string),
+    );
+    const outside = [...imported].filter((name) => !name.startsWith('node:'));
+    expect(outside).toContain('@napi-rs/canvas');
+    const allowed = (name: string): boolean =>
+      NOT_BUNDLED.some((p) => (p.endsWith('/*') ? name.startsWith(p.slice(0, -1)) : p === name));
+    for (const name of outside) expect(allowed(name), name).toBe(true);
+    expect(outside).not.toContain('zod');
+    expect(outside).not.toContain('konva');
   });
 
   it('explains a command-line mistake with exit code 2', async () => {
