@@ -143,7 +143,6 @@ function register(path: string, family: string, packageName: string): void {
 }
 
 let fontsRegistered = false;
-let emojiRegistered = false;
 let emojiFaces: readonly SubsetFace[] | null = null;
 
 /** Registers Inter and Fredoka with Skia. System fonts are never relied on. */
@@ -157,8 +156,8 @@ export function registerNodeFonts(): void {
 
 /**
  * The colour emoji font's subset files, as the app's stylesheet declares them (`400.css`, the
- * same faces and unicode-ranges the preview loads). The package also ships the whole font as one
- * more 5.8 MB file, named by no stylesheet the app uses; it is never registered.
+ * same faces and unicode-ranges the preview loads): what the font covers, code point by code
+ * point. They are never registered with Skia (registerEmojiFont says why).
  */
 function emojiSubsetFaces(): readonly SubsetFace[] {
   emojiFaces ??= fontsourceFaces(EMOJI_PACKAGE, packageFolder(EMOJI_PACKAGE), FONT_FAMILIES.emoji, 400);
@@ -167,8 +166,7 @@ function emojiSubsetFaces(): readonly SubsetFace[] {
 
 /**
  * Whether these texts have a character the colour emoji font draws and the Latin faces do not.
- * Registering it takes about 70 ms (eleven subset files, 4 MB), so a project without emoji goes
- * without. Below U+0250 the Latin faces, first in every family chain, draw every character, so
+ * Registering it takes about 0.14 s, so a project without emoji goes without. Below U+0250 the Latin faces, first in every family chain, draw every character, so
  * the emoji font is never reached there.
  */
 export function needsEmojiFont(texts: readonly string[]): boolean {
@@ -182,23 +180,22 @@ export function needsEmojiFont(texts: readonly string[]): boolean {
   });
 }
 
+/** The package's whole font: the one file of it with colour glyphs Skia draws (COLR/CPAL). */
+export const BUNDLED_EMOJI_FILE = 'noto-color-emoji-emoji-400-normal.woff2';
+
 /**
- * Registers Noto Color Emoji with Skia, once: every subset file of the stylesheet, under one
- * family name, so any emoji falls back to colour and a sequence (a flag, a family) finds its
- * glyph whichever file holds it. The whole-font file drew the very same pixels (flags, keycaps,
- * skin tones, ZWJ families, tag sequences) and cost 0.14 s more to register.
+ * Makes sure Skia has Noto Color Emoji to draw with, once. The subset files the app's
+ * stylesheet names (and the preview loads) hold their colour glyphs as SVG only, which Skia does
+ * not draw: registered alone, they left every emoji of an export blank on a machine without the
+ * font installed. The package's whole font also has them as COLR layers, which Skia draws, so
+ * that file is registered. A font of that name the system already has is drawn in preference to
+ * a registered one whatever is registered (checked on this machine: the same pixels with and
+ * without ours), so then ours is not registered at all: it would cost 0.14 s of every export's
+ * start for nothing. tests/integration/emojiFont.test.ts draws with no system fonts.
  */
-export function registerEmojiFont(): void {
-  if (emojiRegistered) return;
-  const faces = emojiSubsetFaces();
-  const missing = faces.filter((face) => !existsSync(face.path));
-  if (faces.length === 0 || missing.length > 0) {
-    throw new Error(
-      `The colour emoji font files (*.woff2) from the package ${EMOJI_PACKAGE} are missing ` +
-        `(looked for ${missing[0]?.path ?? `the files named in ${join(packageFolder(EMOJI_PACKAGE), '400.css')}`}). ` +
-        `Reinstall the app's dependencies (npm install).`,
-    );
-  }
-  for (const face of faces) register(face.path, FONT_FAMILIES.emoji, EMOJI_PACKAGE);
-  emojiRegistered = true;
+export function registerEmojiFont(
+  installed: (family: string) => boolean = (family) => GlobalFonts.has(family),
+): void {
+  if (installed(FONT_FAMILIES.emoji)) return;
+  register(resolveFontFile(EMOJI_PACKAGE, BUNDLED_EMOJI_FILE), FONT_FAMILIES.emoji, EMOJI_PACKAGE);
 }
