@@ -303,3 +303,85 @@ describe('the decode check of a single video', () => {
     expect(decodes[0]).toMatch(/-i \S*clip\.mp4/);
   });
 });
+
+describe('the renderer prepared while ffmpeg starts', () => {
+  /**
+   * An ffmpeg whose `-encoders` probe waits for `go` (up to 5 s, then fails): the frame source's
+   * creation makes `go`, so the probe answers only if the renderer is prepared while it runs.
+   */
+  async function waitingFfmpeg(folder: string, answers: boolean): Promise<string> {
+    const real = await discoverFfmpeg();
+    const wrapper = path.join(folder, 'ffmpeg');
+    const go = path.join(folder, 'go');
+    await writeFile(
+      wrapper,
+      [
+        '#!/bin/sh',
+        'if [ "$1" = "-encoders" ]; then',
+        '  i=0',
+        `  while [ ! -e '${go}' ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done`,
+        `  [ -e '${go}' ] || exit 1`,
+        answers ? '' : '  exit 1',
+        'fi',
+        `exec '${real.path}' "$@"`,
+        '',
+      ].join('\n'),
+    );
+    await chmod(wrapper, 0o755);
+    return wrapper;
+  }
+
+  it('opens the frame source while ffmpeg answers its probe, and draws the video with it', async () => {
+    const folder = path.join(dir, 'early-source');
+    await mkdir(folder);
+    const ffmpeg = await waitingFfmpeg(folder, true);
+    let created = 0;
+    let destroyed = 0;
+    const result = await exportBatch({
+      project,
+      assets,
+      ffmpeg,
+      // This ffmpeg or none: no other one to fall back on.
+      ffmpegDiscovery: { env: { PATH: '' }, bundled: false },
+      sidecars: false,
+      outputs: [{ id: 'tiktok', preset: 'tiktok', outputPath: path.join(folder, 'clip.mp4') }],
+      async createFrameSource(request) {
+        created++;
+        await writeFile(path.join(folder, 'go'), '');
+        const source = await createProjectFrameSource(project, assets, request);
+        return { ...source, renderFrame: source.renderFrame, destroy: () => (destroyed++, source.destroy()) };
+      },
+    });
+    expect(result.outputs[0]?.state).toBe('done');
+    expect(created).toBe(1);
+    expect(destroyed).toBe(1);
+    expect((await ffprobe(path.join(folder, 'clip.mp4'))).streams).toHaveLength(2);
+  });
+
+  it('closes that renderer when the ffmpeg turns out not to work', async () => {
+    const folder = path.join(dir, 'early-source-no-ffmpeg');
+    await mkdir(folder);
+    const ffmpeg = await waitingFfmpeg(folder, false);
+    let created = 0;
+    let destroyed = 0;
+    const result = await exportBatch({
+      project,
+      assets,
+      ffmpeg,
+      ffmpegDiscovery: { env: { PATH: '' }, bundled: false },
+      sidecars: false,
+      outputs: [{ id: 'tiktok', preset: 'tiktok', outputPath: path.join(folder, 'clip.mp4') }],
+      async createFrameSource(request) {
+        created++;
+        await writeFile(path.join(folder, 'go'), '');
+        const source = await createProjectFrameSource(project, assets, request);
+        return { ...source, renderFrame: source.renderFrame, destroy: () => (destroyed++, source.destroy()) };
+      },
+    });
+    expect(result.outputs[0]?.state).toBe('failed');
+    expect(result.outputs[0]?.error?.message).toMatch(/ffmpeg/);
+    expect(created).toBe(1);
+    expect(destroyed).toBe(1);
+    expect((await readdir(folder)).sort()).toEqual(['ffmpeg', 'go']);
+  });
+});

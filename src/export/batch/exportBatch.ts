@@ -27,7 +27,7 @@ import { gopFrames } from '../ffmpeg/args';
 import type { ExportPreset } from '../presets';
 import { finishOutputs } from './finishStage';
 import { pumpFrames } from './framePump';
-import { openFrameSource } from './frameSourceStage';
+import { EarlyFrameSource, openFrameSource } from './frameSourceStage';
 import { failedResult, OutputRun, type BatchOutputResult, type OutputProgress } from './outputRun';
 import type { AssetMap } from '../../node/assets';
 
@@ -155,14 +155,19 @@ export function startBatch(options: ExportBatchOptions): BatchJob {
     let renderedFrames = 0;
     let reusedFrames = 0;
     let ffmpeg: FoundFfmpeg | null = null;
+    let early: EarlyFrameSource | null = null;
     try {
       if (setupError !== null) throw setupError;
       if (options.signal?.aborted) cancel();
-      ffmpeg = await findFfmpeg(options);
+      ffmpeg = await findFfmpeg(options, () => {
+        early ??= openEarly(groups[0], options, log, batchAbort.signal);
+      });
       log(`Using ffmpeg ${ffmpeg.version} from ${ffmpeg.source}: ${ffmpeg.path}`);
       const warnings = ffmpegWarnings(ffmpeg);
       for (const run of runs.values()) {
         run.warnings.push(...warnings);
+        // Cancelled while ffmpeg was found (the renderer is prepared meanwhile): no file for it.
+        if (!run.live) continue;
         // A folder that cannot take one file fails that output only.
         await checkOutputFolder(run.finalPath)
           .then(async () => {
@@ -181,7 +186,7 @@ export function startBatch(options: ExportBatchOptions): BatchJob {
       for (const group of groups) {
         const active = group.outputs.map((o) => runs.get(o.request.id) as OutputRun).filter((r) => r.live);
         if (active.length === 0) continue;
-        const counts = await runGroup(group, active, context);
+        const counts = await runGroup(group, active, context, group === groups[0] ? early : null);
         renderedFrames += counts.drawn;
         reusedFrames += counts.reused;
       }
@@ -199,6 +204,8 @@ export function startBatch(options: ExportBatchOptions): BatchJob {
       for (const run of runs.values()) await run.fail(failure);
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
+      // Opened for a group that did not run (no ffmpeg, no output left): freed.
+      await (early as EarlyFrameSource | null)?.discard();
       // Whatever happened, nothing of an output that did not finish stays on disk.
       await Promise.all([...runs.values()].map((run) => run.settle()));
     }
@@ -256,6 +263,7 @@ async function runGroup(
   group: RenderGroup,
   runs: OutputRun[],
   ctx: GroupContext,
+  early: EarlyFrameSource | null,
 ): Promise<{ drawn: number; reused: number }> {
   const { options, ffmpeg, log, signal } = ctx;
   const range = resolveRange(options.project, group.fps, options.range);
@@ -292,6 +300,8 @@ async function runGroup(
     };
     const chunks = chunksFor(group, live, range.count, options);
     if (chunks.length > 1) {
+      // Each chunk draws in its own renderer: this one would only hold memory meanwhile.
+      await early?.discard();
       log(`Exporting in ${chunks.length} chunks at once, joined without re-encoding.`);
       const videos = startChunkedEncoders(encoderInput, chunks);
       const renderInput = {
@@ -310,7 +320,7 @@ async function runGroup(
       if (options.sidecars !== false)
         source = await openGroupSource(group, range.first, options, log, signal);
     } else {
-      source = await openGroupSource(group, range.first, options, log, signal);
+      source = await (early?.take() ?? openGroupSource(group, range.first, options, log, signal));
       startEncoders(encoderInput);
       counts = await pumpFrames(source, runs, range.count, signal);
     }
@@ -330,6 +340,7 @@ async function runGroup(
     const failure = toExportError(err, signal, (index) => (range.first + index) / group.fps);
     await Promise.all(runs.filter((r) => r.live).map((r) => r.fail(failure)));
   } finally {
+    await early?.discard();
     await Promise.all(runs.map((r) => r.settle()));
     try {
       source?.destroy();
@@ -339,6 +350,26 @@ async function runGroup(
     await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
   }
   return counts;
+}
+
+/**
+ * The first group's frame source, opened while ffmpeg answers its probe (EarlyFrameSource); null
+ * when there is no group or its range is not valid (the group then says why, as before).
+ */
+function openEarly(
+  group: RenderGroup | undefined,
+  options: ExportBatchOptions,
+  log: (line: string) => void,
+  signal: AbortSignal,
+): EarlyFrameSource | null {
+  if (group === undefined) return null;
+  let first: number;
+  try {
+    first = resolveRange(options.project, group.fps, options.range).first;
+  } catch {
+    return null;
+  }
+  return new EarlyFrameSource(() => openGroupSource(group, first, options, log, signal));
 }
 
 function openGroupSource(

@@ -35,3 +35,38 @@ export async function openFrameSource(
     throw err;
   }
 }
+
+/**
+ * A render group's frame source opened ahead of the group, while the batch waits for ffmpeg to
+ * answer its probe: that is 0.1-0.2 s of ffmpeg's own start-up with a core idle, and the
+ * renderer's fonts, pictures and stage are ready by then. Either the group takes it, or it is
+ * discarded (destroyed once it arrives). A failure to open it belongs to the group that takes it.
+ */
+export class EarlyFrameSource {
+  private readonly opening: Promise<FrameSource>;
+  private claimed = false;
+
+  constructor(open: () => Promise<FrameSource>) {
+    this.opening = open();
+    // Nobody may take it: its failure must not be an unhandled rejection.
+    this.opening.catch(() => undefined);
+  }
+
+  /** The source, for the group it was opened for (once). */
+  take(): Promise<FrameSource> {
+    if (this.claimed) throw new Error('this frame source was already taken or discarded');
+    this.claimed = true;
+    return this.opening;
+  }
+
+  /** Frees it unless it was taken; safe to call twice. */
+  async discard(): Promise<void> {
+    if (this.claimed) return;
+    this.claimed = true;
+    try {
+      (await this.opening).destroy();
+    } catch {
+      // Opened for nothing: that it failed no longer matters.
+    }
+  }
+}

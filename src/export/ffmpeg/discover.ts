@@ -36,6 +36,8 @@ export interface DiscoverOptions {
   readonly bundled?: boolean | string | undefined;
   /** Per probe run; default 10 s (a cold disk can be slow to start a 70 MB binary). */
   readonly timeoutMs?: number | undefined;
+  /** Called each time a candidate's probe has started (its start-up takes 0.1-0.2 s). */
+  readonly onProbeStarted?: (() => void) | undefined;
 }
 
 export const INSTALL_HINT =
@@ -97,7 +99,7 @@ export async function discoverFfmpeg(options: DiscoverOptions = {}): Promise<Fou
       attempts.push({ source, path: null, problem: found.problem });
       continue;
     }
-    const probe = await probeFfmpeg(found, timeoutMs);
+    const probe = await probeFfmpeg(found, timeoutMs, options.onProbeStarted);
     if (probe.ok) {
       return {
         path: found,
@@ -212,12 +214,12 @@ type ProbeResult = { ok: true; version: string } | { ok: false; problem: string 
  * stderr and the encoder list on stdout. Every start of ffmpeg costs a few hundred ms on a
  * busy machine, which a short export notices.
  */
-async function probeFfmpeg(file: string, timeoutMs: number): Promise<ProbeResult> {
+async function probeFfmpeg(file: string, timeoutMs: number, onStarted?: () => void): Promise<ProbeResult> {
   const unusable = await checkExecutable(file);
   if (unusable !== null) return { ok: false, problem: unusable };
   let r;
   try {
-    r = await runTool(file, ['-encoders'], timeoutMs);
+    r = await runTool(file, ['-encoders'], timeoutMs, { onStarted });
   } catch (err) {
     return { ok: false, problem: runProblem(err) };
   }

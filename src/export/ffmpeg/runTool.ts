@@ -31,6 +31,8 @@ export function runTool(
      * output that grows with the video, such as a packet list, which the cap below would cut.
      */
     onStdout?: ((text: string) => void) | undefined;
+    /** Called once the process has started (the caller may use the wait for other work). */
+    onStarted?: (() => void) | undefined;
   } = {},
 ): Promise<ToolResult> {
   return new Promise((resolve, reject) => {
@@ -48,6 +50,7 @@ export function runTool(
       reject(err instanceof Error ? err : new Error(String(err)));
       return;
     }
+    options.onStarted?.();
     let stdout = '';
     let stderr = '';
     let timedOut = false;

@@ -44,10 +44,15 @@ export function resolveRange(
   }
 }
 
-export async function findFfmpeg(options: FfmpegChoice): Promise<FoundFfmpeg> {
+/** `onProbeStarted`: while a found ffmpeg answers its probe, the caller may prepare other work. */
+export async function findFfmpeg(options: FfmpegChoice, onProbeStarted?: () => void): Promise<FoundFfmpeg> {
   if (typeof options.ffmpeg === 'object' && options.ffmpeg !== null) return options.ffmpeg;
   try {
-    return await discoverFfmpeg({ ...options.ffmpegDiscovery, configuredPath: options.ffmpeg ?? null });
+    return await discoverFfmpeg({
+      ...options.ffmpegDiscovery,
+      configuredPath: options.ffmpeg ?? null,
+      onProbeStarted,
+    });
   } catch (err) {
     if (err instanceof FfmpegNotFoundError) throw new ExportError('ffmpeg-not-found', err.message);
     throw err;
