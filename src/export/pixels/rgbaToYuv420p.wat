@@ -1,5 +1,5 @@
-;; RGBA -> yuv420p, four pixels of a row pair at a time with 128-bit SIMD: the same fixed-point
-;; sums as rgbaToYuv420p.ts (its coefficients are handed in once by `setCoefficients`), so both
+;; RGBA -> yuv420p, eight pixels of a row pair at a time with 128-bit SIMD (then a last four or
+;; two): the same fixed-point sums as rgbaToYuv420p.ts (its coefficients are handed in once by `setCoefficients`), so both
 ;; give the very same bytes. Built into rgbaToYuv420pWasm.generated.ts by
 ;; `node scripts/make-yuv-wasm.mjs`; a test fails when that file is older than this one.
 (module
@@ -79,6 +79,8 @@
     (local $vr v128) (local $vg v128) (local $vb v128) (local $cOffset v128)
     (local $mask v128) (local $cu v128) (local $cv v128)
     (local $a i32) (local $b i32) (local $d i32) (local $e i32)
+    (local $octetEnd i32) (local $q0 v128) (local $q1 v128)
+    (local $rt v128) (local $gt v128) (local $bt v128)
     (local.set $yr (i32x4.splat (global.get $yr)))
     (local.set $yg (i32x4.splat (global.get $yg)))
     (local.set $yb (i32x4.splat (global.get $yb)))
@@ -103,6 +105,119 @@
         (local.set $dst1 (i32.add (local.get $dst0) (local.get $width)))
         (local.set $c (i32.mul (i32.shr_u (local.get $row) (i32.const 1)) (i32.shr_u (local.get $width) (i32.const 1))))
         (local.set $x (i32.const 0))
+        ;; Eight pixels of each row at a time: the luma of two quads, and the four chroma samples
+        ;; of their 2x2 blocks gathered into one vector, so each chroma product is worked out
+        ;; once for four blocks instead of on two half-used vectors (about a quarter faster).
+        (local.set $octetEnd (i32.and (local.get $width) (i32.const -8)))
+        (block $octetsDone
+          (loop $octets
+            (br_if $octetsDone (i32.ge_u (local.get $x) (local.get $octetEnd)))
+            (local.set $p0 (v128.load (i32.add (local.get $src0) (i32.shl (local.get $x) (i32.const 2)))))
+            (local.set $p1 (v128.load (i32.add (local.get $src1) (i32.shl (local.get $x) (i32.const 2)))))
+            (local.set $q0 (v128.load offset=16 (i32.add (local.get $src0) (i32.shl (local.get $x) (i32.const 2)))))
+            (local.set $q1 (v128.load offset=16 (i32.add (local.get $src1) (i32.shl (local.get $x) (i32.const 2)))))
+            ;; The first quad of each row.
+            (local.set $r0 (v128.and (local.get $p0) (local.get $mask)))
+            (local.set $g0 (v128.and (i32x4.shr_u (local.get $p0) (i32.const 8)) (local.get $mask)))
+            (local.set $b0 (v128.and (i32x4.shr_u (local.get $p0) (i32.const 16)) (local.get $mask)))
+            (local.set $r1 (v128.and (local.get $p1) (local.get $mask)))
+            (local.set $g1 (v128.and (i32x4.shr_u (local.get $p1) (i32.const 8)) (local.get $mask)))
+            (local.set $b1 (v128.and (i32x4.shr_u (local.get $p1) (i32.const 16)) (local.get $mask)))
+            (v128.store32_lane 0 (i32.add (local.get $dst0) (local.get $x))
+              (i8x16.narrow_i16x8_u
+                (i16x8.narrow_i32x4_u
+                  (i32x4.shr_u
+                    (i32x4.add
+                      (i32x4.add (i32x4.mul (local.get $yr) (local.get $r0)) (i32x4.mul (local.get $yg) (local.get $g0)))
+                      (i32x4.add (i32x4.mul (local.get $yb) (local.get $b0)) (local.get $yOffset)))
+                    (i32.const 16))
+                  (v128.const i32x4 0 0 0 0))
+                (v128.const i32x4 0 0 0 0)))
+            (v128.store32_lane 0 (i32.add (local.get $dst1) (local.get $x))
+              (i8x16.narrow_i16x8_u
+                (i16x8.narrow_i32x4_u
+                  (i32x4.shr_u
+                    (i32x4.add
+                      (i32x4.add (i32x4.mul (local.get $yr) (local.get $r1)) (i32x4.mul (local.get $yg) (local.get $g1)))
+                      (i32x4.add (i32x4.mul (local.get $yb) (local.get $b1)) (local.get $yOffset)))
+                    (i32.const 16))
+                  (v128.const i32x4 0 0 0 0))
+                (v128.const i32x4 0 0 0 0)))
+            ;; Its block sums (lanes 0 and 2), kept aside.
+            (local.set $rt (i32x4.add (local.get $r0) (local.get $r1)))
+            (local.set $gt (i32x4.add (local.get $g0) (local.get $g1)))
+            (local.set $bt (i32x4.add (local.get $b0) (local.get $b1)))
+            (local.set $rt (i32x4.add (local.get $rt)
+              (i8x16.shuffle 4 5 6 7 0 1 2 3 12 13 14 15 8 9 10 11 (local.get $rt) (local.get $rt))))
+            (local.set $gt (i32x4.add (local.get $gt)
+              (i8x16.shuffle 4 5 6 7 0 1 2 3 12 13 14 15 8 9 10 11 (local.get $gt) (local.get $gt))))
+            (local.set $bt (i32x4.add (local.get $bt)
+              (i8x16.shuffle 4 5 6 7 0 1 2 3 12 13 14 15 8 9 10 11 (local.get $bt) (local.get $bt))))
+            ;; The second quad of each row.
+            (local.set $r0 (v128.and (local.get $q0) (local.get $mask)))
+            (local.set $g0 (v128.and (i32x4.shr_u (local.get $q0) (i32.const 8)) (local.get $mask)))
+            (local.set $b0 (v128.and (i32x4.shr_u (local.get $q0) (i32.const 16)) (local.get $mask)))
+            (local.set $r1 (v128.and (local.get $q1) (local.get $mask)))
+            (local.set $g1 (v128.and (i32x4.shr_u (local.get $q1) (i32.const 8)) (local.get $mask)))
+            (local.set $b1 (v128.and (i32x4.shr_u (local.get $q1) (i32.const 16)) (local.get $mask)))
+            (v128.store32_lane offset=4 0 (i32.add (local.get $dst0) (local.get $x))
+              (i8x16.narrow_i16x8_u
+                (i16x8.narrow_i32x4_u
+                  (i32x4.shr_u
+                    (i32x4.add
+                      (i32x4.add (i32x4.mul (local.get $yr) (local.get $r0)) (i32x4.mul (local.get $yg) (local.get $g0)))
+                      (i32x4.add (i32x4.mul (local.get $yb) (local.get $b0)) (local.get $yOffset)))
+                    (i32.const 16))
+                  (v128.const i32x4 0 0 0 0))
+                (v128.const i32x4 0 0 0 0)))
+            (v128.store32_lane offset=4 0 (i32.add (local.get $dst1) (local.get $x))
+              (i8x16.narrow_i16x8_u
+                (i16x8.narrow_i32x4_u
+                  (i32x4.shr_u
+                    (i32x4.add
+                      (i32x4.add (i32x4.mul (local.get $yr) (local.get $r1)) (i32x4.mul (local.get $yg) (local.get $g1)))
+                      (i32x4.add (i32x4.mul (local.get $yb) (local.get $b1)) (local.get $yOffset)))
+                    (i32.const 16))
+                  (v128.const i32x4 0 0 0 0))
+                (v128.const i32x4 0 0 0 0)))
+            (local.set $rs (i32x4.add (local.get $r0) (local.get $r1)))
+            (local.set $gs (i32x4.add (local.get $g0) (local.get $g1)))
+            (local.set $bs (i32x4.add (local.get $b0) (local.get $b1)))
+            (local.set $rs (i32x4.add (local.get $rs)
+              (i8x16.shuffle 4 5 6 7 0 1 2 3 12 13 14 15 8 9 10 11 (local.get $rs) (local.get $rs))))
+            (local.set $gs (i32x4.add (local.get $gs)
+              (i8x16.shuffle 4 5 6 7 0 1 2 3 12 13 14 15 8 9 10 11 (local.get $gs) (local.get $gs))))
+            (local.set $bs (i32x4.add (local.get $bs)
+              (i8x16.shuffle 4 5 6 7 0 1 2 3 12 13 14 15 8 9 10 11 (local.get $bs) (local.get $bs))))
+            ;; The four blocks' sums in one vector: lanes 0 and 2 of each quad.
+            (local.set $rs (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $rt) (local.get $rs)))
+            (local.set $gs (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $gt) (local.get $gs)))
+            (local.set $bs (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $bt) (local.get $bs)))
+            ;; Cb and Cr of the four blocks (all within 16..240), narrowed to bytes.
+            (v128.store32_lane 0 (i32.add (local.get $uPlane) (local.get $c))
+              (i8x16.narrow_i16x8_u
+                (i16x8.narrow_i32x4_s
+                  (i32x4.shr_s
+                    (i32x4.add
+                      (i32x4.add (i32x4.mul (local.get $ur) (local.get $rs)) (i32x4.mul (local.get $ug) (local.get $gs)))
+                      (i32x4.add (i32x4.mul (local.get $ub) (local.get $bs)) (local.get $cOffset)))
+                    (i32.const 18))
+                  (v128.const i32x4 0 0 0 0))
+                (v128.const i32x4 0 0 0 0)))
+            (v128.store32_lane 0 (i32.add (local.get $vPlane) (local.get $c))
+              (i8x16.narrow_i16x8_u
+                (i16x8.narrow_i32x4_s
+                  (i32x4.shr_s
+                    (i32x4.add
+                      (i32x4.add (i32x4.mul (local.get $vr) (local.get $rs)) (i32x4.mul (local.get $vg) (local.get $gs)))
+                      (i32x4.add (i32x4.mul (local.get $vb) (local.get $bs)) (local.get $cOffset)))
+                    (i32.const 18))
+                  (v128.const i32x4 0 0 0 0))
+                (v128.const i32x4 0 0 0 0)))
+            (local.set $c (i32.add (local.get $c) (i32.const 4)))
+            (local.set $x (i32.add (local.get $x) (i32.const 8)))
+            (br $octets)))
+        ;; A last quad when the width is 4 or 6 more than a multiple of 8.
         (block $quadsDone
           (loop $quads
             (br_if $quadsDone (i32.ge_u (local.get $x) (local.get $quadEnd)))

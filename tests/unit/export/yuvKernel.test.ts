@@ -27,12 +27,18 @@ describe('the SIMD yuv420p kernel', () => {
     expect(createYuvKernel(8, 8, 1).name).toBe('simd');
   });
 
-  // 1080 and 540 are multiples of 4; 6 and 1078 leave the two-pixel tail the scalar code converts.
+  // The kernel takes eight pixels at a time, then a last four, then a last two (scalar): 1080 is
+  // all eights; 540 and 1084 end on a four; 1078 and 1086 on a four and a two; 6, 4 and 2 have no
+  // eight at all.
   it.each([
     [1080, 1920],
     [540, 960],
+    [1084, 6],
     [1078, 8],
+    [1086, 4],
+    [8, 2],
     [6, 4],
+    [4, 2],
     [2, 2],
   ])('gives the very bytes of the JavaScript kernel at %ix%i', (width, height) => {
     const simd = simdKernel(width, height, 1);
