@@ -1,6 +1,6 @@
 ;; RGBA -> yuv420p, eight pixels of a row pair at a time with 128-bit SIMD (then a last four or
-;; two): the same fixed-point sums as rgbaToYuv420p.ts (its coefficients are handed in once by `setCoefficients`), so both
-;; give the very same bytes. Built into rgbaToYuv420pWasm.generated.ts by
+;; two): the same fixed-point sums as rgbaToYuv420p.ts (its coefficients are handed in once by
+;; `setCoefficients`), so both give the very same bytes. Built into rgbaToYuv420pWasm.generated.ts by
 ;; `node scripts/make-yuv-wasm.mjs`; a test fails when that file is older than this one.
 (module
   (memory (export "memory") 1)
