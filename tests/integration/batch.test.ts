@@ -306,10 +306,13 @@ describe('the decode check of a single video', () => {
 
 describe('the renderer prepared while ffmpeg starts', () => {
   /**
-   * An ffmpeg whose `-encoders` probe waits for `go` (up to 5 s, then fails): the frame source's
+   * Exports one TikTok video with only an ffmpeg whose `-encoders` probe waits for `go` (up to
+   * 5 s, then fails), and that fails its probe after all unless `answers`. The frame source's
    * creation makes `go`, so the probe answers only if the renderer is prepared while it runs.
    */
-  async function waitingFfmpeg(folder: string, answers: boolean): Promise<string> {
+  async function exportWithWaitingProbe(name: string, answers: boolean) {
+    const folder = path.join(dir, name);
+    await mkdir(folder);
     const real = await discoverFfmpeg();
     const wrapper = path.join(folder, 'ffmpeg');
     const go = path.join(folder, 'go');
@@ -328,60 +331,41 @@ describe('the renderer prepared while ffmpeg starts', () => {
       ].join('\n'),
     );
     await chmod(wrapper, 0o755);
-    return wrapper;
-  }
-
-  it('opens the frame source while ffmpeg answers its probe, and draws the video with it', async () => {
-    const folder = path.join(dir, 'early-source');
-    await mkdir(folder);
-    const ffmpeg = await waitingFfmpeg(folder, true);
-    let created = 0;
-    let destroyed = 0;
+    const counts = { created: 0, destroyed: 0 };
     const result = await exportBatch({
       project,
       assets,
-      ffmpeg,
+      ffmpeg: wrapper,
       // This ffmpeg or none: no other one to fall back on.
       ffmpegDiscovery: { env: { PATH: '' }, bundled: false },
       sidecars: false,
       outputs: [{ id: 'tiktok', preset: 'tiktok', outputPath: path.join(folder, 'clip.mp4') }],
       async createFrameSource(request) {
-        created++;
-        await writeFile(path.join(folder, 'go'), '');
+        counts.created++;
+        await writeFile(go, '');
         const source = await createProjectFrameSource(project, assets, request);
-        return { ...source, renderFrame: source.renderFrame, destroy: () => (destroyed++, source.destroy()) };
+        return {
+          ...source,
+          renderFrame: source.renderFrame,
+          destroy: () => (counts.destroyed++, source.destroy()),
+        };
       },
     });
+    return { folder, result, counts };
+  }
+
+  it('opens the frame source while ffmpeg answers its probe, and draws the video with it', async () => {
+    const { folder, result, counts } = await exportWithWaitingProbe('early-source', true);
     expect(result.outputs[0]?.state).toBe('done');
-    expect(created).toBe(1);
-    expect(destroyed).toBe(1);
+    expect(counts).toEqual({ created: 1, destroyed: 1 });
     expect((await ffprobe(path.join(folder, 'clip.mp4'))).streams).toHaveLength(2);
   });
 
   it('closes that renderer when the ffmpeg turns out not to work', async () => {
-    const folder = path.join(dir, 'early-source-no-ffmpeg');
-    await mkdir(folder);
-    const ffmpeg = await waitingFfmpeg(folder, false);
-    let created = 0;
-    let destroyed = 0;
-    const result = await exportBatch({
-      project,
-      assets,
-      ffmpeg,
-      ffmpegDiscovery: { env: { PATH: '' }, bundled: false },
-      sidecars: false,
-      outputs: [{ id: 'tiktok', preset: 'tiktok', outputPath: path.join(folder, 'clip.mp4') }],
-      async createFrameSource(request) {
-        created++;
-        await writeFile(path.join(folder, 'go'), '');
-        const source = await createProjectFrameSource(project, assets, request);
-        return { ...source, renderFrame: source.renderFrame, destroy: () => (destroyed++, source.destroy()) };
-      },
-    });
+    const { folder, result, counts } = await exportWithWaitingProbe('early-source-no-ffmpeg', false);
     expect(result.outputs[0]?.state).toBe('failed');
     expect(result.outputs[0]?.error?.message).toMatch(/ffmpeg/);
-    expect(created).toBe(1);
-    expect(destroyed).toBe(1);
+    expect(counts).toEqual({ created: 1, destroyed: 1 });
     expect((await readdir(folder)).sort()).toEqual(['ffmpeg', 'go']);
   });
 });
