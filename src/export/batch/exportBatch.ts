@@ -204,7 +204,8 @@ export function startBatch(options: ExportBatchOptions): BatchJob {
       for (const run of runs.values()) await run.fail(failure);
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
-      // Opened for a group that did not run (no ffmpeg, no output left): freed.
+      // Opened for a group that did not run (no ffmpeg, no output left): freed. (The cast: `early`
+      // is set in the probe's callback, which TypeScript's narrowing does not follow.)
       await (early as EarlyFrameSource | null)?.discard();
       // Whatever happened, nothing of an output that did not finish stays on disk.
       await Promise.all([...runs.values()].map((run) => run.settle()));

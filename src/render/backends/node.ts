@@ -166,8 +166,9 @@ function emojiSubsetFaces(): readonly SubsetFace[] {
 
 /**
  * Whether these texts have a character the colour emoji font draws and the Latin faces do not.
- * Registering it takes about 0.14 s, so a project without emoji goes without. Below U+0250 the Latin faces, first in every family chain, draw every character, so
- * the emoji font is never reached there.
+ * Registering it takes about 0.14 s, so a project without emoji goes without. Below U+0250 the
+ * Latin faces, first in every family chain, draw every character, so the emoji font is never
+ * reached there.
  */
 export function needsEmojiFont(texts: readonly string[]): boolean {
   const faces = emojiSubsetFaces();
@@ -184,7 +185,7 @@ export function needsEmojiFont(texts: readonly string[]): boolean {
 export const BUNDLED_EMOJI_FILE = 'noto-color-emoji-emoji-400-normal.woff2';
 
 /**
- * Makes sure Skia has Noto Color Emoji to draw with, once. The subset files the app's
+ * Makes sure Skia has Noto Color Emoji to draw with. The subset files the app's
  * stylesheet names (and the preview loads) hold their colour glyphs as SVG only, which Skia does
  * not draw: registered alone, they left every emoji of an export blank on a machine without the
  * font installed. The package's whole font also has them as COLR layers, which Skia draws, so
