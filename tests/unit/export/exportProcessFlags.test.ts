@@ -37,6 +37,13 @@ describe('the Node flags of an export process', () => {
     expect(bin).toBe(`#!/usr/bin/env -S node ${EXPORT_PROCESS_FLAGS.join(' ')}`);
   });
 
+  it('are what `npm run demo` exports the sample with', () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
+    expect(scripts.demo).toContain(`node ${EXPORT_PROCESS_FLAGS.join(' ')} dist/cli/kindness.js export`);
+  });
+
   it('are what the export worker, the chunk renderers and the desktop app start with', () => {
     for (const file of [
       'src/host/node/export/exportRunner.ts',
