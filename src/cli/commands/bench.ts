@@ -11,7 +11,7 @@ import { jobsFor } from '../../export/chunks/chunkPlan';
 import { exportVideo } from '../../export/exportVideo';
 import { buildFfmpegInvocation, gopFrames, toArgList } from '../../export/ffmpeg/args';
 import { discoverFfmpeg, type FoundFfmpeg } from '../../export/ffmpeg/discover';
-import { useFrameFriendlyMalloc, withFrameFriendlyMalloc } from '../../export/ffmpeg/mallocTunables';
+import { useFrameFriendlyMalloc } from '../../export/ffmpeg/mallocTunables';
 import {
   enableStageMeter,
   SAMPLE_EVERY,
@@ -553,8 +553,8 @@ async function encodeOnly(
 /** Runs ffmpeg to the end; resolves with its peak memory (0 where unknown). */
 function runFfmpeg(ffmpegPath: string, args: string[]): Promise<number> {
   return new Promise<number>((resolve, reject) => {
-    // As the export's encoder gets it (useFrameFriendlyMalloc).
-    const env = { ...process.env, GLIBC_TUNABLES: withFrameFriendlyMalloc(process.env.GLIBC_TUNABLES) };
+    // The malloc setting the export's encoder and process get (useFrameFriendlyMalloc).
+    const env = exportProcessEnvironment();
     const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     const peaks = child.pid === undefined ? null : watchProcessPeaks(child.pid, true);
     let tail = '';
