@@ -185,10 +185,10 @@ export function needsEmojiFont(texts: readonly string[]): boolean {
 export const BUNDLED_EMOJI_FILE = 'noto-color-emoji-emoji-400-normal.woff2';
 
 /**
- * Makes sure Skia has Noto Color Emoji to draw with. The subset files the app's
- * stylesheet names (and the preview loads) hold their colour glyphs as SVG only, which Skia does
- * not draw: registered alone, they left every emoji of an export blank on a machine without the
- * font installed. The package's whole font also has them as COLR layers, which Skia draws, so
+ * Makes sure Skia has Noto Color Emoji to draw with. The subset files the app's stylesheet names
+ * (and the preview loads) hold their colour glyphs as SVG only, which Skia does not draw:
+ * registered alone, they left every emoji of an export blank on a machine without the font
+ * installed. The package's whole font also has them as COLR layers, which Skia draws, so
  * that file is registered. A font of that name the system already has is drawn in preference to
  * a registered one whatever is registered (checked on this machine: the same pixels with and
  * without ours), so then ours is not registered at all: it would cost 0.14 s of every export's
