@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBatch, type BatchResult, type OutputProgress } from '../../src/export/batch/exportBatch';
 import type { FrameSource, FrameSourceRequest } from '../../src/export/frameSource';
+import { onChildProcessesChanged } from '../../src/export/ffmpeg/childProcesses';
 import { discoverFfmpeg } from '../../src/export/ffmpeg/discover';
 import { createProjectFrameSource } from '../../src/export/projectFrameSource';
 import { smallProject } from './fixtures';
@@ -367,5 +369,41 @@ describe('the renderer prepared while ffmpeg starts', () => {
     expect(result.outputs[0]?.error?.message).toMatch(/ffmpeg/);
     expect(counts).toEqual({ created: 1, destroyed: 1 });
     expect((await readdir(folder)).sort()).toEqual(['ffmpeg', 'go']);
+  });
+});
+
+describe('the encoder started before the first frame is drawn', () => {
+  it('has ffmpeg running while frame 0 is drawn, so its start-up overlaps the drawing', async () => {
+    const folder = path.join(dir, 'encoder-first');
+    await mkdir(folder);
+    let running: readonly number[] = [];
+    const stopListening = onChildProcessesChanged((pids) => (running = pids));
+    const commandsAtFirstFrame: string[] = [];
+    try {
+      const result = await exportBatch({
+        project,
+        assets,
+        sidecars: false,
+        outputs: [{ id: 'tiktok', preset: 'tiktok', outputPath: path.join(folder, 'clip.mp4') }],
+        async createFrameSource(request) {
+          const source = await createProjectFrameSource(project, assets, request);
+          return {
+            ...source,
+            renderFrame(index) {
+              if (index === 0)
+                for (const pid of running)
+                  commandsAtFirstFrame.push(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+              return source.renderFrame(index);
+            },
+            destroy: () => source.destroy(),
+          };
+        },
+      });
+      expect(result.outputs[0]?.state).toBe('done');
+    } finally {
+      stopListening();
+    }
+    // Before, fluent-ffmpeg's spawn waited until the first frame had been drawn and handed over.
+    expect(commandsAtFirstFrame.filter((command) => command.includes('libx264'))).toHaveLength(1);
   });
 });

@@ -323,6 +323,9 @@ async function runGroup(
     } else {
       source = await (early?.take() ?? openGroupSource(group, range.first, options, log, signal));
       startEncoders(encoderInput);
+      // ffmpeg's own start-up (0.1-0.2 s) then overlaps the first frame's drawing, which would
+      // otherwise hold fluent-ffmpeg's deferred spawn back until the first frame was handed over.
+      await Promise.all(live.map((run) => run.running()));
       counts = await pumpFrames(source, runs, range.count, signal);
     }
     await finishOutputs(runs, {

@@ -163,8 +163,15 @@ export class OutputRun {
     encoder.finished.catch((err: unknown) => {
       if (this.live) void this.fail(toExportError(err, undefined, () => 0));
     });
-    if (encoder.pid !== undefined) log(`ffmpeg for ${this.id} started (pid ${encoder.pid}).`);
+    void encoder.running.then(() => {
+      if (encoder.pid !== undefined) log(`ffmpeg for ${this.id} started (pid ${encoder.pid}).`);
+    });
     this.progress(true);
+  }
+
+  /** Resolves once this output's encoder process runs, or could not be started (never rejects). */
+  running(): Promise<void> {
+    return this.shared?.video.running ?? this.encoder?.running ?? Promise.resolve();
   }
 
   beginShared(

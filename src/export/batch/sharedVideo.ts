@@ -26,6 +26,8 @@ export class SharedVideo {
   private readonly sameFiles = new Map<string, Promise<string | ExportError>>();
   /** Resolves when every encoder has finished well; rejects with the first failure. */
   readonly finished: Promise<void>;
+  /** Resolves once every encoder's process runs (or could not be started). */
+  readonly running: Promise<void>;
 
   /**
    * `input` is how ffmpeg reads the finished video (the file, or the list of chunk files);
@@ -43,6 +45,7 @@ export class SharedVideo {
     });
     this.finished = Promise.all(encoders.map((e) => e.finished)).then(() => undefined);
     this.finished.catch(() => undefined);
+    this.running = Promise.all(encoders.map((e) => e.running)).then(() => undefined);
   }
 
   join(run: OutputRun): void {

@@ -12,6 +12,11 @@ export interface Encoder {
   start(): Writable;
   /** Resolves when the encoder exits successfully; rejects with an EncoderError otherwise. */
   readonly finished: Promise<void>;
+  /**
+   * Resolves once the encoder's process runs, or once it could not be started (`finished` then
+   * says why). Never rejects. Its start-up (0.1-0.2 s for ffmpeg) can then overlap the drawing.
+   */
+  readonly running: Promise<void>;
   /** Stops the encoder (kills the process) and resolves once it has exited. Safe to call twice. */
   abort(): Promise<void>;
   /** The encoder's process id while it runs (for logs and leak checks). */

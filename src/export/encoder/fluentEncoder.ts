@@ -37,6 +37,8 @@ export function createFluentEncoder(options: FluentEncoderOptions): Encoder {
 
 class FluentEncoder implements Encoder {
   readonly finished: Promise<void>;
+  readonly running: Promise<void>;
+  private resolveRunning!: () => void;
   private readonly command: CommandWithProcess;
   private readonly log = new FfmpegLog();
   private process: ChildProcess | null = null;
@@ -55,6 +57,7 @@ class FluentEncoder implements Encoder {
     });
     // The owner may only call abort(): never let a failure go unhandled.
     this.finished.catch(() => undefined);
+    this.running = new Promise<void>((resolve) => (this.resolveRunning = resolve));
     this.command = buildFluentCommand(options.invocation);
     skipCapabilityCheck(this.command);
   }
@@ -80,6 +83,7 @@ class FluentEncoder implements Encoder {
       const resume = this.pendingWrite;
       this.pendingWrite = null;
       resume?.();
+      this.resolveRunning();
     });
     cmd.on('stderr', (line: string) => {
       const frames = this.log.add(line);
@@ -113,6 +117,7 @@ class FluentEncoder implements Encoder {
   private settle(err: Error | null): void {
     if (this.settled) return;
     this.settled = true;
+    this.resolveRunning();
     // A write waiting for a process that will never come must not hang.
     const resume = this.pendingWrite;
     this.pendingWrite = null;
