@@ -12,35 +12,52 @@ export interface PeakWatcher {
   stop(): ProcessPeak[];
 }
 
-const SAMPLE_MS = 50;
-/** Looking for new child processes reads all of /proc: less often than the samples. */
-const DISCOVER_EVERY = 5;
+const SAMPLE_MS = 100;
+/**
+ * Looking for new child processes reads all of /proc: once a second. The watcher runs inside the
+ * export it measures, so it must cost little (every 250 ms it was about 1 % of the export's own
+ * CPU); ffmpeg processes the export starts are added the moment they start (`onStarted`).
+ */
+const DISCOVER_EVERY = 10;
 
 /**
- * Watches the peak memory of `rootPid`'s descendants (ffmpeg started by an export), and of
- * `rootPid` itself when `includeRoot`. VmHWM is a high-water mark, so a sample taken any time
- * before a process exits already holds its peak up to then. Linux only; elsewhere the list
- * stays empty.
+ * Watches the peak memory of `rootPid`'s descendants (ffmpeg and chunk renderers started by an
+ * export; those `onStarted` reports are watched from their start), and of `rootPid` itself when
+ * `includeRoot`. VmHWM is a high-water mark, so a sample taken any time before a process exits
+ * already holds its peak up to then. Linux only; elsewhere the list stays empty.
  */
-export function watchProcessPeaks(rootPid: number, includeRoot = false): PeakWatcher {
+export function watchProcessPeaks(
+  rootPid: number,
+  includeRoot = false,
+  onStarted?: (listener: (pids: readonly number[]) => void) => () => void,
+): PeakWatcher {
   const peaks = new Map<number, { name: string; peakBytes: number }>();
   const known = new Set<number>(includeRoot ? [rootPid] : []);
   let ticks = 0;
+  const read = (pid: number): void => {
+    const status = readStatus(pid);
+    if (status === null) return;
+    const before = peaks.get(pid)?.peakBytes ?? 0;
+    peaks.set(pid, { name: status.name, peakBytes: Math.max(before, status.hwmBytes) });
+  };
   const sample = (): void => {
     if (ticks++ % DISCOVER_EVERY === 0) for (const pid of descendants(rootPid)) known.add(pid);
-    for (const pid of known) {
-      const status = readStatus(pid);
-      if (status === null) continue;
-      const before = peaks.get(pid)?.peakBytes ?? 0;
-      peaks.set(pid, { name: status.name, peakBytes: Math.max(before, status.hwmBytes) });
-    }
+    for (const pid of known) read(pid);
   };
+  const unsubscribe = onStarted?.((pids) => {
+    for (const pid of pids) {
+      if (known.has(pid)) continue;
+      known.add(pid);
+      read(pid);
+    }
+  });
   sample();
   const timer = setInterval(sample, SAMPLE_MS);
   timer.unref();
   return {
     stop() {
       clearInterval(timer);
+      unsubscribe?.();
       sample();
       return [...peaks.entries()]
         .map(([pid, p]) => ({ pid, ...p }))

@@ -10,6 +10,7 @@ import { ffmpegFeaturesFor, type EncodeSettings } from '../../export/encodeSetti
 import { jobsFor } from '../../export/chunks/chunkPlan';
 import { exportVideo } from '../../export/exportVideo';
 import { buildFfmpegInvocation, gopFrames, toArgList } from '../../export/ffmpeg/args';
+import { onChildProcessesChanged } from '../../export/ffmpeg/childProcesses';
 import { discoverFfmpeg, type FoundFfmpeg } from '../../export/ffmpeg/discover';
 import { useFrameFriendlyMalloc } from '../../export/ffmpeg/mallocTunables';
 import {
@@ -410,7 +411,7 @@ export async function benchRunCommand(
   },
   io: CliIo,
 ): Promise<ExitCode> {
-  const children = watchProcessPeaks(process.pid);
+  const children = watchProcessPeaks(process.pid, false, onChildProcessesChanged);
   // As `kindness export` does: for ffmpeg only (this process has started already).
   useFrameFriendlyMalloc();
   enableStageMeter();
