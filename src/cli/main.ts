@@ -1,5 +1,6 @@
 /**
- * The `kindness` command (bundled to dist/cli/kindness.js by scripts/build-cli.mjs).
+ * The `kindness` command (bundled to dist/cli/kindness-main.js by scripts/build-cli.mjs, and loaded
+ * by its bin, bin.ts).
  * Everything is in runCli; this file only connects it to the process.
  */
 import { runCli } from './cli';

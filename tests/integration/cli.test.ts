@@ -55,7 +55,13 @@ describe('the kindness command', () => {
     )) as {
       NOT_BUNDLED: string[];
     };
-    const built = await readFile(cli, 'utf8');
+    // The bin only sets the environment up and loads the command line beside it.
+    const bin = await readFile(cli, 'utf8');
+    expect([...bin.matchAll(/^import .* from ['"]([^'"]+)['"];?$/gm)].map((m) => m[1])).toEqual([
+      'node:module',
+    ]);
+    expect(bin).toContain('./kindness-main.js');
+    const built = await readFile(path.join(path.dirname(cli), 'kindness-main.js'), 'utf8');
     const imported = new Set(
       [...built.matchAll(/^(?:import .*|\}) from "([^"]+)";$/gm)].map((m) => m[1] as string),
     );

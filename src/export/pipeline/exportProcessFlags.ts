@@ -1,4 +1,5 @@
 import { withFrameFriendlyMalloc } from '../ffmpeg/mallocTunables';
+import { withCanvasAllocatorSetting } from './canvasAllocator';
 
 /**
  * Node flags for a process that exports (the export worker, a chunk renderer, the bench's
@@ -31,17 +32,18 @@ export function withExportProcessFlags(execArgv: readonly string[]): string[] {
 }
 
 /**
- * The environment for a process that exports: the caller's, with glibc's allocator told to keep
- * freed blocks of a frame's size (ffmpeg/mallocTunables.ts). The export process itself allocates
- * 8 MB a frame (the canvas's pixels, Skia's copy-on-write of its surface), and glibc otherwise
- * maps each block fresh and unmaps it once freed, so the kernel faults in and zeroes 8 MB of new
- * pages every frame. glibc reads the setting only when a process starts, so it goes into the
- * environment the process is started with. Sample, alternating runs: 9.16 against 9.32 s wall,
- * 6.15 against 6.3 CPU-s in the export process, the same peak memory.
+ * The environment for a process that exports: the caller's, with both allocators of the export
+ * process told to keep freed blocks of a frame's size. The process frees and allocates 8 MB
+ * twice a frame: Skia's copy-on-write of its surface goes through glibc's malloc, which otherwise
+ * maps each block fresh and unmaps it once freed (ffmpeg/mallocTunables.ts; sample, alternating
+ * runs: 9.16 against 9.32 s wall, 6.15 against 6.3 CPU-s in the export process), and the pixels
+ * `canvas.data()` hands over go through the renderer's own allocator (canvasAllocator.ts). Either
+ * way the kernel faults in and zeroes 8 MB of new pages every frame. Both allocators read their
+ * settings only when they start, so they go into the environment the process is started with.
  *
- * Not on the CLI's bin line: npm's Windows shims cannot read an assignment whose value holds
- * `=`, and would stop every `kindness` command there.
+ * glibc's is not on the CLI's bin line: npm's Windows shims cannot read an assignment whose value
+ * holds `=`, and would stop every `kindness` command there.
  */
 export function exportProcessEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { ...env, GLIBC_TUNABLES: withFrameFriendlyMalloc(env.GLIBC_TUNABLES) };
+  return { ...withCanvasAllocatorSetting(env), GLIBC_TUNABLES: withFrameFriendlyMalloc(env.GLIBC_TUNABLES) };
 }

@@ -8,6 +8,7 @@ import {
   exportProcessEnvironment,
   withExportProcessFlags,
 } from '../../../src/export/pipeline/exportProcessFlags';
+import { CANVAS_ALLOCATOR_ENVIRONMENT } from '../../../src/export/pipeline/canvasAllocator';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -59,7 +60,12 @@ describe('the Node flags of an export process', () => {
 
   it('start with the malloc setting for whole frames, and keep the rest of the environment', () => {
     const env = exportProcessEnvironment({ PATH: '/usr/bin', HOME: '/home/a' });
-    expect(env).toEqual({ PATH: '/usr/bin', HOME: '/home/a', GLIBC_TUNABLES: FRAME_FRIENDLY_GLIBC_TUNABLES });
+    expect(env).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/a',
+      GLIBC_TUNABLES: FRAME_FRIENDLY_GLIBC_TUNABLES,
+      ...CANVAS_ALLOCATOR_ENVIRONMENT,
+    });
     // A started process sees it (glibc reads it only then).
     const run = spawnSync(
       process.execPath,
@@ -71,5 +77,35 @@ describe('the Node flags of an export process', () => {
     );
     expect(run.stdout).toBe(FRAME_FRIENDLY_GLIBC_TUNABLES);
     expect(run.status).toBe(0);
+  });
+
+  it('start with the renderer’s allocator keeping freed memory, unless the user set it otherwise', () => {
+    expect(exportProcessEnvironment({}).MIMALLOC_PURGE_DELAY).toBe('-1');
+    expect(exportProcessEnvironment({ MIMALLOC_PURGE_DELAY: '25' }).MIMALLOC_PURGE_DELAY).toBe('25');
+  });
+});
+
+describe('the renderer’s allocator in the `kindness` command', () => {
+  /** What mimalloc (inside @napi-rs/canvas) says its purge delay is, or null if it says nothing. */
+  function purgeDelaySeen(env: NodeJS.ProcessEnv): string | null {
+    const run = spawnSync(process.execPath, [join(root, 'dist/cli/kindness.js'), '--version'], {
+      encoding: 'utf8',
+      env: { ...env, MIMALLOC_VERBOSE: '1' },
+    });
+    expect(run.status).toBe(0);
+    return /option 'purge_delay': (-?\d+)/.exec(run.stderr)?.[1] ?? null;
+  }
+
+  it('is set before the renderer loads, and a value the user set is kept', (context) => {
+    const withoutSetting = { ...process.env };
+    delete withoutSetting.MIMALLOC_PURGE_DELAY;
+    const seen = purgeDelaySeen(withoutSetting);
+    if (seen === null) {
+      // A future @napi-rs/canvas without mimalloc has nothing to set.
+      context.skip('the renderer’s native module does not report a mimalloc setting');
+      return;
+    }
+    expect(seen).toBe('-1');
+    expect(purgeDelaySeen({ ...withoutSetting, MIMALLOC_PURGE_DELAY: '25' })).toBe('25');
   });
 });
