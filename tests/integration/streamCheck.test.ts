@@ -96,6 +96,11 @@ describe('the decode check beside the encode', () => {
     expect(await fileMatchesStream('ffmpeg', teeFile, decoded as PacketList)).toBeNull();
   });
 
+  it('reads an intact file’s packets itself, without starting ffmpeg again', async () => {
+    // An ffmpeg that cannot be started: only the file's own tables can have said it is intact.
+    expect(await fileMatchesStream(join(dir, 'no-ffmpeg-here'), teeFile, decoded as PacketList)).toBeNull();
+  });
+
   it('finds bytes overwritten in the saved file', async () => {
     const damaged = Buffer.from(await readFile(teeFile));
     for (let at = Math.floor(damaged.length / 2); at < damaged.length / 2 + 4000; at += 400) {
