@@ -17,8 +17,8 @@ const SAMPLE_MS = 250;
  * Looking for new child processes reads all of /proc: once a second. The watcher runs inside the
  * export it measures, so it must cost little (reading all of /proc every 250 ms and each process
  * every 50 ms was about 1 % of the export's own CPU); ffmpeg processes the export starts are added
- * the moment they start (`onStarted`). A peak is a high-water mark: it is never missed, only
- * read up to a quarter second before the process ends.
+ * the moment they start (`onStarted`). A peak is a high-water mark, so the last reading holds
+ * all of it but what a process adds in its last quarter second.
  */
 const DISCOVER_EVERY = 4;
 
