@@ -1,8 +1,8 @@
 /**
  * @napi-rs/canvas, the export's renderer, allocates through mimalloc (its Rust allocator), not
- * glibc's malloc. Every frame it allocates and frees 8 MB (the pixels `canvas.data()` hands over,
- * Skia's copy-on-write of its surface), and mimalloc gives freed memory back to the system 10 ms
- * later ("purging"). At 60-110 frames a second that is every frame: 2.1 GB purged in the sample's
+ * glibc's malloc, for the 8 MB of pixels `canvas.data()` hands over every frame (Skia's own
+ * copy-on-write of its surface goes through glibc, ffmpeg/mallocTunables.ts). mimalloc gives
+ * freed memory back to the system 10 ms later ("purging"). At 60-110 frames a second that is every frame: 2.1 GB purged in the sample's
  * export, each page faulted in and zeroed again by the kernel on the next frame. With purging off
  * the same blocks are reused: no page faults, the same peak memory (246 against 247 MB).
  * Sample, alternating runs (5 each, busy machine): the export process 5.9 against 7.1 CPU-s,
@@ -19,10 +19,9 @@ export const CANVAS_ALLOCATOR_ENVIRONMENT: Readonly<Record<string, string>> = {
 
 /** `env` with the renderer's allocator setting, unless the user made one. */
 export function withCanvasAllocatorSetting(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const added: Record<string, string> = {};
-  for (const [name, value] of Object.entries(CANVAS_ALLOCATOR_ENVIRONMENT))
-    if (env[name] === undefined) added[name] = value;
-  return { ...env, ...added };
+  const copy = { ...env };
+  useCanvasAllocatorSetting(copy);
+  return copy;
 }
 
 /** Sets it in this process's environment; only effective before @napi-rs/canvas is loaded. */

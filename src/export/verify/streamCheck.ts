@@ -15,8 +15,9 @@ import { readMp4Packets } from './mp4Packets';
  * decodes that stream as it comes, exactly as the after-the-fact check decodes the file (every
  * stream, `-xerror`, no deblocking filter), and lists each packet's size and MD5. Once the file is
  * complete it is read back without decoding (its sample tables, mp4Packets.ts: milliseconds for
- * the sample's 20 s) and its packets must be the very same bytes, stream by stream. So the file holds exactly the packets
- * that decoded cleanly: an overwritten byte or a file cut short still fails it.
+ * the sample's 20 s) and its packets must be the very same bytes, stream by stream. So the file
+ * holds exactly the packets that decoded cleanly: an overwritten byte or a file cut short still
+ * fails it.
  *
  * Why: the check used to decode the finished file on its own, 1 s of the sample's 9 s export
  * with both cores otherwise idle at the end. Decoding alongside the encode fills the moments
