@@ -292,3 +292,39 @@ function stopAndGo(): Project {
   };
   return ProjectSchema.parse(input);
 }
+
+describe('a frame drawn from the kept picture', () => {
+  it('starts with a clear of the whole canvas, so Skia never copies the surface for the last readback', () => {
+    const project = load('resources/samples/be-the-reason.kindness.json');
+    const backend = installKonvaNodeBackend(projectTexts(project));
+    const renderer = createRenderer({ width: 540, height: 960, backend, keepStillPrefix: true });
+    renderers.push(renderer);
+    const native = Object.getPrototypeOf(createCanvas(1, 1).getContext('2d')) as CanvasRenderingContext2D;
+    const wholeClears: boolean[] = [];
+    const clearRect = native.clearRect;
+    vi.spyOn(native, 'clearRect').mockImplementation(function (this: CanvasRenderingContext2D, ...args) {
+      const [x, y, w, h] = args;
+      // @napi-rs/canvas drops what it keeps since the last readback only for this exact clear.
+      wholeClears.push(
+        this.getTransform().isIdentity &&
+          x <= 0 &&
+          y <= 0 &&
+          x + w >= this.canvas.width &&
+          y + h >= this.canvas.height,
+      );
+      clearRect.apply(this, args);
+    });
+    const layerDraw = vi.spyOn(Konva.Layer.prototype, 'draw');
+    let fromKept = 0;
+    for (let i = 0; i < 90; i++) {
+      wholeClears.length = 0;
+      layerDraw.mockClear();
+      if (!renderer.draw(evaluate(project, i / project.video.fps))) continue;
+      renderer.readRgba();
+      if (layerDraw.mock.calls.length > 0) continue;
+      fromKept++;
+      expect(wholeClears, `frame ${i}`).toContain(true);
+    }
+    expect(fromKept).toBeGreaterThan(60);
+  });
+});
