@@ -34,10 +34,12 @@ export async function pumpFrames(
     const wanting = live.filter((r) => i % r.planned.step === 0);
     if (wanting.length === 0) continue;
     let pixels: Uint8Array;
+    let fresh = false;
     try {
       const drawnPixels = source.renderFrame(i);
       drawn++;
       if (drawnPixels === null) reused++;
+      fresh = drawnPixels !== null;
       pixels = drawnPixels ?? (previous as Uint8Array);
       if (pixels === null) throw new Error('the first frame was reported unchanged');
       if (pixels.byteLength !== frameBytes)
@@ -52,7 +54,7 @@ export async function pumpFrames(
     const eta = done >= 10 || elapsed >= 1 ? (elapsed / done) * (count - done) : null;
     await Promise.all(wanting.map((r) => r.write(i, formats, eta)));
     // The next frame reuses this one's memory instead of faulting in fresh pages (flat memory).
-    await releaseFrameMemory();
+    await releaseFrameMemory(fresh);
   }
   return { drawn, reused };
 }

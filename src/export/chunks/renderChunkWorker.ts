@@ -41,7 +41,7 @@ async function run(job: ChunkJob): Promise<void> {
       previous = pixels;
       formats.set(pixels);
       await writeFrame(formats.get('yuv420p'));
-      await releaseFrameMemory();
+      await releaseFrameMemory(drawn !== null);
     }
     source.destroy();
     await send({ type: 'done', reused });

@@ -14,7 +14,7 @@ describe('releaseFrameMemory', () => {
     expect(runInNewContext('typeof gc')).toBe('undefined');
   });
 
-  it('collects the young generation once per frame', async () => {
+  it('collects the young generation once per frame, and not after a frame that was not drawn', async () => {
     // Node reports each collection as a performance entry; a minor one is what frees a frame.
     const minor = constants.NODE_PERFORMANCE_GC_MINOR;
     let seen = 0;
@@ -26,10 +26,18 @@ describe('releaseFrameMemory', () => {
       }
     });
     observer.observe({ entryTypes: ['gc'] });
+    const settle = async (until: number) => {
+      for (let turn = 0; turn < 100 && seen < until; turn++) await new Promise((r) => setImmediate(r));
+    };
     try {
       for (let frame = 0; frame < 3; frame++) await releaseFrameMemory();
-      for (let turn = 0; turn < 100 && seen < 3; turn++) await new Promise((r) => setImmediate(r));
+      await settle(3);
       expect(seen).toBeGreaterThanOrEqual(3);
+      // An unchanged frame reuses the pixels already read: no new buffer to give back.
+      seen = 0;
+      for (let frame = 0; frame < 3; frame++) await releaseFrameMemory(false);
+      await settle(3);
+      expect(seen).toBeLessThan(3);
     } finally {
       observer.disconnect();
     }
