@@ -176,6 +176,34 @@ for (const size of [
       await page.screenshot({ path: `${SCREENS}/rectangle-past-edge-${tag}.png` });
     });
 
+    test('a rectangle started on the grey beside the frame is drawn from there; a click there adds none', async ({
+      page,
+      studio,
+    }) => {
+      await openStudio(page, studio.server.url);
+      await page.getByRole('button', { name: /Blank project/ }).click();
+      await page.getByRole('button', { name: /^Rectangle/ }).click();
+      const frame = await frameOnPage(page);
+      // Pressed 40 screen pixels left of the frame's edge, dragged onto the frame.
+      const start = { x: frame.at(0, 900).x - 40, y: frame.at(0, 900).y };
+      await drag(page, start, frame.at(500, 1300));
+      const inspector = page.getByTestId('element-inspector');
+      await expect(inspector).toContainText('Rectangle');
+      // Its middle is half way between where the press began (off the frame) and the release.
+      const middle = (-40 / frame.scale + 500) / 2;
+      expect(Math.abs((await inspected(page, 'X')) - middle)).toBeLessThan(SNAP / frame.scale);
+      await page.screenshot({ path: `${SCREENS}/rectangle-from-beside-${tag}.png` });
+      // A click beside the frame, with the rectangle still in hand, draws nothing out of sight.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('r');
+      await page.mouse.click(start.x, frame.at(0, 300).y);
+      const layers = page
+        .getByRole('list', { name: 'Layers' })
+        .getByRole('button', { name: 'Rectangle', exact: true });
+      await expect(layers).toHaveCount(1);
+      await expect(page.getByRole('button', { name: /^Undo add/i })).toBeEnabled();
+    });
+
     test('a group, a drawing, a brush stroke, a path, a bubble and a text are clicked and dragged', async ({
       page,
       studio,

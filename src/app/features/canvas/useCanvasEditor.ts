@@ -8,7 +8,7 @@ import { useSelection } from './stores/selection';
 import { useTextEditing } from './stores/textEditing';
 import { useStudio } from '../../state/studio';
 import { createTools, type CanvasTool, type ToolPointer } from './tools';
-import { ACCENT } from './tools/canvasTool';
+import { ACCENT, DRAG_DISTANCE } from './tools/canvasTool';
 
 /**
  * Pointer editing on the preview. Each pointer event goes to the tool in hand (./tools, one
@@ -19,6 +19,7 @@ import { ACCENT } from './tools/canvasTool';
 export function useCanvasEditor(scale: () => number): {
   attach: (renderer: Renderer) => void;
   sync: () => void;
+  pressBesideFrame: (evt: PointerEvent) => void;
 } {
   const canvas = useCanvas();
   const studio = useStudio();
@@ -200,12 +201,44 @@ export function useCanvasEditor(scale: () => number): {
 
   function onPointerMove(event: Konva.KonvaEventObject<PointerEvent>): void {
     const pointer = toolPointer(event);
-    if (pointer !== null) toolInHand.pointerMove(pointer);
+    if (pointer === null) return;
+    if (beside !== null && !beside.dragged) {
+      const { clientX, clientY } = event.evt;
+      beside.dragged = Math.hypot(clientX - beside.x, clientY - beside.y) >= DRAG_DISTANCE;
+    }
+    toolInHand.pointerMove(pointer);
   }
 
   function onPointerUp(event: Konva.KonvaEventObject<PointerEvent>): void {
     const pointer = toolPointer(event);
-    if (pointer !== null) toolInHand.pointerUp(pointer);
+    const click = beside !== null && !beside.dragged;
+    beside = null;
+    // A click beside the frame was not meant for it: no shape or dot lands out of sight.
+    if (click) toolInHand.cancel();
+    else if (pointer !== null) toolInHand.pointerUp(pointer);
+  }
+
+  /** Where a press beside the frame began (screen pixels), and whether it became a drag. */
+  let beside: { x: number; y: number; dragged: boolean } | null = null;
+
+  /**
+   * A press on the grey beside the frame, with a tool that draws by dragging in hand: the shape,
+   * arrow or stroke starts there, as a person starting just off the frame's edge means, and
+   * follows the pointer onto the frame. The stage takes the pointer, so the rest of the gesture
+   * arrives as on the frame. Selecting, writing and erasing start on the frame only.
+   */
+  function pressBesideFrame(evt: PointerEvent): void {
+    const stage = renderer?.stage;
+    if (!stage || !canvas.editable || !DRAWN_BY_DRAGGING.has(canvas.tool) || evt.button !== 0) return;
+    stage.setPointersPositions(evt);
+    try {
+      stage.content.setPointerCapture(evt.pointerId);
+    } catch {
+      return; // the pointer is already gone
+    }
+    beside = { x: evt.clientX, y: evt.clientY, dragged: false };
+    const pointer = toolPointer({ evt, target: stage } as Konva.KonvaEventObject<PointerEvent>);
+    if (pointer !== null) toolInHand.pointerDown(pointer);
   }
 
   /** Another tool picked: the one put down drops whatever it was in the middle of. */
@@ -328,8 +361,18 @@ export function useCanvasEditor(scale: () => number): {
     sync,
   );
 
-  return { attach, sync };
+  return { attach, sync, pressBesideFrame };
 }
+
+/** The tools whose gesture is a drag that may start off the frame's edge. */
+const DRAWN_BY_DRAGGING: ReadonlySet<string> = new Set([
+  'rect',
+  'ellipse',
+  'star',
+  'bubble',
+  'line',
+  'brush',
+]);
 
 function unionRect(rects: readonly { x: number; y: number; width: number; height: number }[]) {
   const left = Math.min(...rects.map((r) => r.x));
