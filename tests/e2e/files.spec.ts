@@ -90,3 +90,40 @@ test('recovers unsaved edits after the server is killed', async ({ page, studio 
   await page.getByTestId('home').click();
   await expect(page.getByTestId('recovery')).toHaveCount(0);
 });
+
+test.describe('at 1280x720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('a long title leaves the save status and the review badge readable, each cut by an ellipsis at most', async ({
+    page,
+    studio,
+  }) => {
+    await openStudio(page, studio.server.url);
+    await page.getByRole('button', { name: /^Blank project/ }).click();
+    await page.getByRole('textbox', { name: 'Project title' }).click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('A long title for a short video about lunch');
+    await page.keyboard.press('Enter');
+    const status = page.getByTestId('save-status');
+    await expect(status).toContainText('backed up');
+    // The whole status reads on hover.
+    const text = status.getByTitle(/^Unsaved · backed up /);
+    const look = (el: Element) => {
+      const style = getComputedStyle(el);
+      return {
+        width: el.clientWidth,
+        cut: el.scrollWidth > el.clientWidth,
+        ellipsis: style.textOverflow === 'ellipsis' && style.overflow === 'hidden',
+      };
+    };
+    const shown = await text.evaluate(look);
+    // Room for "Unsaved…" at least, and where it does not fit it ends in an ellipsis.
+    expect(shown.width).toBeGreaterThan(50);
+    if (shown.cut) expect(shown.ellipsis).toBe(true);
+    // The review badge keeps its word whole.
+    const badge = await page.getByTestId('review-status').evaluate(look);
+    expect(badge.cut).toBe(false);
+    await expect(page.getByTestId('review-status')).toHaveText(/Draft/);
+    await page.screenshot({ path: `${SCREENS}/save-status-1280x720.png` });
+  });
+});
