@@ -199,6 +199,9 @@ export function useCanvasEditor(scale: () => number): {
     if (pointer !== null) toolInHand.pointerDown(pointer);
   }
 
+  /** Where a press beside the frame began (screen pixels), and whether it became a drag. */
+  let beside: { x: number; y: number; dragged: boolean } | null = null;
+
   function onPointerMove(event: Konva.KonvaEventObject<PointerEvent>): void {
     const pointer = toolPointer(event);
     if (pointer === null) return;
@@ -218,9 +221,6 @@ export function useCanvasEditor(scale: () => number): {
     else if (pointer !== null) toolInHand.pointerUp(pointer);
   }
 
-  /** Where a press beside the frame began (screen pixels), and whether it became a drag. */
-  let beside: { x: number; y: number; dragged: boolean } | null = null;
-
   /**
    * A press on the grey beside the frame, with a tool that draws by dragging in hand: the shape,
    * arrow or stroke starts there, as a person starting just off the frame's edge means, and
@@ -237,6 +237,7 @@ export function useCanvasEditor(scale: () => number): {
       return; // the pointer is already gone
     }
     beside = { x: evt.clientX, y: evt.clientY, dragged: false };
+    // What Konva would have handed over for a press on the stage itself (toolPointer reads these).
     const pointer = toolPointer({ evt, target: stage } as Konva.KonvaEventObject<PointerEvent>);
     if (pointer !== null) toolInHand.pointerDown(pointer);
   }
@@ -245,6 +246,7 @@ export function useCanvasEditor(scale: () => number): {
   function changeTool(): void {
     const next = tools[canvas.tool];
     if (next === toolInHand) return;
+    beside = null;
     toolInHand.cancel();
     toolInHand = next;
   }
@@ -306,6 +308,7 @@ export function useCanvasEditor(scale: () => number): {
     renderer = next;
     guides = [];
     nodeIds = new Map();
+    beside = null;
     toolInHand.cancel();
     overlay = new Konva.Layer();
     transformer = new Konva.Transformer({
@@ -344,6 +347,8 @@ export function useCanvasEditor(scale: () => number): {
       const el = id ? studio.selectedScene?.elements.find((e) => e.id === id) : undefined;
       if (el && (el.kind === 'text' || el.kind === 'bubble')) textEditing.begin(el.id);
     });
+    // A pointer taken away mid-gesture (a touch turned into a scroll) brings no release.
+    next.stage.on('pointercancel', () => (beside = null));
     next.stage.on('pointerdown', onPointerDown);
     next.stage.on('pointermove', onPointerMove);
     next.stage.on('pointerup', onPointerUp);
