@@ -9,6 +9,7 @@ import { useTextEditing } from './stores/textEditing';
 import { useStudio } from '../../state/studio';
 import { createTools, type CanvasTool, type ToolPointer } from './tools';
 import { ACCENT, DRAG_DISTANCE } from './tools/canvasTool';
+import type { Tool } from './stores/canvasView';
 
 /**
  * Pointer editing on the preview. Each pointer event goes to the tool in hand (./tools, one
@@ -370,7 +371,7 @@ export function useCanvasEditor(scale: () => number): {
 }
 
 /** The tools whose gesture is a drag that may start off the frame's edge. */
-const DRAWN_BY_DRAGGING: ReadonlySet<string> = new Set([
+const DRAWN_BY_DRAGGING: ReadonlySet<Tool> = new Set<Tool>([
   'rect',
   'ellipse',
   'star',
