@@ -75,7 +75,14 @@ class FluentEncoder implements Encoder {
       this.process = cmd.ffmpegProc ?? null;
       if (this.process !== null) trackChildProcess(this.process);
       const stdout = this.process?.stdout;
-      if (stdout) this.options.onOutput?.(stdout);
+      if (stdout && this.options.onOutput) {
+        // fluent-ffmpeg keeps the last lines of stdout as text. Here stdout is the stream
+        // check's binary MP4: decoding it to strings and splitting them into "lines" cost the
+        // sample's export 75 ms and its garbage. The check reads it; fluent-ffmpeg needs only
+        // the stream's 'close', which stays.
+        stdout.removeAllListeners('data');
+        this.options.onOutput(stdout);
+      }
       // EPIPE when ffmpeg exits early also reaches the write callback; this keeps it from
       // being thrown as an unhandled stream error.
       this.process?.stdin?.on('error', () => undefined);
