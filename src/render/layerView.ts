@@ -1,7 +1,8 @@
 import Konva from 'konva';
 import type { SceneLayer } from '../core/frame/frameState';
 import type { Background } from '../core/schema';
-import type { ImageSource } from './backend';
+import type { ImageSource, RenderBackend } from './backend';
+import { FadePicture } from './fadePicture';
 import { gradientLine } from './geometry/gradient';
 import { ElementList } from './nodes/elementList';
 import type { PaintUnit } from './stillPrefix';
@@ -30,10 +31,14 @@ export class LayerView {
   private clipY = 0;
   private clipWidth = -1;
   private clipHeight = -1;
+  /** The exporter's kept picture of this scene while it fades (fadePicture.ts); null in the editor. */
+  private readonly fade: FadePicture | null;
 
-  constructor(images: ImageSource) {
+  /** With `fadeBackend`, a fading scene is drawn once and its picture kept while only its opacity changes. */
+  constructor(images: ImageSource, fadeBackend?: RenderBackend) {
     this.context = { sceneTime: 0, fps: 30, images };
     this.group.add(this.background, this.content);
+    this.fade = fadeBackend ? new FadePicture(this.group, fadeBackend) : null;
   }
 
   /**
@@ -44,15 +49,22 @@ export class LayerView {
    */
   update(layer: SceneLayer, width: number, height: number, fps: number, units?: PaintUnit[]): boolean {
     const background = this.updateBackground(layer.background, width, height);
-    const placement = this.updatePlacement(layer);
+    const placed = this.updatePlacement(layer);
+    const placement = placed !== 'same';
     this.context.sceneTime = layer.sceneTime;
     this.context.fps = fps;
     const plain = units !== undefined && this.opacity === 1 && this.clipWidth < 0 && this.clipHeight < 0;
     if (!plain) {
-      const changed = this.elements.sync(layer.elements, this.context) || background || placement;
+      const content = this.elements.sync(layer.elements, this.context) || background;
+      // Only a new opacity leaves the kept picture of a fading scene as it was. (A new offset
+      // also changes the group's transform, which the picture checks itself; a new clip may
+      // change the part of the frame Konva gives the scene.)
+      if (content || placed === 'moved') this.fade?.invalidate();
+      const changed = content || placement;
       units?.push({ node: this.group, changed });
       return changed;
     }
+    this.fade?.release();
     const from = units.length;
     units.push({ node: this.background, changed: background });
     const elements = this.elements.sync(layer.elements, this.context, units);
@@ -93,7 +105,8 @@ export class LayerView {
     return true;
   }
 
-  private updatePlacement(layer: SceneLayer): boolean {
+  /** What changed in where and how the layer is shown: nothing, only its opacity, or more. */
+  private updatePlacement(layer: SceneLayer): 'same' | 'opacity' | 'moved' {
     const clip = layer.clip;
     // The clip is given in frame pixels; the group's own coordinates are shifted by the offset.
     const clipX = clip ? clip.x - layer.offsetX : 0;
@@ -110,8 +123,16 @@ export class LayerView {
       clipWidth === this.clipWidth &&
       clipHeight === this.clipHeight
     ) {
-      return false;
+      return 'same';
     }
+    const moved =
+      !this.placed ||
+      layer.offsetX !== this.offsetX ||
+      layer.offsetY !== this.offsetY ||
+      clipX !== this.clipX ||
+      clipY !== this.clipY ||
+      clipWidth !== this.clipWidth ||
+      clipHeight !== this.clipHeight;
     this.placed = true;
     this.opacity = layer.opacity;
     this.offsetX = layer.offsetX;
@@ -131,7 +152,7 @@ export class LayerView {
     group.clipY(clip ? clipY : undefined);
     group.clipWidth(clip ? clipWidth : undefined);
     group.clipHeight(clip ? clipHeight : undefined);
-    return true;
+    return moved ? 'moved' : 'opacity';
   }
 }
 

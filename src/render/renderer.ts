@@ -128,7 +128,7 @@ function buildRenderer(options: RendererOptions): Renderer {
     for (const sceneLayer of frame.layers) {
       let view = views.get(sceneLayer.key);
       if (view === undefined) {
-        view = new LayerView(images);
+        view = new LayerView(images, stillPrefix === null ? undefined : backend);
         views.set(sceneLayer.key, view);
         scenes.add(view.group);
         changed = true;

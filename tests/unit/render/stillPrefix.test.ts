@@ -5,6 +5,7 @@ import Konva from 'konva';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { blankProject } from '../../../src/core/edit';
 import { evaluate } from '../../../src/core/frame';
+import type { FrameState } from '../../../src/core/frame/frameState';
 import { loadProject } from '../../../src/core/load';
 import { projectTexts } from '../../../src/core/projectTexts';
 import type { ElementInput, Project, ProjectInput } from '../../../src/core/schema';
@@ -13,6 +14,7 @@ import { TEMPLATES } from '../../../src/core/templates';
 import { timelineOf } from '../../../src/core/timeline';
 import type { DecodedImage } from '../../../src/render/backend';
 import { installKonvaNodeBackend } from '../../../src/render/backends/node';
+import { FadePicture } from '../../../src/render/fadePicture';
 import { createRenderer, type Renderer } from '../../../src/render/renderer';
 
 /**
@@ -47,32 +49,49 @@ function compareDraws(
   height: number,
   options: { watermark?: string; images?: (id: string) => DecodedImage | null } = {},
 ) {
-  const backend = installKonvaNodeBackend(projectTexts(project));
+  const frames = Math.round(timelineOf(project).duration * project.video.fps);
+  const states = Array.from({ length: frames }, (_, i) => evaluate(project, i / project.video.fps));
+  return compareStates(projectTexts(project), states, width, height, options);
+}
+
+function compareStates(
+  texts: ReturnType<typeof projectTexts>,
+  states: readonly FrameState[],
+  width: number,
+  height: number,
+  options: { watermark?: string; images?: (id: string) => DecodedImage | null } = {},
+) {
+  const backend = installKonvaNodeBackend(texts);
   const shared = { width, height, backend, watermark: options.watermark ?? null, images: options.images };
   const full = createRenderer(shared);
   const kept = createRenderer({ ...shared, keepStillPrefix: true });
   renderers.push(full, kept);
   const layerDraw = vi.spyOn(Konva.Layer.prototype, 'draw');
+  // The frames of a fade laid down from the scene's kept picture (fadePicture.ts).
+  const fadeKept = vi.spyOn(FadePicture.prototype as unknown as { drawKept(): void }, 'drawKept');
   const differing: number[] = [];
   let changedFrames = 0;
   let keptFullDraws = 0;
-  const frames = Math.round(timelineOf(project).duration * project.video.fps);
-  for (let i = 0; i < frames; i++) {
-    const state = evaluate(project, i / project.video.fps);
+  states.forEach((state, i) => {
     const changed = full.draw(state);
     layerDraw.mockClear();
     expect(kept.draw(state)).toBe(changed);
-    if (!changed) continue;
+    if (!changed) return;
     changedFrames++;
     keptFullDraws += layerDraw.mock.calls.length;
     if (!Buffer.from(kept.readRgba()).equals(Buffer.from(full.readRgba()))) differing.push(i);
-  }
-  return { differing, fromKept: changedFrames - keptFullDraws, changedFrames };
+  });
+  return {
+    differing,
+    fromKept: changedFrames - keptFullDraws,
+    changedFrames,
+    fadeKept: fadeKept.mock.calls.length,
+  };
 }
 
 describe('starting frames from the kept still picture draws the very same pixels', () => {
   it('for the sample, every frame at the draft size', () => {
-    const { differing, fromKept, changedFrames } = compareDraws(
+    const { differing, fromKept, changedFrames, fadeKept } = compareDraws(
       load('resources/samples/be-the-reason.kindness.json'),
       540,
       960,
@@ -80,6 +99,8 @@ describe('starting frames from the kept still picture draws the very same pixels
     expect(differing).toEqual([]);
     // The test would prove nothing if no frame came from the kept picture.
     expect(fromKept).toBeGreaterThan(changedFrames / 2);
+    // Its crossfade and the end card's fade: 15 frames each after the first.
+    expect(fadeKept).toBeGreaterThanOrEqual(28);
   });
 
   it.each(TEMPLATES.map((t) => [t.id] as const))('for the %s template, every frame', (id) => {
@@ -95,13 +116,39 @@ describe('starting frames from the kept still picture draws the very same pixels
     paint.fillRect(0, 0, 64, 32);
     paint.fillStyle = '#ffbe0b';
     paint.fillRect(0, 32, 64, 32);
-    const { differing, fromKept, changedFrames } = compareDraws(stopAndGo(), 540, 960, {
+    const { differing, fromKept, changedFrames, fadeKept } = compareDraws(stopAndGo(), 540, 960, {
       watermark: 'DRAFT',
       images: (id) => (id === PICTURE ? (picture as unknown as DecodedImage) : null),
     });
     expect(differing).toEqual([]);
     expect(fromKept).toBeGreaterThan(changedFrames / 4);
     expect(fromKept).toBeLessThan(changedFrames);
+    // The crossfade, while the elements of the scene fading in stand still.
+    expect(fadeKept).toBeGreaterThan(0);
+  });
+
+  it('for a scene fading while its elements move, its background changes and it is moved or cut', () => {
+    // No transition does this today (a scene fades in frozen at its first frame), so the frames
+    // are made by hand: the stop-and-go scene, faded, its elements still, then moving (frames
+    // 15-24), then still again; a new background from frame 30, shifted from frame 45 and
+    // clipped from frame 60, each at an opacity it already had.
+    const project = stopAndGo();
+    const states = Array.from({ length: 75 }, (_, i): FrameState => {
+      const state = evaluate(project, i < 15 ? 0 : i < 25 ? 0.3 + (i - 15) / 30 : 0.7);
+      return {
+        ...state,
+        layers: state.layers.map((layer) => ({
+          ...layer,
+          opacity: i % 10 < 5 ? 0.5 : 0.75,
+          background: i >= 30 ? { type: 'solid', color: '#2a9d8f' } : layer.background,
+          offsetX: i >= 45 ? 24 : 0,
+          clip: i >= 60 ? { x: 0, y: 0, width: 900, height: 1500 } : null,
+        })),
+      };
+    });
+    const { differing, fadeKept } = compareStates(projectTexts(project), states, 540, 960);
+    expect(differing).toEqual([]);
+    expect(fadeKept).toBeGreaterThan(0);
   });
 });
 
