@@ -111,8 +111,10 @@ ${EXIT_CODES}
 Measures the exporter on the sample project and on generated 15 s and 60 s projects (1080x1920,
 30 fps, moving shapes, text and a caption), each exported with the TikTok preset in a fresh
 process. The baseline is measured in the same run: ffmpeg alone encoding the export's very
-frames (decoded to raw yuv420p) with the same x264 arguments. Prints wall and CPU time as
-ratios to it, CPU per frame for each stage, the peak memory of every process, and the targets.
+frames (decoded to raw yuv420p) with the same x264 arguments. Each case runs three rounds of
+export and baseline, alternating which goes first, and reports the round with the median ratio
+(every round's ratio beside it): wall and CPU time as ratios to the baseline, CPU per frame for
+each stage, the peak memory of every process, and the targets.
 The 15 s project is exported again with --jobs 1, 2, auto (and 4 with 4 cores or more), each
 against the same baseline. Files go to a temporary folder.
 Then times 40 English and 40 Spanish sentences synthesised with espeak-ng (when it and sox are
