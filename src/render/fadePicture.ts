@@ -27,7 +27,7 @@ export class FadePicture {
 
   constructor(
     private readonly group: Konva.Group,
-    private readonly backend: RenderBackend,
+    private readonly canvases: FadeCanvases,
   ) {
     const internals = group as unknown as GroupInternals;
     this.konvaDraw = internals._drawChildNodes;
@@ -42,8 +42,9 @@ export class FadePicture {
     this.stale = true;
   }
 
-  /** Frees the kept picture (the scene stopped fading). */
+  /** Gives the kept picture's canvas back (the scene stopped fading, or left). */
   release(): void {
+    if (this.picture !== null) this.canvases.give(this.picture);
     this.picture = null;
     this.region = null;
     this.stale = true;
@@ -100,8 +101,11 @@ export class FadePicture {
   private keep(surface: IsolationSurface, matrix: readonly number[]): void {
     const region = { ...surface._isolationRect };
     const { width, height } = region;
-    if (this.picture === null || this.picture.width !== width || this.picture.height !== height) {
-      this.picture = this.backend.createCanvas(width, height);
+    this.picture ??= this.canvases.take(width, height);
+    if (this.picture.width !== width || this.picture.height !== height) {
+      // A new size is a new surface: the old one is freed at once.
+      this.picture.width = width;
+      this.picture.height = height;
     }
     const context = this.picture.getContext('2d');
     if (context === null) throw new Error('The canvas has no 2D context.');
@@ -116,6 +120,34 @@ export class FadePicture {
     this.region = region;
     this.matrix = [...matrix];
     this.stale = false;
+  }
+}
+
+/**
+ * The canvases kept fade pictures are drawn into, reused from one fade to the next. A canvas of
+ * its own for each fade would be an 8 MB surface that, once dropped, waits for a full collection
+ * (it outlives a few frames, so it is no longer young): the 60 s bench video's export peaked
+ * 50 MB higher. One renderer holds them; a fade takes one and gives it back.
+ */
+export class FadeCanvases {
+  private readonly free: HTMLCanvasElement[] = [];
+
+  constructor(private readonly backend: RenderBackend) {}
+
+  take(width: number, height: number): HTMLCanvasElement {
+    return this.free.pop() ?? this.backend.createCanvas(width, height);
+  }
+
+  give(canvas: HTMLCanvasElement): void {
+    if (!this.free.includes(canvas)) this.free.push(canvas);
+  }
+
+  /** Frees every surface (the renderer is closed). */
+  destroy(): void {
+    for (const canvas of this.free.splice(0)) {
+      canvas.width = 0;
+      canvas.height = 0;
+    }
   }
 }
 

@@ -1,8 +1,8 @@
 import Konva from 'konva';
 import type { SceneLayer } from '../core/frame/frameState';
 import type { Background } from '../core/schema';
-import type { ImageSource, RenderBackend } from './backend';
-import { FadePicture } from './fadePicture';
+import type { ImageSource } from './backend';
+import { FadePicture, type FadeCanvases } from './fadePicture';
 import { gradientLine } from './geometry/gradient';
 import { ElementList } from './nodes/elementList';
 import type { PaintUnit } from './stillPrefix';
@@ -34,11 +34,11 @@ export class LayerView {
   /** The exporter's kept picture of this scene while it fades (fadePicture.ts); null in the editor. */
   private readonly fade: FadePicture | null;
 
-  /** With `fadeBackend`, a fading scene is drawn once and its picture kept while only its opacity changes. */
-  constructor(images: ImageSource, fadeBackend?: RenderBackend) {
+  /** With `fadeCanvases`, a fading scene is drawn once and its picture kept while only its opacity changes. */
+  constructor(images: ImageSource, fadeCanvases?: FadeCanvases) {
     this.context = { sceneTime: 0, fps: 30, images };
     this.group.add(this.background, this.content);
-    this.fade = fadeBackend ? new FadePicture(this.group, fadeBackend) : null;
+    this.fade = fadeCanvases ? new FadePicture(this.group, fadeCanvases) : null;
   }
 
   /**
@@ -78,6 +78,7 @@ export class LayerView {
   }
 
   destroy(): void {
+    this.fade?.release();
     this.elements.destroy();
     this.group.destroy();
   }

@@ -3,6 +3,7 @@ import type { FrameState } from '../core/frame/frameState';
 import type { ImageSource, MeasureText, RenderBackend } from './backend';
 import { browserBackend } from './backends/browser';
 import { CaptionView } from './caption/captionView';
+import { FadeCanvases } from './fadePicture';
 import type { CaptionLayout } from './caption/layout';
 import { LayerView } from './layerView';
 import { StillPrefix, type PaintUnit } from './stillPrefix';
@@ -112,6 +113,7 @@ function buildRenderer(options: RendererOptions): Renderer {
   layer.add(root);
 
   const stillPrefix = options.keepStillPrefix ? new StillPrefix(backend) : null;
+  const fadeCanvases = options.keepStillPrefix ? new FadeCanvases(backend) : undefined;
   /** What this frame paints, in order, while the still prefix is kept. */
   const units: PaintUnit[] = [];
   let views = new Map<string, LayerView>();
@@ -128,7 +130,7 @@ function buildRenderer(options: RendererOptions): Renderer {
     for (const sceneLayer of frame.layers) {
       let view = views.get(sceneLayer.key);
       if (view === undefined) {
-        view = new LayerView(images, stillPrefix === null ? undefined : backend);
+        view = new LayerView(images, fadeCanvases);
         views.set(sceneLayer.key, view);
         scenes.add(view.group);
         changed = true;
@@ -246,6 +248,7 @@ function buildRenderer(options: RendererOptions): Renderer {
         views.clear();
         stage.destroy();
       });
+      fadeCanvases?.destroy();
     },
   };
 }

@@ -14,7 +14,7 @@ import { TEMPLATES } from '../../../src/core/templates';
 import { timelineOf } from '../../../src/core/timeline';
 import type { DecodedImage } from '../../../src/render/backend';
 import { installKonvaNodeBackend } from '../../../src/render/backends/node';
-import { FadePicture } from '../../../src/render/fadePicture';
+import { FadeCanvases, FadePicture } from '../../../src/render/fadePicture';
 import { createRenderer, type Renderer } from '../../../src/render/renderer';
 
 /**
@@ -69,6 +69,7 @@ function compareStates(
   const layerDraw = vi.spyOn(Konva.Layer.prototype, 'draw');
   // The frames of a fade laid down from the scene's kept picture (fadePicture.ts).
   const fadeKept = vi.spyOn(FadePicture.prototype as unknown as { drawKept(): void }, 'drawKept');
+  const fadeCanvas = vi.spyOn(FadeCanvases.prototype, 'take');
   const differing: number[] = [];
   let changedFrames = 0;
   let keptFullDraws = 0;
@@ -86,12 +87,13 @@ function compareStates(
     fromKept: changedFrames - keptFullDraws,
     changedFrames,
     fadeKept: fadeKept.mock.calls.length,
+    fadeCanvases: new Set(fadeCanvas.mock.results.map((r) => r.value as unknown)).size,
   };
 }
 
 describe('starting frames from the kept still picture draws the very same pixels', () => {
   it('for the sample, every frame at the draft size', () => {
-    const { differing, fromKept, changedFrames, fadeKept } = compareDraws(
+    const { differing, fromKept, changedFrames, fadeKept, fadeCanvases } = compareDraws(
       load('resources/samples/be-the-reason.kindness.json'),
       540,
       960,
@@ -99,8 +101,10 @@ describe('starting frames from the kept still picture draws the very same pixels
     expect(differing).toEqual([]);
     // The test would prove nothing if no frame came from the kept picture.
     expect(fromKept).toBeGreaterThan(changedFrames / 2);
-    // Its crossfade and the end card's fade: 15 frames each after the first.
+    // Its crossfade and the end card's fade: 15 frames each after the first, in one canvas (a
+    // new 8 MB surface per fade would wait for a full collection to be freed).
     expect(fadeKept).toBeGreaterThanOrEqual(28);
+    expect(fadeCanvases).toBe(1);
   });
 
   it.each(TEMPLATES.map((t) => [t.id] as const))('for the %s template, every frame', (id) => {
