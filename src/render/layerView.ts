@@ -114,18 +114,6 @@ export class LayerView {
     const clipY = clip ? clip.y - layer.offsetY : 0;
     const clipWidth = clip ? Math.max(0, clip.width) : -1;
     const clipHeight = clip ? Math.max(0, clip.height) : -1;
-    if (
-      this.placed &&
-      layer.opacity === this.opacity &&
-      layer.offsetX === this.offsetX &&
-      layer.offsetY === this.offsetY &&
-      clipX === this.clipX &&
-      clipY === this.clipY &&
-      clipWidth === this.clipWidth &&
-      clipHeight === this.clipHeight
-    ) {
-      return 'same';
-    }
     const moved =
       !this.placed ||
       layer.offsetX !== this.offsetX ||
@@ -134,6 +122,7 @@ export class LayerView {
       clipY !== this.clipY ||
       clipWidth !== this.clipWidth ||
       clipHeight !== this.clipHeight;
+    if (!moved && layer.opacity === this.opacity) return 'same';
     this.placed = true;
     this.opacity = layer.opacity;
     this.offsetX = layer.offsetX;

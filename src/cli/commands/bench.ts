@@ -399,10 +399,15 @@ async function measureCase(
         io.err(`Exporting ${c.label} (round ${round + 1} of ${ROUNDS})...\n`);
         return runChildExport(c.label, c.childArgs, roundDir, ffmpeg.path);
       };
-      let run: BenchRun;
-      let baseline: EncodeOnly | null = null;
+      const alone = (of: BenchRun, frames: string): Promise<EncodeOnly> => {
+        io.err(`Encoding the same ${of.frames} frames with ffmpeg alone...\n`);
+        return encodeOnly(ffmpeg, of, frames, dir);
+      };
+      // From the second round on the raw frames exist: every other round times the baseline first.
+      const first = rounds[0]?.run;
+      const before = raw !== null && first !== undefined && round % 2 === 1 ? await alone(first, raw) : null;
+      const run = await exportCase();
       if (raw === null) {
-        run = await exportCase();
         const video = run.outputs[0];
         if (video === undefined || run.frames * run.width * run.height * 1.5 > MAX_RAW_BYTES) {
           rounds.push({ run, baseline: null });
@@ -410,19 +415,8 @@ async function measureCase(
           return rounds;
         }
         raw = await decodeToRaw(ffmpeg, video, dir);
-        io.err(`Encoding the same ${run.frames} frames with ffmpeg alone...\n`);
-        baseline = await encodeOnly(ffmpeg, run, raw, dir);
-      } else if (round % 2 === 1) {
-        const first = rounds[0]?.run;
-        if (first === undefined) throw new Error('no first round');
-        io.err(`Encoding the same ${first.frames} frames with ffmpeg alone...\n`);
-        baseline = await encodeOnly(ffmpeg, first, raw, dir);
-        run = await exportCase();
-      } else {
-        run = await exportCase();
-        io.err(`Encoding the same ${run.frames} frames with ffmpeg alone...\n`);
-        baseline = await encodeOnly(ffmpeg, run, raw, dir);
       }
+      const baseline = before ?? (await alone(run, raw));
       rounds.push({ run, baseline });
       // The next export should not find this one's files filling the page cache.
       if (!keep) await rm(roundDir, { recursive: true, force: true });
